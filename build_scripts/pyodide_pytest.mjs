@@ -1,0 +1,55 @@
+// Runs the calculator's unit tests inside Pyodide under Node, offline, with the same npm runtime the site ships.
+//
+//   node build_scripts/pyodide_pytest.mjs --wheels DIR [--wheels DIR ...] --project DIR [pytest arguments...]
+//
+// Every wheel in the --wheels folders (the test tools and the kmo-calculator wheel itself) is unpacked into Pyodide's
+// site-packages; the project folder is mounted read-only at /project so pytest finds tests/unit and pyproject.toml.
+// The calculator is imported from the installed wheel, never from the source folder (checked below), so this also
+// proves the wheel carries its data files. Exit status: pytest's.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { loadPyodide } from "pyodide";
+
+const wheelDirs = [];
+let projectDir = null;
+const pytestArgs = [];
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === "--wheels" && i + 1 < argv.length) wheelDirs.push(resolve(argv[++i]));
+  else if (argv[i] === "--project" && i + 1 < argv.length) projectDir = resolve(argv[++i]);
+  else pytestArgs.push(argv[i]);
+}
+if (wheelDirs.length === 0 || projectDir === null) {
+  console.error("usage: node pyodide_pytest.mjs --wheels DIR [--wheels DIR ...] --project DIR [pytest args]");
+  process.exit(2);
+}
+
+const pyodide = await loadPyodide();
+// Raw writes keep pytest's progress dots on one line (the line-based default would print one per line).
+pyodide.setStdout({ write: (bytes) => { process.stdout.write(bytes); return bytes.length; } });
+pyodide.setStderr({ write: (bytes) => { process.stderr.write(bytes); return bytes.length; } });
+const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+const wheels = wheelDirs.flatMap((dir) =>
+  readdirSync(dir).filter((name) => name.endsWith(".whl")).map((name) => join(dir, name)),
+);
+if (!wheels.some((path) => path.includes("kmo_calculator-"))) {
+  console.error(`no kmo_calculator wheel in ${wheelDirs.join(", ")}`);
+  process.exit(2);
+}
+for (const path of wheels) {
+  pyodide.unpackArchive(new Uint8Array(readFileSync(path)), "wheel", { extractDir: sitePackages });
+}
+
+pyodide.FS.mkdirTree("/project");
+pyodide.mountNodeFS("/project", projectDir);
+pyodide.globals.set("pytest_args", pyodide.toPy(pytestArgs));
+const status = await pyodide.runPythonAsync(`
+import sys, platform
+import calculator
+assert calculator.__file__.startswith(${JSON.stringify(sitePackages)}), calculator.__file__
+print(f"Pyodide: Python {platform.python_version()} on {sys.platform}; calculator from {calculator.__file__}")
+import pytest
+int(pytest.main(["/project/tests/unit", "--rootdir=/project", "-c", "/project/pyproject.toml",
+                 "-p", "no:cacheprovider", "-o", "pythonpath=", *pytest_args]))
+`);
+process.exit(status);

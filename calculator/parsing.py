@@ -1,0 +1,111 @@
+"""Reading what people type: Belgian numbers and ISO dates. Anything ambiguous is refused, never guessed.
+
+Accepted number forms (CONTRACT.md): ``1500000``, ``1.500.000``, ``1 500 000``, ``8.000,50``, ``12,5``, ``€ 8000``,
+and a single dot followed by one or two digits (``12.5``, ``0.75``) as pasted from an English spreadsheet.
+A dot or space followed by groups of exactly three digits separates thousands, so ``900.000`` is 900000.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+# Digits before the decimal separator that we accept: a quadrillion euro is far beyond any enterprise.
+MAX_INTEGER_DIGITS: Final = 15
+MAX_TEXT_LENGTH: Final = 48
+
+_SPACES: Final = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " "})
+_INTEGER: Final = r"\d+"
+_DECIMAL_COMMA: Final = r"(?:,\d+)?"
+_FORMS: Final = (
+    re.compile(_INTEGER + _DECIMAL_COMMA),  # 1500000 / 12,5
+    re.compile(r"\d{1,3}(?:\.\d{3})+" + _DECIMAL_COMMA),  # 1.500.000 / 8.000,50
+    re.compile(r"\d{1,3}(?: \d{3})+" + _DECIMAL_COMMA),  # 1 500 000 / 8 000,50
+)
+_DOT_DECIMAL: Final = re.compile(r"\d+\.\d{1,2}")  # 12.5 / 0.75 (English decimal point)
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class InputError(ValueError):
+    """Input that cannot be read. ``message`` is a Dutch sentence that says how to fix it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _from_text(text: str, example: str) -> Decimal:
+    cleaned = text.translate(_SPACES).strip()
+    if cleaned.startswith("€"):
+        cleaned = cleaned[1:].lstrip()
+    elif cleaned.endswith("€"):
+        cleaned = cleaned[:-1].rstrip()
+    if not cleaned:
+        raise InputError(f"dit veld is leeg. Vul een getal in, bijvoorbeeld {example}.")
+    negative = cleaned[0] in "-\u2212"
+    if negative:
+        cleaned = cleaned[1:].lstrip()
+    if len(text) > MAX_TEXT_LENGTH:
+        raise InputError(f"dit getal is te lang. Vul een getal in, bijvoorbeeld {example}.")
+    if any(form.fullmatch(cleaned) for form in _FORMS):
+        normalised = cleaned.replace(".", "").replace(" ", "").replace(",", ".")
+    elif _DOT_DECIMAL.fullmatch(cleaned):
+        normalised = cleaned
+    else:
+        raise InputError(
+            f"„{text.strip()}” is geen getal dat eenduidig te lezen is. Gebruik de komma voor decimalen en "
+            f"eventueel een punt of spatie per drie cijfers, bijvoorbeeld {example}."
+        )
+    value = Decimal(normalised)
+    if negative and value != 0:
+        raise InputError("dit getal mag niet negatief zijn.")
+    return value
+
+
+def parse_number(raw: object, *, example: str, max_decimals: int | None = None) -> Decimal:
+    """A non-negative number from a JSON number or a Belgian-formatted string.
+
+    ``example`` is shown in the message (``12,5``, ``€ 8.000,50``); ``max_decimals`` limits the decimals (2 for money).
+    """
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+        raise InputError(f"vul een getal in, bijvoorbeeld {example}.")
+    if isinstance(raw, str):
+        value = _from_text(raw, example)
+    elif isinstance(raw, float):
+        if not math.isfinite(raw):
+            raise InputError(f"vul een gewoon getal in, bijvoorbeeld {example}.")
+        try:
+            value = Decimal(repr(raw))
+        except InvalidOperation as error:  # pragma: no cover - repr of a finite float is always readable
+            raise InputError(f"vul een getal in, bijvoorbeeld {example}.") from error
+    else:
+        value = Decimal(raw)
+    if value < 0:
+        raise InputError("dit getal mag niet negatief zijn.")
+    if value != 0 and value.adjusted() >= MAX_INTEGER_DIGITS:
+        raise InputError("dit getal is te groot. Controleer het aantal cijfers.")
+    if value == 0:
+        value = Decimal(0)
+    exponent = value.as_tuple().exponent
+    # Trailing zeros are not extra precision: 8000,500 is 8000,50.
+    if (
+        max_decimals is not None
+        and isinstance(exponent, int)
+        and -exponent > max_decimals
+        and value != value.quantize(Decimal(1).scaleb(-max_decimals))
+    ):
+        raise InputError(f"gebruik hoogstens {max_decimals} cijfers na de komma, bijvoorbeeld {example}.")
+    return value
+
+
+def parse_iso_date(raw: object) -> date:
+    """A date written as JJJJ-MM-DD (ISO 8601), as the form's date field sends it."""
+    if not isinstance(raw, str) or not _ISO_DATE.fullmatch(raw.strip()):
+        raise InputError("vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2026-11-27.")
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError as error:
+        raise InputError(f"de datum {raw.strip()} bestaat niet. Controleer dag en maand.") from error

@@ -1,0 +1,216 @@
+"""The rules data itself: schema, a source on every value, coverage in time, and a strict loader."""
+
+from __future__ import annotations
+
+import ast
+from datetime import date, timedelta
+from decimal import Decimal
+from importlib import resources
+
+import pytest
+
+from calculator.parameters import (
+    CLASSIFICATION_FILE,
+    PARAMETERS_FILE,
+    Comparator,
+    OutsidePeriod,
+    RulesData,
+    RulesDataError,
+    Unit,
+    parse,
+)
+
+DATA = resources.files("calculator") / "data"
+PARAMETERS_TEXT = (DATA / PARAMETERS_FILE).read_text(encoding="utf-8")
+CLASSIFICATION_TEXT = (DATA / CLASSIFICATION_FILE).read_text(encoding="utf-8")
+LAST_DAY_CHECKED = date(2030, 12, 31)
+
+MINIMAL = """
+[a.b]
+label = "x"
+unit = "euro"
+[[a.b.values]]
+from = 2016-04-01
+value = 1
+title = "t"
+href = "https://example.org/"
+"""
+
+
+def _with_required(text: str) -> str:
+    """A copy of the shipped data with ``text`` appended (to test one malformed figure among valid ones)."""
+    return PARAMETERS_TEXT + "\n" + text
+
+
+def test_every_value_has_a_source_link_and_a_label(rules: RulesData) -> None:
+    assert len(rules.parameters) >= 20
+    for parameter in rules:
+        assert parameter.label.strip()
+        for value in parameter.values:
+            assert value.source.title.strip(), parameter.name
+            assert value.source.href.startswith("https://"), parameter.name
+
+
+def test_thresholds_declare_their_comparison(rules: RulesData) -> None:
+    assert rules["kmo_definitie.klein.vte"].comparator is Comparator.LESS
+    assert rules["kmo_definitie.middelgroot.vte"].comparator is Comparator.LESS
+    for name in ["klein.omzet", "klein.balanstotaal", "middelgroot.omzet", "middelgroot.balanstotaal"]:
+        assert rules[f"kmo_definitie.{name}"].comparator is Comparator.LESS_OR_EQUAL
+        assert rules[f"kmo_definitie.{name}"].unit is Unit.EURO
+    assert rules["voorwaarden.publieke_participatie"].comparator is Comparator.LESS
+
+
+def test_for_every_day_from_the_first_date_on_exactly_one_value_applies(rules: RulesData) -> None:
+    for parameter in rules:
+        day = parameter.first_date
+        while day <= LAST_DAY_CHECKED:
+            applying = [
+                v for i, v in enumerate(parameter.values)
+                if v.start <= day and (i + 1 == len(parameter.values) or day < parameter.values[i + 1].start)
+            ]
+            assert len(applying) == 1, (parameter.name, day)
+            assert parameter.at(day) is applying[0]
+            day += timedelta(days=1)
+        with pytest.raises(OutsidePeriod):
+            parameter.at(parameter.first_date - timedelta(days=1))
+
+
+def test_every_figure_of_the_timeline(rules: RulesData) -> None:
+    """RULES.md's timeline, figure by figure, on the day before and the day of each change."""
+    def amount(name: str, day: str) -> Decimal:
+        return rules[name].amount(date.fromisoformat(day))
+
+    assert amount("steunpercentage.klein", "2016-04-01") == 40
+    assert amount("steunpercentage.klein", "2019-11-30") == 40
+    assert amount("steunpercentage.klein", "2019-12-01") == 30
+    assert amount("steunpercentage.middelgroot", "2019-11-30") == 30
+    assert amount("steunpercentage.middelgroot", "2019-12-01") == 20
+    assert amount("steunplafond.klein", "2019-12-31") == 10000
+    assert amount("steunplafond.middelgroot", "2019-12-31") == 15000
+    assert amount("steunplafond.klein", "2020-01-01") == 7500
+    assert amount("steunplafond.middelgroot", "2020-01-01") == 7500
+    assert not rules["steunpercentage.cybersecurity.klein"].applies_on(date(2021, 9, 13))
+    assert amount("steunpercentage.cybersecurity.klein", "2021-09-14") == 45
+    assert amount("steunpercentage.cybersecurity.middelgroot", "2021-09-14") == 35
+    assert rules["diensten.advies_ander_onderwerp.subsidieerbaar"].flag(date(2026, 1, 31)) is True
+    assert rules["diensten.advies_ander_onderwerp.subsidieerbaar"].flag(date(2026, 2, 1)) is False
+    assert rules.change_dates() == tuple(
+        date.fromisoformat(d) for d in ["2016-04-01", "2019-12-01", "2020-01-01", "2021-09-14", "2026-02-01"]
+    )
+
+
+def test_rules_in_force_since(rules: RulesData) -> None:
+    assert rules.rules_in_force_since(date(2026, 11, 27)) == date(2026, 2, 1)
+    assert rules.rules_in_force_since(date(2021, 9, 13)) == date(2020, 1, 1)
+    with pytest.raises(OutsidePeriod):
+        rules.rules_in_force_since(date(2016, 3, 31))
+
+
+def test_the_advice_minimum_quoted_by_third_parties_is_not_binding(rules: RulesData) -> None:
+    assert rules["diensten.advies.minimumbedrag_volgens_derden"].binding is False
+    assert all(p.binding for p in rules if p.name != "diensten.advies.minimumbedrag_volgens_derden")
+
+
+def test_classification_covers_the_contract(rules: RulesData) -> None:
+    classification = rules.classification
+    assert set(classification.legal_forms) == {
+        "eenmanszaak", "vrij_beroep", "bv", "nv", "cv", "vof", "commv", "commva", "esv", "se", "sce",
+        "buitenlandse_vennootschap", "vzw", "maatschap", "feitelijke_vereniging", "tijdelijke_handelsvennootschap",
+        "stille_handelsvennootschap",
+    }
+    refused = {key for key, form in classification.legal_forms.items() if not form.aanvaard}
+    assert refused == {"vzw", "maatschap", "feitelijke_vereniging", "tijdelijke_handelsvennootschap", "stille_handelsvennootschap"}
+    assert set(classification.regions) == {"vlaanderen", "brussel", "wallonie", "buitenland"}
+    assert [k for k, r in classification.regions.items() if r.aanvaard] == ["vlaanderen"]
+    assert set(classification.service_kinds) == {
+        "security_audit", "pentest", "cybersecurity_advice", "cybersecurity_training", "software_advice",
+        "software_training", "it_training", "software_license", "development",
+    }
+
+
+def test_the_shipped_data_parses_twice_to_the_same_result() -> None:
+    assert parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT) == parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('label = "x"', 'label = "x"\ncolour = "red"'), "unknown key"),
+        (('title = "t"\n', ""), "missing 'title'"),
+        (('href = "https://example.org/"', 'href = ""'), "'href'"),
+        (('href = "https://example.org/"', 'href = "http://example.org/"'), "https://"),
+        (("value = 1", "value = 1.5"), "floats are refused"),
+        (("value = 1", 'value = "1,5"'), "cannot read"),
+        (("value = 1", "value = true"), "not true/false"),
+        (("from = 2016-04-01", 'from = "2016-04-01"'), "TOML date"),
+        (("from = 2016-04-01", "from = 2016-04-01T00:00:00"), "TOML date"),
+        (('unit = "euro"', 'unit = "dollar"'), "unknown unit"),
+        (('unit = "euro"', 'unit = "euro"\ncomparator = "=="'), "unknown comparator"),
+        (('unit = "euro"', 'unit = "ja_nee"\ncomparator = "<"'), "ja_nee"),
+        (('unit = "euro"', 'unit = "percent"'), None),
+        (("value = 1", "value = -1"), "out of range"),
+    ],
+)
+def test_the_loader_refuses_malformed_figures(change: tuple[str, str], message: str | None) -> None:
+    old, new = change
+    text = MINIMAL.replace(old, new, 1)
+    assert text != MINIMAL
+    if message is None:  # control: the change alone is valid, so the other cases fail for their own reason
+        parse(_with_required(text), CLASSIFICATION_TEXT)
+        return
+    with pytest.raises(RulesDataError, match=message):
+        parse(_with_required(text), CLASSIFICATION_TEXT)
+
+
+def test_the_loader_refuses_unsorted_or_repeated_dates() -> None:
+    extra = MINIMAL + (
+        '[[a.b.values]]\nfrom = 2016-04-01\nvalue = 2\ntitle = "t"\nhref = "https://example.org/"\n'
+    )
+    with pytest.raises(RulesDataError, match="increase strictly"):
+        parse(_with_required(extra), CLASSIFICATION_TEXT)
+
+
+def test_the_loader_refuses_duplicate_keys_and_percentages_above_100() -> None:
+    with pytest.raises(RulesDataError):
+        parse(PARAMETERS_TEXT.replace('unit = "percent"', 'unit = "percent"\nunit = "percent"', 1), CLASSIFICATION_TEXT)
+    with pytest.raises(RulesDataError, match="out of range"):
+        parse(PARAMETERS_TEXT.replace("value = 40", "value = 140", 1), CLASSIFICATION_TEXT)
+
+
+def test_the_loader_refuses_a_missing_figure() -> None:
+    start = PARAMETERS_TEXT.index("[steunplafond.klein]")
+    end = PARAMETERS_TEXT.index("[steunplafond.middelgroot]")
+    with pytest.raises(RulesDataError, match=r"missing figure\(s\) steunplafond.klein"):
+        parse(PARAMETERS_TEXT[:start] + PARAMETERS_TEXT[end:], CLASSIFICATION_TEXT)
+
+
+def test_the_loader_refuses_malformed_classification() -> None:
+    with pytest.raises(RulesDataError, match="unknown key"):
+        parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT.replace("aanvaard = true }", "aanvaard = true, extra = 1 }", 1))
+    with pytest.raises(RulesDataError, match="dienst or onderwerp"):
+        parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT.replace('dienst = "advies"', 'dienst = "consultancy"', 1))
+    with pytest.raises(RulesDataError, match="'href'"):
+        parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT.replace('href = "https://', 'href = "ftp://', 1))
+
+
+RULE_MODULES = ["grootte", "voorwaarden", "steun", "evaluate", "request", "parsing", "formatting", "clock", "__main__"]
+
+
+def test_no_figure_is_written_as_a_literal_in_the_rules_code(rules: RulesData) -> None:
+    """Every figure comes from the data: no rules module may contain one of the data's values as a number.
+
+    0, 1 and 2 are everyday integers (first, next, two decimals) and 100 is the base of a percentage; those are
+    allowed even though a figure may equal them.
+    """
+    figures = {
+        value.value for parameter in rules for value in parameter.values if not isinstance(value.value, bool)
+    } - {Decimal(0), Decimal(1), Decimal(2), Decimal(100)}
+    assert Decimal(7500) in figures
+    for module in RULE_MODULES:
+        source = (resources.files("calculator") / f"{module}.py").read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Constant) and isinstance(node.value, int | float) and not isinstance(node.value, bool):
+                assert Decimal(str(node.value)) not in figures, f"{module}.py line {node.lineno}: {node.value}"
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                for figure in figures:
+                    assert node.value.strip() != str(figure), f"{module}.py line {node.lineno}: {node.value!r}"

@@ -1,0 +1,84 @@
+"""Numbers and dates as people type them in Belgium (CONTRACT.md); anything ambiguous is an error, never a guess."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from calculator.parsing import InputError, parse_iso_date, parse_number
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("1.500.000", Decimal(1500000)),
+        ("1 500 000", Decimal(1500000)),
+        ("1\u00a0500\u00a0000", Decimal(1500000)),
+        ("8.000,50", Decimal("8000.50")),
+        ("€ 8000", Decimal(8000)),
+        ("€8.000,50", Decimal("8000.50")),
+        ("8000 €", Decimal(8000)),
+        ("12,5", Decimal("12.5")),
+        ("900.000", Decimal(900000)),
+        ("12.5", Decimal("12.5")),
+        ("0.75", Decimal("0.75")),
+        ("  42  ", Decimal(42)),
+        ("0", Decimal(0)),
+        ("-0", Decimal(0)),
+        (12.5, Decimal("12.5")),
+        (900000, Decimal(900000)),
+        ("8000,500", Decimal("8000.500")),
+    ],
+)
+def test_accepted_forms(typed: object, value: Decimal) -> None:
+    assert parse_number(typed, example="1", max_decimals=4) == value
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["1.2.3", "1,5,0", "12,345.67", "1,234.5", "", "   ", "abc", "12a", "1.5000", "1 50", "1.500 000", "€", "e5",
+     "1e5", "NaN", ",5", "5,", "1..5", "+5", "12.345.6"],
+)
+def test_ambiguous_or_malformed_text_is_refused(typed: str) -> None:
+    with pytest.raises(InputError) as problem:
+        parse_number(typed, example="12,5")
+    assert "12,5" in problem.value.message or "getal" in problem.value.message
+
+
+@pytest.mark.parametrize("typed", [-1, -0.5, "-5", "−5", "€ -8.000"])
+def test_negative_numbers_are_refused(typed: object) -> None:
+    with pytest.raises(InputError, match="negatief"):
+        parse_number(typed, example="1")
+
+
+@pytest.mark.parametrize("typed", [None, True, False, [], {}, float("nan"), float("inf")])
+def test_non_numbers_are_refused(typed: object) -> None:
+    with pytest.raises(InputError):
+        parse_number(typed, example="1")
+
+
+def test_money_takes_at_most_two_decimals() -> None:
+    assert parse_number("8.000,50", example="1", max_decimals=2) == Decimal("8000.50")
+    with pytest.raises(InputError, match="2 cijfers na de komma"):
+        parse_number("8.000,505", example="1", max_decimals=2)
+    with pytest.raises(InputError):
+        parse_number(0.1 + 0.2, example="1", max_decimals=2)
+
+
+def test_absurdly_large_numbers_are_refused() -> None:
+    assert parse_number("999.999.999.999.999", example="1") == Decimal(999999999999999)
+    with pytest.raises(InputError, match="te groot"):
+        parse_number("1.000.000.000.000.000", example="1")
+    with pytest.raises(InputError, match="te groot"):
+        parse_number(1e300, example="1")
+    with pytest.raises(InputError):
+        parse_number("1" * 60, example="1")
+
+
+def test_iso_dates() -> None:
+    assert parse_iso_date("2026-11-27") == date(2026, 11, 27)
+    for typed in ["27/11/2026", "20261127", "2026-11-27T10:00", "", None, 20261127, "2026-13-01", "2026-02-30"]:
+        with pytest.raises(InputError):
+            parse_iso_date(typed)
