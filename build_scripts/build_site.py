@@ -4,12 +4,16 @@
 
 Steps (each prints what it did):
 1. build the ``kmo-calculator`` wheel into ``build/wheels/``;
-2. fetch the pure-Python wheels that run the unit tests inside Pyodide into ``build/test-wheels/``.
+2. fetch the pure-Python wheels that run the unit tests inside Pyodide into ``build/test-wheels/``;
+3. build the MkDocs site into ``site/`` (``--strict``: a warning, a broken link or an unknown marker fails).
+
+Environment: ``KMO_BUILD_DATE=YYYY-MM-DD`` builds the pages with the figures in force on that day.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -21,6 +25,7 @@ BUILD = ROOT / "build"
 WHEELS = BUILD / "wheels"
 TEST_WHEELS = BUILD / "test-wheels"
 PYODIDE_TEST_REQUIREMENTS = ROOT / "requirements" / "pyodide-tests.txt"
+SITE = ROOT / "site"
 
 
 def log(message: str) -> None:
@@ -85,12 +90,37 @@ def fetch_test_wheels() -> None:
     log(f"test wheels for Pyodide: {len(list(TEST_WHEELS.glob('*.whl')))} in {TEST_WHEELS.relative_to(ROOT)}")
 
 
+def build_pages(site_dir: Path = SITE, config: Path = ROOT / "mkdocs.yml") -> None:
+    """The information pages, with figures filled in from the rules data by build_scripts/mkdocs_hooks.py."""
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=ROOT,
+        check=True,
+        env=environment,
+    )
+    pages = sorted(site_dir.rglob("*.html"))
+    log(f"site: {len(pages)} HTML pages in {site_dir}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.parse_args(argv)
     started = time.monotonic()
     build_wheel()
     fetch_test_wheels()
+    build_pages()
     log(f"done in {time.monotonic() - started:.1f} s")
     return 0
 

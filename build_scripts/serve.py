@@ -1,0 +1,226 @@
+"""Serve the built site on 127.0.0.1 the way a good static host does.
+
+    python -m build_scripts.serve [--port 8000] [--root site] [--rate-mbit 20 --latency-ms 40]
+
+- The response headers come from ``site/_headers`` (the file static hosts such as Netlify and Cloudflare Pages
+  read), so the tests see the same Content-Security-Policy and cache rules a host would send.
+- Precompressed ``.br`` / ``.gz`` copies are served when the browser accepts them.
+- Unknown paths get ``404.html`` with status 404; ``/page`` redirects to ``/page/``.
+- ``--rate-mbit`` and ``--latency-ms`` slow every response down in the server itself (the benchmark uses it), so
+  requests from web workers are limited too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import mimetypes
+import posixpath
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".wasm": "application/wasm",
+    ".whl": "application/octet-stream",
+    ".zip": "application/zip",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".webmanifest": "application/manifest+json",
+}
+
+
+def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Rules of a ``_headers`` file: a path pattern on its own line, then indented ``Name: value`` lines."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for raw in text.splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        if not raw[0].isspace():
+            rules.append((raw.strip(), []))
+        elif rules:
+            name, _, value = raw.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def headers_for(path: str, rules: list[tuple[str, list[tuple[str, str]]]]) -> dict[str, str]:
+    """All rules whose pattern matches, in file order; a later rule overrides a header of an earlier one."""
+    result: dict[str, str] = {}
+    for pattern, headers in rules:
+        if fnmatch.fnmatchcase(path, pattern) or (pattern.endswith("/*") and path == pattern[:-1]):
+            for name, value in headers:
+                result[name] = value
+    return result
+
+
+@dataclass
+class Settings:
+    root: Path
+    rate_bytes_per_second: float | None = None
+    latency_seconds: float = 0.0
+    log: bool = False
+    rules: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
+    extra_headers: dict[str, str] = field(default_factory=dict)
+    drop_headers: set[str] = field(default_factory=set)
+    requests: list[str] = field(default_factory=list)
+
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = "kmo-static"
+    sys_version = ""
+    settings: Settings
+
+    def log_message(self, format: str, *args: object) -> None:
+        if self.settings.log:
+            super().log_message(format, *args)
+
+    def _resolve(self, url_path: str) -> Path | None:
+        clean = posixpath.normpath(urllib.parse.unquote(url_path))
+        if clean.startswith(".."):
+            return None
+        candidate = (self.settings.root / clean.lstrip("/")).resolve()
+        if self.settings.root.resolve() not in (candidate, *candidate.parents):
+            return None
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        return candidate if candidate.is_file() else None
+
+    def do_HEAD(self) -> None:
+        self._serve(head=True)
+
+    def do_GET(self) -> None:
+        self._serve(head=False)
+
+    def _serve(self, head: bool) -> None:
+        url_path = urllib.parse.urlsplit(self.path).path
+        self.settings.requests.append(url_path)
+        target = self._resolve(url_path)
+        if target is not None and target.name == "index.html" and not url_path.endswith(("/", ".html")):
+            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+            self.send_header("Location", url_path + "/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        status = HTTPStatus.OK
+        if target is None:
+            status = HTTPStatus.NOT_FOUND
+            target = self.settings.root / "404.html"
+            url_path = "/404.html"
+        content_type = TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        accepted = self.headers.get("Accept-Encoding", "")
+        body_path, encoding = target, None
+        for suffix, name in ((".br", "br"), (".gz", "gzip")):
+            compressed = target.with_name(target.name + suffix)
+            if name in accepted and compressed.is_file():
+                body_path, encoding = compressed, name
+                break
+        body = body_path.read_bytes()
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        if any(target.with_name(target.name + s).is_file() for s in (".br", ".gz")):
+            self.send_header("Vary", "Accept-Encoding")
+        headers = headers_for(url_path, self.settings.rules) | self.settings.extra_headers
+        for name, value in headers.items():
+            if name.lower() not in self.settings.drop_headers:
+                self.send_header(name, value)
+        self.end_headers()
+        if head:
+            return
+        self._write(body)
+
+    def _write(self, body: bytes) -> None:
+        if self.settings.latency_seconds:
+            time.sleep(self.settings.latency_seconds)
+        rate = self.settings.rate_bytes_per_second
+        if not rate:
+            self.wfile.write(body)
+            return
+        chunk = 16 * 1024
+        started = time.monotonic()
+        for offset in range(0, len(body), chunk):
+            self.wfile.write(body[offset : offset + chunk])
+            due = started + (offset + chunk) / rate
+            pause = due - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def make_server(
+    root: Path,
+    port: int = 0,
+    *,
+    rate_mbit: float | None = None,
+    latency_ms: float = 0.0,
+    log: bool = False,
+    extra_headers: dict[str, str] | None = None,
+    drop_headers: set[str] | None = None,
+) -> tuple[Server, Settings]:
+    headers_file = root / "_headers"
+    settings = Settings(
+        root=root,
+        rate_bytes_per_second=rate_mbit * 1_000_000 / 8 if rate_mbit else None,
+        latency_seconds=latency_ms / 1000,
+        log=log,
+        rules=parse_headers_file(headers_file.read_text()) if headers_file.is_file() else [],
+        extra_headers=extra_headers or {},
+        drop_headers={name.lower() for name in drop_headers or set()},
+    )
+    handler = type("BoundHandler", (Handler,), {"settings": settings})
+    return Server(("127.0.0.1", port), handler), settings
+
+
+def serve_in_thread(root: Path, **options: object) -> tuple[Server, str]:
+    """Start a server on a free port in a background thread; returns it and its base URL (for tests)."""
+    server, _ = make_server(root, 0, **options)  # type: ignore[arg-type]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--root", type=Path, default=ROOT / "site")
+    parser.add_argument("--rate-mbit", type=float, default=None, help="limit each response to this many Mbit/s")
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="add this delay before each response")
+    arguments = parser.parse_args(argv)
+    if not (arguments.root / "index.html").is_file():
+        print(f"{arguments.root} holds no built site: run ./dev build first", file=sys.stderr)
+        return 1
+    server, _ = make_server(
+        arguments.root, arguments.port, rate_mbit=arguments.rate_mbit, latency_ms=arguments.latency_ms, log=True
+    )
+    print(f"Serving {arguments.root} on http://127.0.0.1:{arguments.port}/ (Ctrl+C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

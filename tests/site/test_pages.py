@@ -1,0 +1,277 @@
+"""The information site: a strict build, complete navigation, no broken link, no other host, every seed topic."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from build_scripts import mkdocs_hooks
+from calculator.formatting import euro, percent
+from calculator.parameters import Unit, load
+from conftest import ROOT, Page, built_pages
+
+DOCS = ROOT / "docs"
+
+
+def build(site_dir: Path, *, docs_dir: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    config = ROOT / "mkdocs.yml"
+    if docs_dir is not None:  # a copy of the configuration that points at another docs folder
+        text = config.read_text(encoding="utf-8").replace("docs_dir: docs", f"docs_dir: {docs_dir}")
+        text = text.replace("custom_dir: site_overrides", f"custom_dir: {ROOT / 'site_overrides'}")
+        text = text.replace("- build_scripts/mkdocs_hooks.py", f"- {ROOT / 'build_scripts' / 'mkdocs_hooks.py'}")
+        text = text.replace("- assets/stylesheets/site.css", "- assets/stylesheets/site.css")
+        config = docs_dir.parent / "mkdocs.yml"
+        config.write_text(text, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)} | (env or {}),
+    )
+
+
+def text_of(site_dir: Path, page: str) -> str:
+    return next(p.text for p in built_pages(site_dir) if p.path == site_dir / page)
+
+
+@pytest.mark.slow
+def test_the_strict_build_passes(tmp_path: Path) -> None:
+    result = build(tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_every_page_is_in_the_navigation(pages: dict[str, Page]) -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    in_nav = set()
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, dict):
+                for value in item.values():
+                    walk(value if isinstance(value, list) else [value])
+            elif isinstance(item, str):
+                in_nav.add(item)
+
+    walk(config["nav"])
+    sources = {str(path.relative_to(DOCS)) for path in DOCS.rglob("*.md")}
+    assert sources == in_nav
+    home = pages["index.html"]
+    for source in sources:
+        target = "./" if source == "index.md" else source.removesuffix(".md") + "/"
+        hrefs = {url for tag, url, _ in home.links if tag == "a"}
+        assert target in hrefs or ("." if source == "index.md" else target) in hrefs, f"{source} not linked from the menu"
+
+
+def _internal_target(site: Path, page: Page, url: str) -> tuple[Path, str] | None:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith(("mailto:", "tel:", "data:", "javascript:")):
+        return None
+    base = page.path.parent
+    if not parts.path:
+        return page.path, parts.fragment
+    target = (site / parts.path.lstrip("/")) if parts.path.startswith("/") else (base / parts.path)
+    target = Path(os.path.normpath(target))
+    if target.is_dir() or parts.path.endswith("/"):
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def test_no_internal_link_is_broken_anchors_included(site: Path, pages: dict[str, Page]) -> None:
+    by_path = {page.path: page for page in pages.values()}
+    problems = []
+    checked = 0
+    for page in pages.values():
+        for tag, url, _ in page.links:
+            resolved = _internal_target(site, page, url)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            checked += 1
+            if not target.is_file():
+                problems.append(f"{page.path.relative_to(site)}: {tag} {url} -> missing {target}")
+            elif fragment and target.suffix == ".html":
+                ids = by_path[target].ids if target in by_path else set()
+                if urllib.parse.unquote(fragment) not in ids:
+                    problems.append(f"{page.path.relative_to(site)}: {url} -> no #{fragment}")
+    assert checked > 100
+    assert not problems, "\n".join(problems)
+
+
+EXTERNAL_RESOURCE = {"script", "link", "img", "iframe", "source", "video", "audio", "embed", "object", "track"}
+
+
+def test_no_script_style_font_image_or_frame_comes_from_another_host(site: Path, pages: dict[str, Page]) -> None:
+    problems = []
+    for page in pages.values():
+        for tag, url, attributes in page.links:
+            if tag == "a" or (tag == "link" and attributes.get("rel") in {"canonical", "prev", "next", "alternate"}):
+                continue
+            if tag in EXTERNAL_RESOURCE and urllib.parse.urlsplit(url).netloc:
+                problems.append(f"{page.path.relative_to(site)}: <{tag}> {url}")
+    for stylesheet in site.rglob("*.css"):
+        for url in re.findall(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", stylesheet.read_text(errors="replace")):
+            if re.match(r"(https?:)?//", url):
+                problems.append(f"{stylesheet.relative_to(site)}: {url}")
+    assert not problems, "\n".join(problems)
+
+
+def test_pages_are_dutch_with_a_description_and_a_title(pages: dict[str, Page]) -> None:
+    descriptions = []
+    for name, page in pages.items():
+        assert page.lang == "nl", name
+        assert page.title.strip(), name
+        description = page.meta.get("description", "")
+        assert len(description) >= 50, f"{name}: meta description missing or short"
+        assert "kmo:" not in description and "<!--" not in description, name
+        descriptions.append(description)
+    content_pages = [n for n in pages if n not in {"404.html"} and not n.startswith("search")]
+    assert len({pages[n].meta["description"] for n in content_pages}) == len(content_pages), "descriptions repeat"
+
+
+def test_the_sitemap_lists_every_page(site: Path, pages: dict[str, Page]) -> None:
+    sitemap = (site / "sitemap.xml").read_text()
+    for source in DOCS.rglob("*.md"):
+        path = "" if source.name == "index.md" else source.stem + "/"
+        assert f"/{path}</loc>" in sitemap, source.name
+
+
+def test_a_dutch_404_page(pages: dict[str, Page]) -> None:
+    page = pages["404.html"]
+    assert "Pagina niet gevonden" in page.text
+    assert "Voorwaarden" in page.text
+
+
+def test_no_marker_is_left_and_no_figure_is_typed_in_the_markdown() -> None:
+    """Figures come from the data: the Markdown outside the markers holds none of the data's values."""
+    rules = load()
+    forms: set[str] = set()
+    for parameter in rules:
+        for value in parameter.values:
+            if isinstance(value.value, bool):
+                continue
+            if parameter.unit is Unit.PERCENT:
+                forms |= {percent(value.value).replace("\u00a0", " "), f"{value.value}%", f"{value.value} procent"}
+            elif parameter.unit is Unit.EURO:
+                forms |= {euro(value.value, cents=False).replace("\u00a0", " "), f"{euro(value.value, cents=False)[2:]} euro"}
+            elif parameter.unit is Unit.VTE:
+                forms.add(f"{value.value} VTE")
+            elif parameter.unit is Unit.KALENDERDAGEN:
+                forms.add(f"{value.value} kalenderdagen")
+    for source in DOCS.rglob("*.md"):
+        text = mkdocs_hooks.MARKER.sub("", source.read_text(encoding="utf-8"))
+        for form in forms:
+            assert form not in text, f"{source.name} types the figure '{form}': use a kmo marker"
+
+
+def test_each_figure_shows_its_source_link_and_start_date(pages: dict[str, Page]) -> None:
+    rules = load()
+    checked = 0
+    for source in DOCS.rglob("*.md"):
+        page_name = "index.html" if source.name == "index.md" else f"{source.stem}/index.html"
+        page = pages[page_name]
+        hrefs = {url for tag, url, _ in page.links if tag == "a"}
+        for name in re.findall(r"<!--\s*kmo:figuur\s+(\S+)\s*-->", source.read_text(encoding="utf-8")):
+            current = rules[name].at(mkdocs_hooks.brussels_today())
+            assert current.source.href in hrefs, f"{page_name}: no link to the source of {name}"
+            day = f"{current.start.day} "
+            assert f"sinds {day}" in page.text, f"{page_name}: no start date for {name}"
+            checked += 1
+    assert checked >= 15
+
+
+SEED_TOPICS = {
+    # seed topic: (page, phrases that must all be there)
+    "registered provider with both numbers": ("index.html", ["erkend dienstverlener", "DV.A242438", "DV.O242439"]),
+    "what the kmo-portefeuille is": ("index.html", ["financiële steun", "kwaliteit van uw onderneming verbeteren"]),
+    "contact call to action": ("index.html", ["Contacteer ons!"]),
+    "condition: SME or liberal profession": ("voorwaarden/index.html", ["Europese kmo-definitie", "vrij beroep"]),
+    "condition: legal form": ("voorwaarden/index.html", ["aanvaardbare rechtsvorm"]),
+    "condition: Flemish Region and workers": ("voorwaarden/index.html", ["Vlaams Gewest", "werkenden in uw bedrijf"]),
+    "condition: private sector below 25 %": ("voorwaarden/index.html", ["privésector", "minder dan 25 %"]),
+    "condition: main activity": ("voorwaarden/index.html", ["aanvaardbare hoofdactiviteit", "NACE-BEL"]),
+    "vzw excluded": ("voorwaarden/index.html", ["Vzw's komen niet in aanmerking"]),
+    "most recent info on conditions": ("voorwaarden/index.html", ["meest actuele informatie"]),
+    "cybersecurity rate, small and medium": ("steun/index.html", ["45 %", "35 %", "cybersecurity"]),
+    "support depends on size": ("steun/index.html", ["afhankelijk van de grootte van uw onderneming"]),
+    "today's rates and cap": ("steun/index.html", ["30 %", "20 %", "€ 7.500"]),
+    "seed figures of 2016 in the history": ("steun/index.html", ["40 %", "€ 10.000", "€ 15.000", "1 april 2016"]),
+    "personal maximum or budget exhausted": ("steun/index.html", ["persoonlijke maximum", "budget"]),
+    "size criteria": ("grootte/index.html", ["aantal werknemers", "omzet", "balanstotaal"]),
+    "size thresholds": ("grootte/index.html", ["minder dan 50 VTE", "€ 10.000.000", "minder dan 250 VTE",
+                                                "€ 50.000.000", "€ 43.000.000"]),
+    "what a VTE is": ("grootte/index.html", ["voltijdsequivalent", "twee halftijdse"]),
+    "National Bank data": ("grootte/index.html", ["Nationale Bank van België"]),
+    "size fixed for the calendar year": ("grootte/index.html", ["eerste steunaanvraag", "kalenderjaar"]),
+    "groups": ("grootte/index.html", ["deel uit van een groep", "Verbonden ondernemingen", "Partnerondernemingen"]),
+    "eligible services": ("diensten/index.html", ["Security audit", "Pentesting", "Advies over cybersecurity",
+                                                  "Opleiding over cybersecurity", "Opleiding over software",
+                                                  "IT-opleiding op maat"]),
+    "not eligible services": ("diensten/index.html", ["Softwarelicentie", "development"]),
+    "advice only cybersecurity since 2026": ("diensten/index.html", ["1 februari 2026", "enkel nog"]),
+    "register with token or eID": ("procedure/index.html", ["gemachtigde", "federaal token", "eID", "kaartlezer"]),
+    "register the enterprise": ("procedure/index.html", ["registreert u uw onderneming"]),
+    "agreement before applying": ("procedure/index.html", ["overeenkomst", "geregistreerde dienstverlener"]),
+    "14 calendar days": ("procedure/index.html", ["14 kalenderdagen", "aanvang van de prestaties"]),
+    "deposit own share and pay provider": ("procedure/index.html", ["eigen bijdrage", "betaalt u de dienstverlener"]),
+}
+
+
+@pytest.mark.parametrize("topic", SEED_TOPICS, ids=list(SEED_TOPICS))
+def test_each_seed_topic_is_on_the_site(topic: str, pages: dict[str, Page]) -> None:
+    page_name, phrases = SEED_TOPICS[topic]
+    text = pages[page_name].text
+    for phrase in phrases:
+        assert phrase in text, f"{page_name}: '{phrase}' missing ({topic})"
+
+
+@pytest.mark.slow
+def test_changing_a_figure_in_the_data_changes_every_page_that_shows_it(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "calculator" / "data", data)
+    parameters = data / "parameters.toml"
+    text = parameters.read_text(encoding="utf-8")
+    # Add a new dated value to the small cap: today's pages must show it, with its own date and source.
+    text = text.replace(
+        "[steunplafond.middelgroot]",
+        '[[steunplafond.klein.values]]\nfrom = 2026-06-01\nvalue = 8250\ntitle = "Testbron"\n'
+        'href = "https://example.org/testbron"\n\n[steunplafond.middelgroot]',
+    )
+    parameters.write_text(text, encoding="utf-8")
+    result = build(tmp_path / "site", env={"KMO_RULES_DATA_DIR": str(data), "KMO_BUILD_DATE": "2026-11-27"})
+    assert result.returncode == 0, result.stderr
+    home = text_of(tmp_path / "site", "index.html")
+    assert "€ 8.250 (sinds 1 juni 2026; bron: Testbron)" in home
+    history = text_of(tmp_path / "site", "steun/index.html")
+    assert "€ 8.250 (klein), € 7.500 (middelgroot)" in history
+    assert "1 juni 2026" in history
+    assert "€ 7.500 (sinds 1 januari 2020" in history  # the medium cap did not change
+
+
+@pytest.mark.slow
+def test_a_build_date_before_a_figure_exists_fails_instead_of_guessing(tmp_path: Path) -> None:
+    # The pages speak of the cybersecurity rate, which did not exist in 2018: no silent default, the build stops.
+    result = build(tmp_path / "site", env={"KMO_BUILD_DATE": "2018-06-01"})
+    assert result.returncode != 0
+    assert "steunpercentage.cybersecurity.klein has no value on 2018-06-01" in result.stderr
+
+
+def test_an_unknown_marker_fails_the_build(tmp_path: Path) -> None:
+    with pytest.raises(PluginError, match="unknown marker kmo:onbekend"):
+        mkdocs_hooks.render("x <!-- kmo:onbekend a -->", "test.md")
+    with pytest.raises(PluginError, match="malformed"):
+        mkdocs_hooks.render("x <!-- kmo waarde steunpercentage.klein -->", "test.md")
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    (docs / "steun.md").write_text((docs / "steun.md").read_text() + "\n<!-- kmo:waarde steunpercentage.reus -->\n")
+    result = build(tmp_path / "site", docs_dir=docs)
+    assert result.returncode != 0
+    assert "unknown figure 'steunpercentage.reus'" in result.stderr
