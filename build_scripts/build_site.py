@@ -5,7 +5,12 @@
 Steps (each prints what it did):
 1. build the ``kmo-calculator`` wheel into ``build/wheels/``;
 2. fetch the pure-Python wheels that run the unit tests inside Pyodide into ``build/test-wheels/``;
-3. build the MkDocs site into ``site/`` (``--strict``: a warning, a broken link or an unknown marker fails).
+3. lay out the calculator runtime in ``build/rekenmodule/``: Pyodide's core files from the npm package (the version
+   pinned in package.json), the wheel registered in a lock file that holds only the entries the page needs (so the
+   browser checks the wheel's sha256), and the page and worker scripts; the folder is named after a hash of all of
+   it, so its URL changes whenever a byte does and hosts can cache it forever;
+4. build the MkDocs site into ``site/`` (``--strict``: a warning, a broken link or an unknown marker fails) and copy
+   the runtime into ``site/assets/rekenmodule/<version>/``.
 
 Environment: ``KMO_BUILD_DATE=YYYY-MM-DD`` builds the pages with the figures in force on that day.
 """
@@ -13,6 +18,8 @@ Environment: ``KMO_BUILD_DATE=YYYY-MM-DD`` builds the pages with the figures in 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -26,6 +33,12 @@ WHEELS = BUILD / "wheels"
 TEST_WHEELS = BUILD / "test-wheels"
 PYODIDE_TEST_REQUIREMENTS = ROOT / "requirements" / "pyodide-tests.txt"
 SITE = ROOT / "site"
+RUNTIME_STAGING = BUILD / "rekenmodule"
+FRONTEND = ROOT / "frontend"
+PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
+# The Pyodide core files the page needs; nothing else from the npm package is shipped.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+FRONTEND_FILES = ("calculator-page.mjs", "calculator-worker.mjs", "calculator.css")
 
 
 def log(message: str) -> None:
@@ -90,9 +103,70 @@ def fetch_test_wheels() -> None:
     log(f"test wheels for Pyodide: {len(list(TEST_WHEELS.glob('*.whl')))} in {TEST_WHEELS.relative_to(ROOT)}")
 
 
-def build_pages(site_dir: Path = SITE, config: Path = ROOT / "mkdocs.yml") -> None:
+def pinned_pyodide_version() -> str:
+    """The exact version package.json pins, checked against what npm installed."""
+    pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]
+    installed = json.loads((PYODIDE_PACKAGE / "package.json").read_text())["version"]
+    if pinned != installed:
+        raise SystemExit(f"package.json pins pyodide {pinned} but {installed} is installed: run npm ci")
+    return installed
+
+
+def lock_closure(lock: dict[str, object], roots: list[str]) -> dict[str, object]:
+    """The lock entries of ``roots`` and everything they depend on, nothing else."""
+    packages = lock["packages"]
+    assert isinstance(packages, dict)
+    keep: dict[str, object] = {}
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        if name in keep:
+            continue
+        entry = packages[name]
+        keep[name] = entry
+        todo.extend(entry["depends"])
+    return {"info": lock["info"], "packages": dict(sorted(keep.items()))}
+
+
+def build_runtime(wheel: Path) -> str:
+    """Lay out the browser runtime; returns its versioned folder name."""
+    version = pinned_pyodide_version()
+    shutil.rmtree(RUNTIME_STAGING, ignore_errors=True)
+    RUNTIME_STAGING.mkdir(parents=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(PYODIDE_PACKAGE / name, RUNTIME_STAGING / name)
+    shutil.copy2(wheel, RUNTIME_STAGING / wheel.name)
+    full_lock = BUILD / "pyodide-lock.full.json"
+    run(
+        Path(sys.executable).parent / "pyodide",
+        "lockfile",
+        "add-wheels",
+        "--input",
+        PYODIDE_PACKAGE / "pyodide-lock.json",
+        "--output",
+        full_lock,
+        "--base-path",
+        RUNTIME_STAGING,
+        RUNTIME_STAGING / wheel.name,
+    )
+    lock = lock_closure(json.loads(full_lock.read_text()), ["kmo-calculator"])
+    (RUNTIME_STAGING / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n")
+    for name in FRONTEND_FILES:
+        shutil.copy2(FRONTEND / name, RUNTIME_STAGING / name)
+    digest = hashlib.sha256()
+    for path in sorted(RUNTIME_STAGING.iterdir()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    folder = f"{version}-{digest.hexdigest()[:12]}"
+    total = sum(path.stat().st_size for path in RUNTIME_STAGING.iterdir())
+    log(f"runtime: Pyodide {version}, lock entries {sorted(lock['packages'])}, {total} bytes, folder {folder}")
+    return folder
+
+
+def build_pages(site_dir: Path = SITE, config: Path = ROOT / "mkdocs.yml", runtime: str | None = None) -> None:
     """The information pages, with figures filled in from the rules data by build_scripts/mkdocs_hooks.py."""
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    if runtime:
+        environment["KMO_REKENMODULE"] = f"assets/rekenmodule/{runtime}/"
     subprocess.run(
         [
             sys.executable,
@@ -110,6 +184,8 @@ def build_pages(site_dir: Path = SITE, config: Path = ROOT / "mkdocs.yml") -> No
         check=True,
         env=environment,
     )
+    if runtime:
+        shutil.copytree(RUNTIME_STAGING, site_dir / "assets" / "rekenmodule" / runtime)
     pages = sorted(site_dir.rglob("*.html"))
     log(f"site: {len(pages)} HTML pages in {site_dir}")
 
@@ -118,9 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.parse_args(argv)
     started = time.monotonic()
-    build_wheel()
+    wheel = build_wheel()
     fetch_test_wheels()
-    build_pages()
+    runtime = build_runtime(wheel)
+    build_pages(runtime=runtime)
     log(f"done in {time.monotonic() - started:.1f} s")
     return 0
 

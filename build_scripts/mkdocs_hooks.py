@@ -336,6 +336,22 @@ def render(markdown: str, where: str) -> str:
     return result
 
 
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Give the templates the form's choices (from the data) and the calculator runtime's versioned folder."""
+    classification = rules().classification
+    env.globals["kmo"] = {
+        "legal_forms": [(key, form.label) for key, form in classification.legal_forms.items()],
+        "regions": [(key, region.label) for key, region in classification.regions.items()],
+        "service_kinds": [(key, kind.label) for key, kind in classification.service_kinds.items()],
+        "modelled_from": rules().modelled_from.isoformat(),
+        "partner_from": number(rules()["kmo_definitie.partner.aandeel_vanaf"].amount(build_date())),
+        "partner_to": number(rules()["kmo_definitie.partner.aandeel_tot"].amount(build_date())),
+        "runtime": os.environ.get("KMO_REKENMODULE", ""),
+        "runtime_files": [name for name in os.environ.get("KMO_REKENMODULE_PRELOAD", "").split(",") if name],
+    }
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     description = page.meta.get("description")
     if isinstance(description, str):

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from build_scripts import mkdocs_hooks
 from calculator.formatting import euro, percent
 from calculator.parameters import Unit, load
-from conftest import ROOT, Page, built_pages
+from site_helpers import ROOT, Page, built_pages
 
 DOCS = ROOT / "docs"
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from calculator.evaluate import evaluate_strict
-from conftest import TODAY, get_path, request_with
+from rules_helpers import TODAY, get_path, request_with
 
 CASES: list[dict[str, Any]] = tomllib.loads((Path(__file__).parent / "cases.toml").read_text(encoding="utf-8"))["case"]
 

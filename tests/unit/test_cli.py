@@ -6,7 +6,7 @@ import io
 import json
 
 from calculator.__main__ import main
-from conftest import BASE_REQUEST
+from rules_helpers import BASE_REQUEST
 
 
 def run(text: str, *arguments: str) -> tuple[int, str, str]:

@@ -17,7 +17,7 @@ from calculator.formatting import number
 from calculator.grootte import bepaal_grootteklasse
 from calculator.parameters import load
 from calculator.request import Kerncijfers
-from conftest import TODAY
+from rules_helpers import TODAY
 
 RULES = load()
 KINDS = sorted(RULES.classification.service_kinds)

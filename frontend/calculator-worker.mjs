@@ -1,0 +1,87 @@
+// The calculator's runtime: Pyodide in a module Web Worker, never on the page's main thread.
+//
+// It loads Pyodide and the kmo-calculator wheel from the same versioned folder as this file (no other host), then
+// answers {type: "evaluate", id, request} with {type: "answer", id, answer}. The answer is computed by the Python
+// package (calculator.evaluate): no rule lives in JavaScript.
+//
+// Messages to the page: {type: "progress", percent, label}, {type: "ready", seconds}, {type: "answer", id, answer},
+// {type: "error", message} when the runtime cannot start, {type: "failed", id, message} when one answer fails.
+import { loadPyodide } from "./pyodide.mjs";
+
+const folder = new URL("./", import.meta.url).href;
+const started = performance.now();
+let evaluateJson = null;
+
+function post(message) {
+  self.postMessage(message);
+}
+
+// Progress: the runtime files finish downloading one by one; their share of the bytes drives the bar.
+const expected = new Map([
+  ["pyodide.asm.mjs", 0.1],
+  ["pyodide.asm.wasm", 0.55],
+  ["python_stdlib.zip", 0.15],
+  ["pyodide-lock.json", 0.02],
+]);
+let done = 0;
+function progress(percent, label) {
+  done = Math.max(done, percent);
+  post({ type: "progress", percent: Math.round(done), label });
+}
+if (typeof PerformanceObserver === "function") {
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const name = entry.name.split("/").pop().split("?")[0];
+        if (expected.has(name)) {
+          progress(done + expected.get(name) * 100, "De rekenmodule wordt gedownload…");
+          expected.delete(name);
+        }
+      }
+    }).observe({ type: "resource", buffered: true });
+  } catch {
+    // Progress is a courtesy: without resource timing the bar jumps from start to ready.
+  }
+}
+
+async function start() {
+  progress(2, "De rekenmodule wordt gedownload…");
+  const pyodide = await loadPyodide({
+    indexURL: folder,
+    lockFileURL: new URL("pyodide-lock.json", folder).href,
+    packages: ["kmo-calculator"],
+    stdout: () => {},
+    stderr: (line) => console.warn(line),
+  });
+  progress(92, "De rekenregels worden geladen…");
+  evaluateJson = pyodide.runPython(`
+import json
+from calculator import evaluate
+
+def evaluate_json(text):
+    return json.dumps(evaluate(json.loads(text)), ensure_ascii=False)
+
+evaluate_json
+`);
+  progress(100, "Klaar");
+  post({ type: "ready", seconds: (performance.now() - started) / 1000 });
+}
+
+self.addEventListener("message", (event) => {
+  const message = event.data || {};
+  if (message.type !== "evaluate") return;
+  if (!evaluateJson) {
+    post({ type: "failed", id: message.id, message: "not ready" });
+    return;
+  }
+  try {
+    const answer = JSON.parse(evaluateJson(JSON.stringify(message.request)));
+    post({ type: "answer", id: message.id, answer });
+  } catch (error) {
+    post({ type: "failed", id: message.id, message: String((error && error.message) || error) });
+  }
+});
+
+start().catch((error) => {
+  post({ type: "error", message: String((error && error.message) || error) });
+});

@@ -1,0 +1,101 @@
+"""Browser tests: Debian's Chromium driven by Playwright against the built site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from build_scripts.serve import serve_in_thread
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    assert (SITE / "rekenmodule" / "index.html").is_file(), "no built site: run `./dev build` first"
+    assert list((SITE / "assets" / "rekenmodule").glob("*/pyodide.asm.wasm")), "the site was built without the runtime"
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    server, url = serve_in_thread(site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(locale="nl-BE", viewport={"width": 1400, "height": 1000})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Iterator[Page]:
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def wait_until_ready(page: Page, timeout: float = 60_000) -> None:
+    page.wait_for_selector("[data-calculator][data-state='ready'], [data-calculator][data-state='error']",
+                           timeout=timeout)
+    state = page.get_attribute("[data-calculator]", "data-state")
+    assert state == "ready", page.text_content("[data-status-text]")
+
+
+def open_calculator(page: Page, base_url: str, query: str = "") -> None:
+    page.goto(base_url + "rekenmodule/" + query)
+    wait_until_ready(page)
+
+
+def renders(page: Page) -> int:
+    return int(page.get_attribute("[data-results]", "data-renders") or 0)
+
+
+def submit_and_wait(page: Page) -> dict[str, Any]:
+    """Press "Bereken" like a visitor and wait for the answer to that form; returns the request the page sent."""
+    before = renders(page)
+    page.get_by_role("button", name="Bereken", exact=True).click()
+    page.wait_for_function(
+        """(before) => {
+            const root = document.querySelector('[data-calculator]');
+            const results = document.querySelector('[data-results]');
+            return root.dataset.state === 'ready' && Number(results.dataset.renders || 0) > before;
+        }""",
+        arg=before,
+    )
+    return json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")

@@ -1,0 +1,3 @@
+"""Fixtures for the browser tests; the helpers live in browser_helpers.py."""
+
+from browser_helpers import base_url, browser, context, page, playwright, site  # noqa: F401 - fixtures for pytest

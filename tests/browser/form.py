@@ -1,0 +1,150 @@
+"""Filling the calculator form the way a visitor does: by the Dutch labels, one field at a time."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from datetime import date
+from decimal import Decimal
+
+from playwright.sync_api import Locator, Page
+
+from calculator.formatting import euro, long_date, number, percent
+from calculator.parameters import load
+
+CLASSIFICATION = load().classification
+
+
+def _type(field: Locator, value: Any) -> None:
+    """Clear the field and type the value key by key, as a person would (each key fires an input event)."""
+    field.fill("")
+    field.press_sequentially(str(value))
+
+
+def _group(page: Page, name: str) -> Locator:
+    return page.get_by_role("group", name=name, exact=True)
+
+
+def fill_form(page: Page, request: dict[str, Any]) -> None:
+    """Type ``request`` into the form. Keys that are absent are left as the form has them."""
+    if "application_date" in request:
+        page.get_by_label("Datum van uw steunaanvraag").fill(request["application_date"])
+    enterprise = request.get("enterprise", {})
+    company = _group(page, "Uw onderneming")
+    if "legal_form" in enterprise:
+        company.get_by_label("Rechtsvorm", exact=True).select_option(
+            label=CLASSIFICATION.legal_forms[enterprise["legal_form"]].label)
+    if "region" in enterprise:
+        company.get_by_label(f"In {CLASSIFICATION.regions[enterprise['region']].label}", exact=True).check()
+    if "public_participation_pct" in enterprise:
+        _type(company.get_by_label("Participatie van een administratieve overheid (%)"), enterprise["public_participation_pct"])
+    if "main_activity_eligible" in enterprise:
+        activity = company.get_by_role("group", name=re.compile("NACE-BEL-code"))
+        activity.get_by_label("Ja" if enterprise["main_activity_eligible"] else "Nee", exact=True).check()
+    if "fte" in enterprise:
+        _type(company.get_by_label("Aantal werknemers in VTE (voltijdsequivalent)"), enterprise["fte"])
+    if "turnover" in enterprise:
+        _type(company.get_by_label("Jaaromzet zonder btw (€)", exact=True), enterprise["turnover"])
+    if "balance_total" in enterprise:
+        _type(company.get_by_label("Balanstotaal (€)", exact=True), enterprise["balance_total"])
+    if enterprise.get("locked_size"):
+        company.get_by_label(re.compile("Ligt de grootte van uw onderneming")).select_option(
+            label={"klein": "Ja, als kleine onderneming", "middelgroot": "Ja, als middelgrote onderneming"}[enterprise["locked_size"]])
+
+    for index, linked in enumerate(enterprise.get("linked", []), start=1):
+        page.get_by_role("button", name="Verbonden onderneming toevoegen").click()
+        row = _group(page, f"Verbonden onderneming {index}")
+        _type(row.get_by_label("Aantal werknemers (VTE)"), linked["fte"])
+        _type(row.get_by_label("Jaaromzet zonder btw (€)"), linked["turnover"])
+        _type(row.get_by_label("Balanstotaal (€)"), linked["balance_total"])
+    for index, partner in enumerate(enterprise.get("partners", []), start=1):
+        page.get_by_role("button", name="Partneronderneming toevoegen").click()
+        row = _group(page, f"Partneronderneming {index}")
+        _type(row.get_by_label("Aandeel in kapitaal of stemrechten (%)"), partner["share_pct"])
+        _type(row.get_by_label("Aantal werknemers (VTE)"), partner["fte"])
+        _type(row.get_by_label("Jaaromzet zonder btw (€)"), partner["turnover"])
+        _type(row.get_by_label("Balanstotaal (€)"), partner["balance_total"])
+
+    if "support_used_this_year" in request:
+        _type(page.get_by_label(re.compile("Steun die u dit kalenderjaar al kreeg")), request["support_used_this_year"])
+
+    services = request.get("services", [])
+    existing = page.locator("[data-rows='services'] .kmo-row").count()
+    while existing > len(services):
+        page.get_by_role("button", name=f"Verwijder dienst {existing}").click()
+        existing -= 1
+    for index, service in enumerate(services, start=1):
+        if index > existing:
+            page.get_by_role("button", name="Dienst toevoegen").click()
+        row = _group(page, f"Dienst {index}")
+        if service.get("kind"):
+            row.get_by_label("Soort dienst").select_option(label=CLASSIFICATION.service_kinds[service["kind"]].label)
+        _type(row.get_by_label("Bedrag zonder btw (€)"), service.get("amount", ""))
+        if service.get("start_date"):
+            row.get_by_label("Startdatum van de dienstverlening").fill(service["start_date"])
+
+
+def shown(page: Page, key: str) -> str:
+    return page.locator(f"[data-answer='{key}']").first.text_content() or ""
+
+
+def money(text: str) -> str:
+    return euro(Decimal(text))
+
+
+def assert_page_shows(page: Page, answer: dict[str, Any]) -> int:
+    """Every figure and reason of ``answer`` (computed on the host) is what the page shows. Returns checks made."""
+    checks = 0
+
+    def same(key: str, expected: str) -> None:
+        nonlocal checks
+        assert shown(page, key) == expected, f"{key}: page shows {shown(page, key)!r}, host says {expected!r}"
+        checks += 1
+
+    if not answer["ok"]:
+        links = page.locator("[data-error-summary] li a").all_text_contents()
+        assert links == [error["message"] for error in answer["errors"]], links
+        assert page.locator("[data-error-summary]").is_visible()
+        for error in answer["errors"]:
+            field = page.locator(f"[data-group-for='{error['field']}'] .kmo-error")
+            if field.count():
+                assert error["message"] in (field.first.text_content() or "")
+        return len(links)
+
+    same("support_total", money(answer["support_total"]))
+    same("application_date", long_date_iso(answer["application_date"]))
+    same("rules_in_force_since", long_date_iso(answer["rules_in_force_since"]))
+    assert page.get_attribute("[data-answer='eligible']", "data-value") == str(answer["eligible"]).lower()
+    for key in ("cap", "cap_remaining_before", "cap_remaining_after"):
+        same(key, money(answer[key]))
+    size = answer["size"]
+    assert page.get_attribute("[data-answer='size.category']", "data-value") == size["category"]
+    same("size.fte", number(Decimal(size["fte"])))
+    same("size.turnover", money(size["turnover"]))
+    same("size.balance_total", money(size["balance_total"]))
+    same("size.explanation", size["explanation"])
+    same("size.group_explanation", size["group_explanation"])
+    same("cap_explanation", answer["cap_explanation"])
+    conditions = page.locator("[data-condition]")
+    assert conditions.count() == len(answer["conditions"])
+    for index, condition in enumerate(answer["conditions"]):
+        assert conditions.nth(index).get_attribute("data-met") == str(condition["met"]).lower()
+        assert conditions.nth(index).get_attribute("data-condition") == condition["id"]
+        same(f"conditions.{index}.explanation", condition["explanation"])
+    assert page.locator("[data-service]").count() == len(answer["services"])
+    for index, service in enumerate(answer["services"]):
+        same(f"services.{index}.amount", money(service["amount"]))
+        same(f"services.{index}.rate_pct", percent(Decimal(service["rate_pct"])))
+        same(f"services.{index}.support", money(service["support"]))
+        same(f"services.{index}.own_share", money(service["own_share"]))
+        same(f"services.{index}.application_deadline", long_date_iso(service["application_deadline"]))
+        same(f"services.{index}.explanation", service["explanation"])
+    assert page.locator("[data-answer^='warnings.']").count() == len(answer["warnings"])
+    for index, warning in enumerate(answer["warnings"]):
+        same(f"warnings.{index}", warning)
+    return checks
+
+
+def long_date_iso(text: str) -> str:
+    return long_date(date.fromisoformat(text))

@@ -1,0 +1,112 @@
+"""Helpers for the tests of the built site (``site/``, built by ``./dev build`` or ``./dev test``)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+
+
+@dataclass
+class Page:
+    path: Path
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)  # (tag, url, attributes)
+    text: str = ""
+    lang: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    title: str = ""
+    inline_scripts: list[str] = field(default_factory=list)
+    inline_styles: int = 0
+
+
+BLOCKS = {"p", "li", "td", "th", "tr", "div", "br", "ul", "ol", "table", "section", "article", "header", "footer",
+          "nav", "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend", "fieldset", "dt", "dd", "details", "summary",
+          "main", "aside", "form", "option", "button"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self, page: Page) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = page
+        self.skip = 0
+        self.in_title = False
+        self.in_script: dict[str, str] | None = None
+        self.chunks: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCKS:
+            self.chunks.append(" ")
+        attributes = {name: value or "" for name, value in attrs}
+        if "id" in attributes:
+            self.page.ids.add(attributes["id"])
+        if tag == "a" and "name" in attributes:
+            self.page.ids.add(attributes["name"])
+        for name in ("href", "src", "action", "poster", "data"):
+            if name in attributes:
+                self.page.links.append((tag, attributes[name], attributes))
+        if "srcset" in attributes:
+            for part in attributes["srcset"].split(","):
+                self.page.links.append((tag, part.strip().split(" ")[0], attributes))
+        if "style" in attributes:
+            self.page.inline_styles += 1
+        if tag == "html":
+            self.page.lang = attributes.get("lang")
+        if tag == "meta" and "name" in attributes:
+            self.page.meta[attributes["name"]] = attributes.get("content", "")
+        if tag == "title":
+            self.in_title = True
+        if tag == "script":
+            self.in_script = attributes
+        if tag in {"script", "style", "svg"}:
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCKS:
+            self.chunks.append(" ")
+        if tag in {"script", "style", "svg"} and self.skip:
+            self.skip -= 1
+        if tag == "title":
+            self.in_title = False
+        if tag == "script":
+            self.in_script = None
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.page.title += data
+        if self.in_script is not None and "src" not in self.in_script and data.strip():
+            self.page.inline_scripts.append(self.in_script.get("type", "") + ":" + data.strip()[:80])
+        if not self.skip:
+            self.chunks.append(data)
+
+
+def parse_page(path: Path) -> Page:
+    page = Page(path)
+    collector = _Collector(page)
+    collector.feed(path.read_text(encoding="utf-8"))
+    page.text = re.sub(r"\s+", " ", html.unescape("".join(collector.chunks)).replace("\u00a0", " "))
+    return page
+
+
+def built_pages(site: Path = SITE) -> Iterator[Page]:
+    for path in sorted(site.rglob("*.html")):
+        yield parse_page(path)
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    assert (SITE / "index.html").is_file(), "no built site: run `./dev build` (./dev test builds it first)"
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def pages(site: Path) -> dict[str, Page]:
+    return {str(page.path.relative_to(site)): page for page in built_pages(site)}
