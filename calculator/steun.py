@@ -147,17 +147,21 @@ def bereken_diensten(
         )
         qualifies, kind_reason, source = soort_subsidieerbaar(kind, day, data)
         reasons: list[str] = []
+        reason_source: Source | None = None  # the source of the first reason that refuses the service
         if not enterprise_eligible:
             reasons.append(enterprise_reason)
         if not qualifies:
             reasons.append(kind_reason)
+            reason_source = reason_source or source
         days_after_start = Decimal((day - dienst.startdatum).days)
         if qualifies and not termijn.within(days_after_start, day):
+            reason_source = reason_source or termijn.at(day).source
             reasons.append(
                 f"De aanvraag moest uiterlijk op {long_date(deadline)} ingediend zijn ({int(termijn.amount(day))} "
                 f"kalenderdagen na de start op {long_date(dienst.startdatum)}); een latere aanvraag wordt geweigerd."
             )
         if qualifies and kind.dienst is Dienst.OPLEIDING and not minimum.within(dienst.bedrag, day):
+            reason_source = reason_source or minimum.at(day).source
             reasons.append(
                 f"De kostprijs van een opleiding moet minstens {euro(minimum.amount(day))} zonder btw zijn; "
                 f"u gaf {euro(dienst.bedrag)} op."
@@ -173,7 +177,7 @@ def bereken_diensten(
                     deadline,
                     realisation,
                     " ".join(reasons) + " Steun: € 0,00.",
-                    source,
+                    reason_source,
                 )
             )
             continue

@@ -16,32 +16,50 @@ function post(message) {
   self.postMessage(message);
 }
 
-// Progress: the runtime files finish downloading one by one; their share of the bytes drives the bar.
-const expected = new Map([
-  ["pyodide.asm.mjs", 0.1],
-  ["pyodide.asm.wasm", 0.55],
-  ["python_stdlib.zip", 0.15],
-  ["pyodide-lock.json", 0.02],
+// Progress: the runtime files finish downloading one by one; their share of the bytes drives the bar (5 % to 90 %).
+const shares = new Map([
+  ["pyodide.asm.mjs", 10],
+  ["pyodide.asm.wasm", 65],
+  ["python_stdlib.zip", 20],
+  ["pyodide-lock.json", 1],
 ]);
-let done = 0;
+const totalShare = [...shares.values()].reduce((sum, share) => sum + share, 0);
+let downloaded = 0;
+let shown = 0;
+let finished = false;
 function progress(percent, label) {
-  done = Math.max(done, percent);
-  post({ type: "progress", percent: Math.round(done), label });
+  if (finished) return;
+  shown = Math.min(100, Math.max(shown, Math.round(percent)));
+  post({ type: "progress", percent: shown, label });
 }
 if (typeof PerformanceObserver === "function") {
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         const name = entry.name.split("/").pop().split("?")[0];
-        if (expected.has(name)) {
-          progress(done + expected.get(name) * 100, "De rekenmodule wordt gedownload…");
-          expected.delete(name);
+        if (shares.has(name)) {
+          downloaded += shares.get(name);
+          shares.delete(name);
+          progress(5 + (85 * downloaded) / totalShare, "De rekenmodule wordt gedownload…");
         }
       }
     }).observe({ type: "resource", buffered: true });
   } catch {
     // Progress is a courtesy: without resource timing the bar jumps from start to ready.
   }
+}
+
+// A failed download inside Pyodide can surface as an unhandled rejection instead of rejecting loadPyodide:
+// report it as a start failure, so the page shows its error at once instead of waiting for the watchdog.
+self.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  if (!evaluateJson) fail(event.reason);
+});
+
+function fail(error) {
+  if (finished) return;
+  finished = true;
+  post({ type: "error", message: String((error && error.message) || error) });
 }
 
 async function start() {
@@ -64,6 +82,7 @@ def evaluate_json(text):
 evaluate_json
 `);
   progress(100, "Klaar");
+  finished = true;
   post({ type: "ready", seconds: (performance.now() - started) / 1000 });
 }
 
@@ -82,6 +101,4 @@ self.addEventListener("message", (event) => {
   }
 });
 
-start().catch((error) => {
-  post({ type: "error", message: String((error && error.message) || error) });
-});
+start().catch(fail);

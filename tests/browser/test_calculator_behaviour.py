@@ -1,0 +1,193 @@
+"""How the calculator page behaves: its origin, its failure paths, the main thread, sharing, printing, copying."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+
+from browser_helpers import open_calculator, submit_and_wait, wait_until_ready
+from calculator import evaluate
+from form import assert_page_shows, fill_form
+from test_calculator_scenarios import SCENARIOS
+
+pytestmark = pytest.mark.browser
+
+EXAMPLE = SCENARIOS["contract example: small with a linked and a partner enterprise, pentest"]
+
+
+def test_no_request_leaves_the_origin(context: BrowserContext, base_url: str) -> None:
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    open_calculator(page, base_url)
+    fill_form(page, EXAMPLE)
+    submit_and_wait(page)
+    page.get_by_role("link", name="Voorwaarden", exact=True).first.click()
+    page.wait_for_load_state("load")
+    assert any(url.endswith(".wasm") for url in requests), "the worker's requests must be recorded too"
+    assert any(url.endswith(".whl") for url in requests)
+    foreign = [url for url in requests if not url.startswith(base_url) and not url.startswith("data:")]
+    assert not foreign, foreign
+
+
+def test_the_state_goes_from_loading_to_ready(page: Page, base_url: str) -> None:
+    page.goto(base_url + "rekenmodule/")
+    expect(page.locator("[data-calculator]")).to_have_attribute("data-state", re.compile("loading|ready"))
+    wait_until_ready(page)
+    expect(page.locator("[data-status-text]")).to_contain_text("klaar")
+    expect(page.locator("[data-results]")).to_have_attribute("aria-live", "polite")
+
+
+def test_a_blocked_runtime_shows_the_dutch_error_and_the_page_keeps_working(page: Page, base_url: str) -> None:
+    page.route("**/*.wasm", lambda route: route.abort("blockedbyclient"))
+    page.goto(base_url + "rekenmodule/")
+    page.wait_for_selector("[data-calculator][data-state='error']", timeout=30_000)
+    status = page.locator("[data-status-text]")
+    expect(status).to_contain_text("De rekenmodule kon niet starten")
+    expect(status).to_contain_text("De informatiepagina's werken wel")
+    retry = page.get_by_role("button", name="Opnieuw proberen")
+    expect(retry).to_be_visible()
+    # Retry once the network is back: the calculator starts.
+    page.unroute("**/*.wasm")
+    retry.click()
+    wait_until_ready(page)
+    # The rest of the page works: navigation to an information page.
+    page.get_by_role("link", name="Hoeveel steun?", exact=True).first.click()
+    expect(page.locator("h1")).to_have_text(re.compile("Hoeveel steun"))
+
+
+def test_a_hanging_runtime_trips_the_watchdog(page: Page, base_url: str) -> None:
+    page.add_init_script("window.kmoStartTimeoutMs = 3000;")
+    hung: list[Route] = []
+    page.route("**/*.wasm", lambda route: hung.append(route))  # never answered
+    page.goto(base_url + "rekenmodule/")
+    page.wait_for_selector("[data-calculator][data-state='error']", timeout=20_000)
+    expect(page.locator("[data-status-text]")).to_contain_text("na 3 seconden nog niet gestart")
+    expect(page.get_by_role("button", name="Opnieuw proberen")).to_be_visible()
+    assert hung, "the wasm request was made and held"
+
+
+def test_no_long_task_over_200_ms_while_the_runtime_boots(page: Page, base_url: str) -> None:
+    page.add_init_script("""
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+        }).observe({ type: "longtask", buffered: true });
+    """)
+    open_calculator(page, base_url)
+    page.wait_for_timeout(300)
+    tasks = page.evaluate("window.__longTasks")
+    assert all(duration <= 200 for duration in tasks), tasks
+
+
+def test_a_shared_address_restores_the_form_and_its_result(context: BrowserContext, base_url: str) -> None:
+    page = context.new_page()
+    open_calculator(page, base_url)
+    fill_form(page, EXAMPLE)
+    sent = submit_and_wait(page)
+    shared = page.url
+    assert "aanvraag=" in shared
+    assert json.loads(urllib.parse.parse_qs(urllib.parse.urlsplit(shared).query)["aanvraag"][0]) == sent
+
+    other = context.browser.new_context(locale="nl-BE")  # type: ignore[union-attr]
+    try:
+        fresh = other.new_page()
+        fresh.goto(shared)
+        wait_until_ready(fresh)
+        fresh.wait_for_function("Number(document.querySelector('[data-results]').dataset.renders || 0) > 0")
+        expect(fresh.get_by_label("Aantal werknemers in VTE (voltijdsequivalent)")).to_have_value("12,5")
+        expect(fresh.get_by_role("group", name="Partneronderneming 1").get_by_label("Aandeel in kapitaal of stemrechten (%)")).to_have_value("30")
+        restored = json.loads(fresh.get_attribute("[data-results]", "data-result-for") or "{}")
+        assert restored == sent
+        assert_page_shows(fresh, evaluate(sent))
+    finally:
+        other.close()
+
+
+def test_results_follow_typing_without_pressing_the_button(page: Page, base_url: str) -> None:
+    open_calculator(page, base_url)
+    fill_form(page, EXAMPLE)
+    page.wait_for_function("document.querySelector('[data-answer=support_total]') !== null")
+    expect(page.locator("[data-answer='support_total']").first).to_have_text("€\u00a03.600,00")
+    amount = page.get_by_role("group", name="Dienst 1").get_by_label("Bedrag zonder btw (€)")
+    amount.fill("")
+    amount.press_sequentially("10.000")
+    expect(page.locator("[data-answer='support_total']").first).to_have_text("€\u00a04.500,00")
+
+
+def test_rows_are_added_removed_and_renumbered(page: Page, base_url: str) -> None:
+    open_calculator(page, base_url)
+    for _ in range(3):
+        page.get_by_role("button", name="Verbonden onderneming toevoegen").click()
+    expect(page.locator("[data-rows='linked'] .kmo-row")).to_have_count(3)
+    page.get_by_role("group", name="Verbonden onderneming 2").get_by_label("Aantal werknemers (VTE)").fill("7")
+    page.get_by_role("button", name="Verwijder verbonden onderneming 1").click()
+    expect(page.locator("[data-rows='linked'] .kmo-row")).to_have_count(2)
+    first = page.get_by_role("group", name="Verbonden onderneming 1").get_by_label("Aantal werknemers (VTE)")
+    expect(first).to_have_value("7")
+    expect(first).to_have_attribute("data-field", "enterprise.linked[0].fte")
+    expect(first).to_be_focused()
+    page.get_by_role("button", name="Verwijder verbonden onderneming 2").click()
+    page.get_by_role("button", name="Verwijder verbonden onderneming 1").click()
+    expect(page.get_by_role("button", name="Verbonden onderneming toevoegen")).to_be_focused()
+
+
+def test_the_error_summary_takes_focus_and_links_to_the_field(page: Page, base_url: str) -> None:
+    open_calculator(page, base_url)
+    fill_form(page, SCENARIOS["bad input: ambiguous headcount, empty turnover, partner share of 60 %"])
+    submit_and_wait(page)
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("heading")).to_have_text("Er is een probleem")
+    link = summary.get_by_role("link").filter(has_text="Aantal werknemers (VTE)").first
+    link.click()
+    expect(page.get_by_label("Aantal werknemers in VTE (voltijdsequivalent)")).to_be_focused()
+    expect(page.get_by_label("Aantal werknemers in VTE (voltijdsequivalent)")).to_have_attribute("aria-invalid", "true")
+
+
+def test_copy_summary_puts_the_result_on_the_clipboard(context: BrowserContext, base_url: str) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = context.new_page()
+    open_calculator(page, base_url)
+    fill_form(page, EXAMPLE)
+    submit_and_wait(page)
+    page.get_by_role("button", name="Kopieer samenvatting").click()
+    expect(page.locator(".kmo-copy-status")).to_have_text("De samenvatting is gekopieerd.")
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert "Dienst 1, Pentesting: bedrag € 8.000,00, steun € 3.600,00 (45 %)" in text
+    assert "Totale steun: € 3.600,00" in text
+    assert "aanvraag=" in text
+
+
+def test_the_print_stylesheet_keeps_only_the_result(page: Page, base_url: str) -> None:
+    open_calculator(page, base_url)
+    fill_form(page, EXAMPLE)
+    submit_and_wait(page)
+    page.emulate_media(media="print")
+    expect(page.locator("[data-form]")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator("[data-results]")).to_be_visible()
+    expect(page.locator("[data-answer='support_total']").first).to_be_visible()
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, "the printed result takes more than one A4 page"
+
+
+def test_without_javascript_the_page_explains_and_links_to_the_rules(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "rekenmodule/")
+        expect(page.locator("[data-calculator]")).to_be_hidden()
+        expect(page.get_by_text("heeft ze JavaScript nodig", exact=False).or_(page.get_by_text("JavaScript nodig", exact=False)).first).to_be_visible()
+        for name in ["voorwaarden", "hoeveel steun", "procedure"]:
+            expect(page.get_by_role("link", name=name, exact=True).first).to_be_visible()
+        page.goto(base_url + "steun/")
+        expect(page.locator("article")).to_contain_text("Alle bedragen sinds 2016")
+        expect(page.locator("article table")).to_be_visible()
+    finally:
+        context.close()
