@@ -7,10 +7,12 @@ Steps (each prints what it did):
 2. fetch the pure-Python wheels that run the unit tests inside Pyodide into ``build/test-wheels/``;
 3. lay out the calculator runtime in ``build/rekenmodule/``: Pyodide's core files from the npm package (the version
    pinned in package.json), the wheel registered in a lock file that holds only the entries the page needs (so the
-   browser checks the wheel's sha256), and the page and worker scripts; the folder is named after a hash of all of
-   it, so its URL changes whenever a byte does and hosts can cache it forever;
+   browser checks the wheel's sha256), a standard library cut down to what is imported and precompiled, and the page
+   and worker scripts; the folder is named after a hash of all of it, so its URL changes whenever a byte does and
+   hosts can cache it forever;
 4. build the MkDocs site into ``site/`` (``--strict``: a warning, a broken link or an unknown marker fails) and copy
-   the runtime into ``site/assets/rekenmodule/<version>/``.
+   the runtime into ``site/assets/rekenmodule/<version>/``;
+5. write ``.br`` and ``.gz`` copies and the ``_headers`` file for static hosts (build_scripts/hosting.py).
 
 Environment: ``KMO_BUILD_DATE=YYYY-MM-DD`` builds the pages with the figures in force on that day.
 """
@@ -27,6 +29,8 @@ import sys
 import time
 from pathlib import Path
 
+from build_scripts import hosting
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
 WHEELS = BUILD / "wheels"
@@ -38,7 +42,7 @@ FRONTEND = ROOT / "frontend"
 PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
 # The Pyodide core files the page needs; nothing else from the npm package is shipped.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-FRONTEND_FILES = ("calculator-page.mjs", "calculator-worker.mjs", "calculator.css")
+FRONTEND_FILES = ("calculator-page.mjs", "calculator-worker.mjs", "calculator.css", "calculator-noscript.css")
 
 
 def log(message: str) -> None:
@@ -128,13 +132,34 @@ def lock_closure(lock: dict[str, object], roots: list[str]) -> dict[str, object]
     return {"info": lock["info"], "packages": dict(sorted(keep.items()))}
 
 
+def trim_standard_library() -> None:
+    """Only the standard-library modules the calculator and Pyodide's start-up import, precompiled to bytecode by
+    Pyodide's own Python (build_scripts/trim_stdlib.mjs). The browser tests run on this zip."""
+    report = BUILD / "stdlib-report.json"
+    run(
+        "node",
+        ROOT / "build_scripts" / "trim_stdlib.mjs",
+        "--lock",
+        RUNTIME_STAGING / "pyodide-lock.json",
+        "--out",
+        RUNTIME_STAGING / "python_stdlib.zip",
+        "--pyc",
+        "--report",
+        report,
+    )
+    summary = json.loads(report.read_text())
+    original = (PYODIDE_PACKAGE / "python_stdlib.zip").stat().st_size
+    log(f"standard library: {summary['files']} of {summary['of']} files kept, {summary['bytes']} of {original} bytes")
+
+
 def build_runtime(wheel: Path) -> str:
     """Lay out the browser runtime; returns its versioned folder name."""
     version = pinned_pyodide_version()
     shutil.rmtree(RUNTIME_STAGING, ignore_errors=True)
     RUNTIME_STAGING.mkdir(parents=True)
     for name in PYODIDE_FILES:
-        shutil.copy2(PYODIDE_PACKAGE / name, RUNTIME_STAGING / name)
+        if name != "python_stdlib.zip":
+            shutil.copy2(PYODIDE_PACKAGE / name, RUNTIME_STAGING / name)
     shutil.copy2(wheel, RUNTIME_STAGING / wheel.name)
     full_lock = BUILD / "pyodide-lock.full.json"
     run(
@@ -151,6 +176,7 @@ def build_runtime(wheel: Path) -> str:
     )
     lock = lock_closure(json.loads(full_lock.read_text()), ["kmo-calculator"])
     (RUNTIME_STAGING / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n")
+    trim_standard_library()
     for name in FRONTEND_FILES:
         shutil.copy2(FRONTEND / name, RUNTIME_STAGING / name)
     digest = hashlib.sha256()
@@ -190,6 +216,17 @@ def build_pages(site_dir: Path = SITE, config: Path = ROOT / "mkdocs.yml", runti
     log(f"site: {len(pages)} HTML pages in {site_dir}")
 
 
+def prepare_for_hosting(site_dir: Path = SITE) -> None:
+    """Precompressed copies for hosts that serve them, then the _headers file (security and cache rules)."""
+    started = time.monotonic()
+    files, before, after = hosting.precompress(site_dir)
+    hosting.write_headers(site_dir)
+    log(
+        f"hosting: {files} files precompressed ({before} -> {after} bytes with brotli) and _headers "
+        f"in {time.monotonic() - started:.1f} s"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.parse_args(argv)
@@ -198,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     fetch_test_wheels()
     runtime = build_runtime(wheel)
     build_pages(runtime=runtime)
+    prepare_for_hosting()
     log(f"done in {time.monotonic() - started:.1f} s")
     return 0
 

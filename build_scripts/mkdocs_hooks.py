@@ -37,6 +37,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from build_scripts.hosting import CSP_META
 from calculator.clock import brussels_today
 from calculator.formatting import euro, long_date, number, percent
 from calculator.parameters import Dienst, Parameter, RulesData, Unit, load, load_from
@@ -346,8 +347,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         "modelled_from": rules().modelled_from.isoformat(),
         "partner_from": number(rules()["kmo_definitie.partner.aandeel_vanaf"].amount(build_date())),
         "partner_to": number(rules()["kmo_definitie.partner.aandeel_tot"].amount(build_date())),
+        "csp": CSP_META,
         "runtime": os.environ.get("KMO_REKENMODULE", ""),
-        "runtime_files": [name for name in os.environ.get("KMO_REKENMODULE_PRELOAD", "").split(",") if name],
     }
     return env
 
@@ -357,3 +358,34 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if isinstance(description, str):
         page.meta["description"] = render(description, f"{page.file.src_path} (description)")
     return render(markdown, page.file.src_path)
+
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"')
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def fix_theme_html(html: str) -> str:
+    """Two fixes to Material's markup, found by the validator and by Lighthouse:
+    - it writes autocomplete="off" on its checkbox toggles (drawer, search), which HTML allows only on text-like
+      inputs (the Nu Html Checker reports each one);
+    - its search overlay is a dialog without a name (Lighthouse's aria-dialog-name audit)."""
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Zoeken"'))
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return fix_theme_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same for theme templates rendered outside the pages (404.html)."""
+    return fix_theme_html(output_content)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """robots.txt: everything may be indexed; it points at the sitemap under the configured public address."""
+    site_url = config.site_url or ""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    Path(config.site_dir, "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

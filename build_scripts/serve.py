@@ -6,13 +6,15 @@
   read), so the tests see the same Content-Security-Policy and cache rules a host would send.
 - Precompressed ``.br`` / ``.gz`` copies are served when the browser accepts them.
 - Unknown paths get ``404.html`` with status 404; ``/page`` redirects to ``/page/``.
-- ``--rate-mbit`` and ``--latency-ms`` slow every response down in the server itself (the benchmark uses it), so
-  requests from web workers are limited too.
+- ``ETag`` and ``Last-Modified`` on every file, ``304 Not Modified`` for a matching ``If-None-Match``.
+- ``--rate-mbit`` and ``--latency-ms`` slow responses down in the server itself (the benchmark uses it), so requests
+  from web workers are limited too: the rate is shared by all connections, the latency is added to each response.
 """
 
 from __future__ import annotations
 
 import argparse
+import email.utils
 import fnmatch
 import mimetypes
 import posixpath
@@ -20,6 +22,7 @@ import sys
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -68,10 +71,31 @@ def headers_for(path: str, rules: list[tuple[str, list[tuple[str, str]]]]) -> di
     return result
 
 
+class Throttle:
+    """One shared link: every byte of every response waits for its turn at ``rate`` bytes per second."""
+
+    def __init__(self, rate: float) -> None:
+        self.rate = rate
+        self.lock = threading.Lock()
+        self.next_free = time.monotonic()
+
+    def send(self, write: Callable[[bytes], object], body: bytes, chunk: int = 16 * 1024) -> None:
+        for offset in range(0, len(body), chunk):
+            piece = body[offset : offset + chunk]
+            with self.lock:
+                start = max(time.monotonic(), self.next_free)
+                self.next_free = start + len(piece) / self.rate
+                due = self.next_free
+            pause = due - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
+            write(piece)
+
+
 @dataclass
 class Settings:
     root: Path
-    rate_bytes_per_second: float | None = None
+    throttle: Throttle | None = None
     latency_seconds: float = 0.0
     log: bool = False
     rules: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
@@ -107,6 +131,8 @@ class Handler(BaseHTTPRequestHandler):
         self._serve(head=False)
 
     def _serve(self, head: bool) -> None:
+        if self.settings.latency_seconds:  # the round trip, added to every response (304s and redirects too)
+            time.sleep(self.settings.latency_seconds)
         url_path = urllib.parse.urlsplit(self.path).path
         self.settings.requests.append(url_path)
         target = self._resolve(url_path)
@@ -129,6 +155,17 @@ class Handler(BaseHTTPRequestHandler):
             if name in accepted and compressed.is_file():
                 body_path, encoding = compressed, name
                 break
+        stat = body_path.stat()
+        etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}{"-" + encoding if encoding else ""}"'
+        headers = headers_for(url_path, self.settings.rules) | self.settings.extra_headers
+        headers = {name: value for name, value in headers.items() if name.lower() not in self.settings.drop_headers}
+        if status == HTTPStatus.OK and etag in self.headers.get("If-None-Match", ""):
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.send_header("ETag", etag)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            return
         body = body_path.read_bytes()
         self.send_response(status)
         self.send_header("Content-Type", content_type)
@@ -137,30 +174,20 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Encoding", encoding)
         if any(target.with_name(target.name + s).is_file() for s in (".br", ".gz")):
             self.send_header("Vary", "Accept-Encoding")
-        headers = headers_for(url_path, self.settings.rules) | self.settings.extra_headers
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
         for name, value in headers.items():
-            if name.lower() not in self.settings.drop_headers:
-                self.send_header(name, value)
+            self.send_header(name, value)
         self.end_headers()
         if head:
             return
         self._write(body)
 
     def _write(self, body: bytes) -> None:
-        if self.settings.latency_seconds:
-            time.sleep(self.settings.latency_seconds)
-        rate = self.settings.rate_bytes_per_second
-        if not rate:
+        if self.settings.throttle is None:
             self.wfile.write(body)
-            return
-        chunk = 16 * 1024
-        started = time.monotonic()
-        for offset in range(0, len(body), chunk):
-            self.wfile.write(body[offset : offset + chunk])
-            due = started + (offset + chunk) / rate
-            pause = due - time.monotonic()
-            if pause > 0:
-                time.sleep(pause)
+        else:
+            self.settings.throttle.send(self.wfile.write, body)
 
 
 class Server(ThreadingHTTPServer):
@@ -181,7 +208,7 @@ def make_server(
     headers_file = root / "_headers"
     settings = Settings(
         root=root,
-        rate_bytes_per_second=rate_mbit * 1_000_000 / 8 if rate_mbit else None,
+        throttle=Throttle(rate_mbit * 1_000_000 / 8) if rate_mbit else None,
         latency_seconds=latency_ms / 1000,
         log=log,
         rules=parse_headers_file(headers_file.read_text()) if headers_file.is_file() else [],

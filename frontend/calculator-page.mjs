@@ -6,7 +6,7 @@
 
 const START_TIMEOUT_MS = 60000;
 const ANSWER_TIMEOUT_MS = 15000;
-const DEBOUNCE_MS = 200;
+const ADDRESS_DELAY_MS = 300;
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
   "november", "december"];
 const NBSP = "\u00a0";
@@ -88,12 +88,13 @@ class Calculator {
     this.worker = null;
     this.ready = false;
     this.nextId = 1;
-    this.latestId = 0;
     this.pending = new Map();
     this.submitted = false;
+    this.interacted = false;
     this.focusSummary = false;
     this.touched = new Set();
-    this.timer = null;
+    this.addressTimer = null;
+    this.dirty = false;
     this.lastAnswer = null;
     this.lastRequest = null;
     // The start watchdog's limit; a page (or a test) may set window.kmoStartTimeoutMs before this script runs.
@@ -101,7 +102,6 @@ class Calculator {
   }
 
   init() {
-    this.root.hidden = false;
     this.form.addEventListener("input", (event) => this.changed(event));
     this.form.addEventListener("change", (event) => this.changed(event));
     this.form.addEventListener("focusout", (event) => {
@@ -112,6 +112,7 @@ class Calculator {
       event.preventDefault();
       this.submitted = true;
       this.focusSummary = true;
+      this.saveToAddress(this.readForm());
       this.compute();
     });
     for (const fieldset of this.root.querySelectorAll("[data-rows]")) {
@@ -125,11 +126,12 @@ class Calculator {
       this.startTimeout *= 2;
       this.startWorker();
     });
-    if (!this.restore()) {
-      this.addRow("services");
-      this.form.querySelector("#aanvraagdatum").value = todayIso();
-    }
-    this.startWorker();
+    for (const row of this.form.querySelectorAll("[data-row-list] > .kmo-row")) this.adoptRow(row);
+    if (!this.restore()) this.form.querySelector("#aanvraagdatum").value = todayIso();
+    // Start the runtime once the page itself has loaded: Pyodide's compilation then does not compete for the CPU
+    // with the theme's own start-up script, which would otherwise become a long task on small machines.
+    if (document.readyState === "complete") this.startWorker();
+    else window.addEventListener("load", () => this.startWorker(), { once: true });
   }
 
   // --- rows ---
@@ -141,13 +143,7 @@ class Calculator {
   addRow(kind, values = null) {
     const template = this.root.querySelector(`template[data-row-template="${kind}"]`);
     const row = template.content.firstElementChild.cloneNode(true);
-    row.dataset.kind = kind;
-    for (const node of row.querySelectorAll("[id], [for], [aria-describedby], [data-field], [data-group-for], [name]")) {
-      for (const attribute of ["id", "for", "aria-describedby", "data-field", "data-group-for", "name"]) {
-        if (node.hasAttribute(attribute)) node.dataset[`pattern${attribute.replace(/[^a-z]/g, "")}`] = node.getAttribute(attribute);
-      }
-    }
-    row.querySelector("[data-remove-row]").addEventListener("click", () => this.removeRow(row));
+    this.adoptRow(row);
     this.rowList(kind).append(row);
     this.renumber(kind);
     if (values) {
@@ -157,6 +153,10 @@ class Calculator {
       }
     }
     return row;
+  }
+
+  adoptRow(row) {
+    row.querySelector("[data-remove-row]").addEventListener("click", () => this.removeRow(row));
   }
 
   removeRow(row) {
@@ -250,6 +250,7 @@ class Calculator {
     setValue(form.querySelector("#vastgelegde-grootte"), enterprise.locked_size || "");
     setValue(form.querySelector("#reeds-gebruikt"), request.support_used_this_year ?? "");
     const list = (items) => (Array.isArray(items) ? items.filter((item) => item && typeof item === "object").slice(0, 64) : []);
+    for (const kind of ["linked", "partners", "services"]) this.rowList(kind).replaceChildren();
     for (const item of list(enterprise.linked)) this.addRow("linked", item);
     for (const item of list(enterprise.partners)) this.addRow("partners", item);
     for (const item of list(request.services)) this.addRow("services", item);
@@ -324,30 +325,39 @@ class Calculator {
         this.fail("De rekenmodule gaf geen antwoord.", message.message);
         return;
       }
-      if (message.id !== this.latestId) return; // a newer request is on its way
+      if (this.dirty) {
+        this.compute(); // the form changed while this answer was computed: ask again, render the newest
+        return;
+      }
       this.setState("ready");
       this.render(entry.request, message.answer);
     }
   }
 
   changed(event) {
+    this.interacted = true;
     const field = event.target.dataset && event.target.dataset.field;
     if (field && event.type === "change") this.touched.add(field);
     this.schedule();
   }
 
   schedule() {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.compute(), DEBOUNCE_MS);
+    // Typing is coalesced, not delayed: while an answer is on its way, keystrokes only mark the form dirty, and
+    // the newest form is sent when that answer arrives. A fast answer (a few ms) thus follows every keystroke.
+    this.compute();
   }
 
   compute() {
-    clearTimeout(this.timer);
     const request = this.readForm();
-    this.saveToAddress(request);
+    clearTimeout(this.addressTimer);
+    this.addressTimer = setTimeout(() => this.saveToAddress(this.readForm()), ADDRESS_DELAY_MS);
     if (!this.ready || !this.worker) return;
+    if (this.pending.size) {
+      this.dirty = true;
+      return;
+    }
+    this.dirty = false;
     const id = this.nextId++;
-    this.latestId = id;
     const timer = setTimeout(() => this.fail("De rekenmodule antwoordt niet meer."), ANSWER_TIMEOUT_MS);
     this.pending.set(id, { request, timer });
     this.setState("busy");
@@ -371,6 +381,7 @@ class Calculator {
       this.lastAnswer = null;
       this.output.hidden = true;
       this.placeholder.hidden = false;
+      if (!this.submitted && !this.interacted) return; // nothing typed yet: keep the invitation
       const count = answer.errors.length;
       this.placeholder.textContent = count === 1
         ? "Nog 1 gegeven ontbreekt of is niet correct. Het resultaat verschijnt zodra het formulier volledig is."

@@ -62,7 +62,13 @@ function fail(error) {
   post({ type: "error", message: String((error && error.message) || error) });
 }
 
+// The smallest valid WebAssembly module (magic number and version). If the page's Content-Security-Policy forbids
+// compiling WebAssembly ('wasm-unsafe-eval' missing), compiling it fails at once; Pyodide itself would only log a
+// warning and wait forever, so this check turns a hang into a clear error.
+const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
 async function start() {
+  await WebAssembly.compile(EMPTY_MODULE);
   progress(2, "De rekenmodule wordt gedownload…");
   const pyodide = await loadPyodide({
     indexURL: folder,

@@ -71,16 +71,28 @@ def test_a_hanging_runtime_trips_the_watchdog(page: Page, base_url: str) -> None
     assert hung, "the wasm request was made and held"
 
 
+# A setTimeout(0) heartbeat: a gap of more than 50 ms is a long task (the Long Tasks API misses some in headless
+# Chromium; both are recorded).
+HEARTBEAT = """
+window.__longTasks = []; window.__apiLongTasks = [];
+new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__apiLongTasks.push(entry.duration);
+}).observe({ type: "longtask", buffered: true });
+let last = performance.now();
+(function beat() {
+    const now = performance.now();
+    if (now - last > 50) window.__longTasks.push(now - last);
+    last = now;
+    setTimeout(beat, 0);
+})();
+"""
+
+
 def test_no_long_task_over_200_ms_while_the_runtime_boots(page: Page, base_url: str) -> None:
-    page.add_init_script("""
-        window.__longTasks = [];
-        new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-        }).observe({ type: "longtask", buffered: true });
-    """)
+    page.add_init_script(HEARTBEAT)
     open_calculator(page, base_url)
     page.wait_for_timeout(300)
-    tasks = page.evaluate("window.__longTasks")
+    tasks = page.evaluate("() => window.__longTasks.concat(window.__apiLongTasks)")
     assert all(duration <= 200 for duration in tasks), tasks
 
 
@@ -98,7 +110,7 @@ def test_a_shared_address_restores_the_form_and_its_result(context: BrowserConte
         fresh = other.new_page()
         fresh.goto(shared)
         wait_until_ready(fresh)
-        fresh.wait_for_function("Number(document.querySelector('[data-results]').dataset.renders || 0) > 0")
+        fresh.wait_for_function("() => Number(document.querySelector('[data-results]').dataset.renders || 0) > 0")
         expect(fresh.get_by_label("Aantal werknemers in VTE (voltijdsequivalent)")).to_have_value("12,5")
         expect(fresh.get_by_role("group", name="Partneronderneming 1").get_by_label("Aandeel in kapitaal of stemrechten (%)")).to_have_value("30")
         restored = json.loads(fresh.get_attribute("[data-results]", "data-result-for") or "{}")
@@ -111,7 +123,7 @@ def test_a_shared_address_restores_the_form_and_its_result(context: BrowserConte
 def test_results_follow_typing_without_pressing_the_button(page: Page, base_url: str) -> None:
     open_calculator(page, base_url)
     fill_form(page, EXAMPLE)
-    page.wait_for_function("document.querySelector('[data-answer=support_total]') !== null")
+    page.wait_for_function("() => document.querySelector('[data-answer=support_total]') !== null")
     expect(page.locator("[data-answer='support_total']").first).to_have_text("€\u00a03.600,00")
     amount = page.get_by_role("group", name="Dienst 1").get_by_label("Bedrag zonder btw (€)")
     amount.fill("")
@@ -157,7 +169,7 @@ def test_copy_summary_puts_the_result_on_the_clipboard(context: BrowserContext, 
     submit_and_wait(page)
     page.get_by_role("button", name="Kopieer samenvatting").click()
     expect(page.locator(".kmo-copy-status")).to_have_text("De samenvatting is gekopieerd.")
-    text = page.evaluate("navigator.clipboard.readText()")
+    text = page.evaluate("() => navigator.clipboard.readText()")
     assert "Dienst 1, Pentesting: bedrag € 8.000,00, steun € 3.600,00 (45 %)" in text
     assert "Totale steun: € 3.600,00" in text
     assert "aanvraag=" in text

@@ -1,0 +1,153 @@
+"""What a static host must send with the site: security headers, cache rules, precompressed copies.
+
+One source for all of it: the pages get the Content-Security-Policy as a ``<meta>`` (through the build hook), and
+``site/_headers`` (read by Netlify, Cloudflare Pages and ``build_scripts/serve.py``) carries the same policy plus the
+headers a ``<meta>`` cannot set. ``docs/hosting.md`` and README show the nginx equivalent.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Final
+
+import brotli
+
+# Scripts only from the site itself; WebAssembly compilation allowed ('wasm-unsafe-eval', which Pyodide needs and
+# which does not allow eval); no inline script or style, no plugin, no framing, no request to another host.
+CSP_DIRECTIVES: Final = (
+    ("default-src", "'self'"),
+    ("script-src", "'self' 'wasm-unsafe-eval'"),
+    ("worker-src", "'self'"),
+    ("style-src", "'self'"),
+    ("img-src", "'self' data:"),
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+# Only in a header: browsers ignore frame-ancestors in a <meta> policy.
+CSP_HEADER_ONLY: Final = (("frame-ancestors", "'none'"),)
+
+
+def csp(directives: Iterable[tuple[str, str]]) -> str:
+    return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+CSP_META: Final = csp(CSP_DIRECTIVES)
+CSP_HEADER: Final = csp((*CSP_DIRECTIVES, *CSP_HEADER_ONLY))
+
+SECURITY_HEADERS: Final = (
+    ("Content-Security-Policy", CSP_HEADER),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+)
+
+IMMUTABLE: Final = "public, max-age=31536000, immutable"
+REVALIDATE: Final = "no-cache"  # may be stored, but checked with the ETag before every use
+
+# Files whose name carries a content hash: Material's bundles, and everything in the calculator's versioned folder.
+HASHED: Final = (
+    re.compile(r"^assets/rekenmodule/[^/]+/"),
+    re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$"),
+)
+COMPRESSIBLE: Final = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".map", ".ico"}
+
+
+def cache_policy(relative: str) -> str:
+    return IMMUTABLE if any(pattern.search(relative) for pattern in HASHED) else REVALIDATE
+
+
+def _is_copy(path: Path) -> bool:
+    """A precompressed copy (``x.js.br`` next to ``x.js``), not a file of its own like ``sitemap.xml.gz``."""
+    return path.suffix in {".gz", ".br"} and path.with_suffix("").is_file() and not path.name.startswith("sitemap")
+
+
+def _served_files(site: Path) -> list[str]:
+    return sorted(
+        str(path.relative_to(site))
+        for path in site.rglob("*")
+        if path.is_file() and not _is_copy(path) and path.name != "_headers"
+    )
+
+
+def cache_rules(site: Path) -> list[tuple[str, str]]:
+    """Non-overlapping (pattern, Cache-Control) rules: a folder gets one ``/folder/*`` rule when every file below it
+    shares a policy, otherwise its files and subfolders get their own. Hosts that join the values of overlapping
+    rules (Cloudflare Pages does) thus never see two policies for one file."""
+    files = _served_files(site)
+    policies = {name: cache_policy(name) for name in files}
+
+    def walk(prefix: str) -> list[tuple[str, str]]:
+        below = [name for name in files if name.startswith(prefix)]
+        kinds = {policies[name] for name in below}
+        if len(kinds) == 1 and prefix:
+            return [(f"/{prefix}*", kinds.pop())]
+        rules: list[tuple[str, str]] = []
+        children = sorted(
+            {name[len(prefix) :].split("/", 1)[0] + ("/" if "/" in name[len(prefix) :] else "") for name in below}
+        )
+        for child in children:
+            if child.endswith("/"):
+                rules.extend(walk(prefix + child))
+            else:
+                path = f"/{prefix}{child}"
+                rules.append((path, policies[prefix + child]))
+                if child == "index.html":
+                    rules.append((f"/{prefix}", policies[prefix + child]))
+        return rules
+
+    return walk("")
+
+
+def headers_file(site: Path) -> str:
+    lines = [
+        "# Written by build_scripts/hosting.py: the headers a static host must send (Netlify / Cloudflare Pages format).",
+        "# Security headers for every path; then one Cache-Control rule per path, never two for one file.",
+        "/*",
+        *(f"  {name}: {value}" for name, value in SECURITY_HEADERS),
+    ]
+    for pattern, policy in cache_rules(site):
+        lines += [pattern, f"  Cache-Control: {policy}"]
+    return "\n".join(lines) + "\n"
+
+
+def write_headers(site: Path) -> Path:
+    target = site / "_headers"
+    target.write_text(headers_file(site), encoding="utf-8")
+    return target
+
+
+def precompress(site: Path, minimum_bytes: int = 1024) -> tuple[int, int, int]:
+    """Write ``.br`` and ``.gz`` copies next to every compressible file where they save bytes.
+
+    Returns (files, bytes before, bytes after brotli)."""
+    count = before = after = 0
+    for relative in _served_files(site):
+        path = site / relative
+        if path.suffix not in COMPRESSIBLE:
+            continue
+        data = path.read_bytes()
+        if len(data) < minimum_bytes:
+            continue
+        compressed_br = brotli.compress(data, quality=11 if len(data) < 4_000_000 else 9)
+        compressed_gz = gzip.compress(data, compresslevel=9, mtime=0)
+        written = False
+        if len(compressed_br) < len(data) * 0.95:
+            path.with_name(path.name + ".br").write_bytes(compressed_br)
+            written = True
+        if len(compressed_gz) < len(data) * 0.95:
+            path.with_name(path.name + ".gz").write_bytes(compressed_gz)
+            written = True
+        if written:
+            count += 1
+            before += len(data)
+            after += min(len(compressed_br), len(data))
+    return count, before, after

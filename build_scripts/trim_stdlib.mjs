@@ -1,0 +1,120 @@
+// Cut Pyodide's standard library down to what the calculator actually imports, and precompile it.
+//
+//   node build_scripts/trim_stdlib.mjs --lock RUNTIME/pyodide-lock.json --out RUNTIME/python_stdlib.zip [--pyc] [--report F]
+//
+// In Node, with the same npm runtime and the full python_stdlib.zip, this boots Pyodide, installs the kmo-calculator
+// wheel from the runtime's own lock file, imports the calculator and answers a corpus of requests that walks every
+// rule and every validation message (the corpus is Python's, below). Every standard-library module then in
+// sys.modules, plus Pyodide's own packages and the basic codecs, goes into the new zip; with --pyc compiled to bytecode
+// by this very Python 3.14 (unchecked hash-based .pyc, so no source is needed). The browser tests run on the result.
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { loadPyodide } from "pyodide";
+
+const argv = process.argv.slice(2);
+const option = (name) => {
+  const index = argv.indexOf(name);
+  return index >= 0 ? resolve(argv[index + 1]) : null;
+};
+const lock = option("--lock");
+const out = option("--out");
+const report = option("--report");
+const precompile = argv.includes("--pyc");
+if (!lock || !out) {
+  console.error("usage: node trim_stdlib.mjs --lock RUNTIME/pyodide-lock.json --out python_stdlib.zip [--report F]");
+  process.exit(2);
+}
+
+const pyodide = await loadPyodide({ lockFileURL: lock, packageBaseUrl: resolve(lock, ".."), stdout: () => {} });
+await pyodide.loadPackage("kmo-calculator");
+pyodide.globals.set("PRECOMPILE", precompile);
+const result = pyodide.runPython(`
+import importlib.util, io, json, sys, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+
+# --- exercise the calculator the way the worker does ---------------------------------------------------------
+from calculator import evaluate
+from calculator.parameters import load
+
+rules = load()
+base = {
+    "application_date": "2026-11-27",
+    "enterprise": {"legal_form": "bv", "region": "vlaanderen", "public_participation_pct": "0",
+                   "main_activity_eligible": True, "fte": "12,5", "turnover": "1.500.000", "balance_total": "900.000",
+                   "linked": [{"fte": "3", "turnover": "200.000", "balance_total": "100.000"}],
+                   "partners": [{"share_pct": "25", "fte": "10", "turnover": "2.000.000", "balance_total": "1.000.000"}],
+                   "locked_size": "middelgroot"},
+    "support_used_this_year": "7.000",
+    "services": [{"kind": kind, "amount": amount, "start_date": start}
+                 for kind in rules.classification.service_kinds
+                 for amount, start in (("99,99", "2026-11-20"), ("€ 8.000,50", "2026-11-01"), ("250", "2027-12-31"))],
+}
+corpus = [base, {}, [], None, "tekst", {"enterprise": {"fte": "1.2.3", "turnover": "", "balance_total": -1}},
+          {"application_date": "2016-03-31"}, {"application_date": "2026-02-30"}]
+for legal_form in rules.classification.legal_forms:
+    for region in rules.classification.regions:
+        request = json.loads(json.dumps(base))
+        request["enterprise"].update(legal_form=legal_form, region=region, locked_size=None, fte="300",
+                                     public_participation_pct="25", main_activity_eligible=False)
+        corpus.append(request)
+for day in ("2016-04-01", "2019-12-01", "2020-01-01", "2021-09-14", "2026-02-01"):
+    request = json.loads(json.dumps(base))
+    request["application_date"] = day
+    corpus.append(request)
+for request in corpus:
+    answer = json.loads(json.dumps(evaluate(json.loads(json.dumps(request))), ensure_ascii=False))
+    assert "Er ging iets mis" not in json.dumps(answer, ensure_ascii=False), answer
+
+# --- collect what was imported from the standard library zip -------------------------------------------------
+zip_path = next(p for p in sys.path if p.endswith(".zip"))
+prefix = zip_path + "/"
+source = zipfile.ZipFile(zip_path)
+names = set(source.namelist())
+used = set()
+for module in list(sys.modules.values()):
+    origin = getattr(getattr(module, "__spec__", None), "origin", None) or getattr(module, "__file__", None)
+    if isinstance(origin, str) and origin.startswith(prefix):
+        used.add(origin[len(prefix):])
+ALWAYS = ("pyodide/", "_pyodide/", "encodings/__init__.py", "encodings/aliases.py", "encodings/utf_8.py",
+          "encodings/latin_1.py", "encodings/ascii.py", "encodings/utf_16.py", "encodings/utf_32.py",
+          "encodings/utf_8_sig.py", "encodings/cp437.py", "_sysconfigdata__emscripten_wasm32-emscripten.py")
+used |= {name for name in names if name.startswith(ALWAYS) and not name.endswith("/")}
+# Every package that holds a kept module keeps its __init__.
+for name in list(used):
+    parts = name.split("/")[:-1]
+    for depth in range(1, len(parts) + 1):
+        init = "/".join(parts[:depth]) + "/__init__.py"
+        if init in names:
+            used.add(init)
+
+buffer = io.BytesIO()
+kept_bytes = 0
+with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+    for name in sorted(used):
+        data = source.read(name)
+        kept_bytes += len(data)
+        if PRECOMPILE and name.endswith(".py"):
+            code = compile(data, prefix + name, "exec", dont_inherit=True, optimize=0)
+            data = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
+            name = name + "c"
+        info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        target.writestr(info, data)
+with open("/tmp/python_stdlib.zip", "wb") as written:
+    written.write(buffer.getvalue())
+json.dumps({"modules": sorted(used), "source_files": len(names),
+            "source_bytes": sum(i.file_size for i in source.infolist()), "kept_source_bytes": kept_bytes})
+`);
+const parsed = JSON.parse(result);
+const bytes = pyodide.FS.readFile("/tmp/python_stdlib.zip");
+writeFileSync(out, bytes);
+const summary = {
+  files: parsed.modules.length,
+  of: parsed.source_files,
+  bytes: bytes.length,
+  kept_source_bytes: parsed.kept_source_bytes,
+  source_bytes: parsed.source_bytes,
+  modules: parsed.modules,
+};
+if (report) writeFileSync(report, JSON.stringify(summary, null, 1) + "\n");
+console.log(JSON.stringify({ files: summary.files, of: summary.of, bytes: summary.bytes }));

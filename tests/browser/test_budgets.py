@@ -1,0 +1,81 @@
+"""Performance budgets that hold on a noisy machine: bytes, no runtime on information pages, no blocked main thread.
+
+Timings are not tested here (they depend on the machine); `python -m bench.run` measures them against a naive embed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from browser_helpers import ROOT, wait_until_ready
+from test_calculator_behaviour import HEARTBEAT
+
+pytestmark = pytest.mark.browser
+
+PYODIDE = ROOT / "node_modules" / "pyodide"
+# What the naive embed downloads: the stock loader, runtime, standard library and lock file, and the wheel.
+NAIVE_FILES = ("pyodide.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+INFORMATION_BUDGET = 200 * 1024
+
+
+def transferred(browser: Browser, url: str, *, calculator: bool = False) -> tuple[int, list[str], dict[str, list[float]]]:
+    """Bytes on the wire (headers and encoded bodies) for a cold load, the URLs, and the main-thread blocks: long
+    tasks as the Long Tasks API reports them, and gaps in a setTimeout(0) heartbeat."""
+    context = browser.new_context()
+    sizes: list[int] = []
+    urls: list[str] = []
+
+    def finished(request: object) -> None:
+        measured = request.sizes()  # type: ignore[attr-defined]
+        sizes.append(measured["responseBodySize"] + measured["responseHeadersSize"])
+        urls.append(request.url)  # type: ignore[attr-defined]
+
+    context.on("requestfinished", finished)
+    context.add_init_script(HEARTBEAT)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        if calculator:
+            wait_until_ready(page)
+        page.wait_for_timeout(500)
+        blocks = page.evaluate("() => ({api: window.__apiLongTasks, gaps: window.__longTasks})")
+        return sum(sizes), urls, blocks
+    finally:
+        context.close()
+
+
+def test_the_calculator_page_transfers_at_most_70_percent_of_a_naive_embed(browser: Browser, base_url: str,
+                                                                           site: Path) -> None:
+    (wheel,) = (ROOT / "build" / "wheels").glob("kmo_calculator-*.whl")
+    naive = sum((PYODIDE / name).stat().st_size for name in NAIVE_FILES) + wheel.stat().st_size
+    ours, urls, blocks = transferred(browser, base_url + "rekenmodule/", calculator=True)
+    assert any(url.endswith("pyodide.asm.wasm") for url in urls)
+    assert ours <= 0.7 * naive, f"calculator page: {ours} bytes, naive embed {naive} bytes ({ours / naive:.2f})"
+    # No long task on the main thread while Pyodide boots in the worker. The heartbeat also catches blocks the API
+    # misses (the naive page's 1.9 s); its gaps can reach ~60 ms when the worker's compilation takes both cores of a
+    # small machine, which is contention, not work on this thread, hence the wider bound there.
+    assert not blocks["api"], f"long tasks on the main thread while the runtime booted: {blocks['api']}"
+    assert max(blocks["gaps"], default=0) <= 200, f"the main thread stalled: {blocks['gaps']}"
+
+
+def information_pages(site: Path) -> list[str]:
+    pages = []
+    for index in sorted(site.rglob("index.html")):
+        relative = index.parent.relative_to(site).as_posix()
+        if relative.startswith(("rekenmodule", "assets", "search")):
+            continue
+        pages.append("" if relative == "." else relative + "/")
+    return pages
+
+
+def test_information_pages_stay_small_and_load_no_runtime_byte(browser: Browser, base_url: str, site: Path) -> None:
+    pages = information_pages(site)
+    assert len(pages) >= 7
+    for path in pages:
+        total, urls, _ = transferred(browser, base_url + path)
+        runtime = [url for url in urls if "/assets/rekenmodule/" in url or "pyodide" in url]
+        assert not runtime, f"{path or '/'} loads calculator files: {runtime}"
+        assert total <= INFORMATION_BUDGET, f"{path or '/'}: {total} bytes, budget {INFORMATION_BUDGET}"
