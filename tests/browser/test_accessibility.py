@@ -1,0 +1,163 @@
+"""Accessibility: axe-core (WCAG 2.1 A and AA) on every built page and on the calculator in each state, and the
+calculator used with the keyboard alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+
+from browser_helpers import ROOT, open_calculator, submit_and_wait, wait_until_ready
+from form import fill_form
+from test_calculator_scenarios import SCENARIOS
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def axe_context(browser: Browser) -> Iterator[BrowserContext]:
+    # axe is injected as a script tag; the site's CSP (rightly) refuses scripts it does not know, so this context
+    # bypasses it. The CSP itself is tested in test_security.py.
+    context = browser.new_context(bypass_csp=True, locale="nl-BE", viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+def violations(page: Page) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        TAGS,
+    )
+    return result["violations"]
+
+
+def describe(found: list[dict[str, Any]]) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in found
+    )
+
+
+def built_pages(site: Path) -> list[str]:
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        if relative.startswith(("assets/", "search/")):
+            continue
+        pages.append(relative.removesuffix("index.html"))
+    return pages
+
+
+def test_every_built_page_has_no_axe_violation(axe_context: BrowserContext, base_url: str, site: Path) -> None:
+    pages = built_pages(site)
+    assert len(pages) >= 9
+    page = axe_context.new_page()
+    problems = {}
+    for path in pages:
+        page.goto(base_url + path)
+        found = violations(page)
+        if found:
+            problems[path or "/"] = describe(found)
+    assert not problems, "\n\n".join(f"{path}:\n{text}" for path, text in problems.items())
+
+
+def test_the_calculator_while_loading(axe_context: BrowserContext, base_url: str) -> None:
+    held: list[Route] = []
+    page = axe_context.new_page()
+    page.route("**/*.wasm", lambda route: held.append(route))
+    page.goto(base_url + "rekenmodule/")
+    expect(page.locator("[data-calculator]")).to_have_attribute("data-state", "loading")
+    assert not violations(page), describe(violations(page))
+
+
+def test_the_calculator_when_the_runtime_failed(axe_context: BrowserContext, base_url: str) -> None:
+    page = axe_context.new_page()
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(base_url + "rekenmodule/")
+    page.wait_for_selector("[data-calculator][data-state='error']", timeout=30_000)
+    found = violations(page)
+    assert not found, describe(found)
+
+
+@pytest.mark.parametrize("state", ["empty", "errors shown", "results shown", "group and service rows added"])
+def test_the_calculator_in_each_state(state: str, axe_context: BrowserContext, base_url: str) -> None:
+    page = axe_context.new_page()
+    open_calculator(page, base_url)
+    if state == "errors shown":
+        fill_form(page, SCENARIOS["bad input: ambiguous headcount, empty turnover, partner share of 60 %"])
+        submit_and_wait(page)
+        expect(page.locator("[data-error-summary]")).to_be_visible()
+    elif state == "results shown":
+        fill_form(page, SCENARIOS["seed era (2016): 40 %, cap 10.000, development never eligible"])
+        submit_and_wait(page)
+        expect(page.locator("[data-output]")).to_be_visible()
+    elif state == "group and service rows added":
+        fill_form(page, SCENARIOS["contract example: small with a linked and a partner enterprise, pentest"])
+        page.get_by_role("button", name="Dienst toevoegen").click()
+        submit_and_wait(page)
+        expect(page.locator("[data-rows='linked'] .kmo-row")).to_have_count(1)
+        expect(page.locator("[data-rows='partners'] .kmo-row")).to_have_count(1)
+        expect(page.locator("[data-rows='services'] .kmo-row")).to_have_count(2)
+    found = violations(page)
+    assert not found, describe(found)
+
+
+def test_the_calculator_works_with_the_keyboard_alone(page: Page, base_url: str) -> None:
+    open_calculator(page, base_url)
+    keyboard = page.keyboard
+
+    def tab_to(selector: str, limit: int = 80) -> None:
+        for _ in range(limit):
+            if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
+                return
+            keyboard.press("Tab")
+        raise AssertionError(f"Tab never reached {selector}")
+
+    def type_into(selector: str, text: str) -> None:
+        tab_to(selector)
+        keyboard.press("Control+A")
+        keyboard.type(text)
+
+    def type_date(selector: str, iso: str) -> None:
+        """A date field takes its parts in the browser's own order: find it out, then type the date in it."""
+        tab_to(selector)
+        keyboard.type("01022003")
+        year, month, day = iso.split("-")
+        order = {"2003-02-01": day + month + year, "2003-01-02": month + day + year}
+        parts = order.get(page.input_value(selector), year + month + day)
+        keyboard.press("Shift+Tab")
+        keyboard.press("Shift+Tab")  # back to the field's first part
+        keyboard.type(parts)
+        assert page.input_value(selector) == iso
+
+    page.locator("body").focus()
+    type_date("#aanvraagdatum", "2026-11-27")
+    tab_to("#rechtsvorm")
+    keyboard.type("besloten")  # typing selects the matching option
+    tab_to("input[name='vestiging']")
+    keyboard.press("Space")  # first radio: het Vlaams Gewest
+    type_into("#participatie", "0")
+    tab_to("input[name='hoofdactiviteit']")
+    keyboard.press("Space")  # Ja
+    type_into("#vte", "12,5")
+    type_into("#omzet", "1.500.000")
+    type_into("#balanstotaal", "900.000")
+    tab_to("[data-rows='services'] select")
+    keyboard.type("Pentesting")
+    type_into("[data-rows='services'] input[data-field$='amount']", "8.000,00")
+    type_date("[data-rows='services'] input[type='date']", "2026-11-20")
+    before = int(page.get_attribute("[data-results]", "data-renders") or 0)
+    tab_to("button[type='submit']")
+    keyboard.press("Enter")
+    page.wait_for_function("(before) => Number(document.querySelector('[data-results]').dataset.renders) > before",
+                           arg=before)
+    wait_until_ready(page)
+    expect(page.locator("[data-answer='support_total']").first).to_have_text(re.compile("€\u00a03.600,00"))
+    expect(page.locator("[data-answer='services.0.application_deadline']")).to_have_text("4 december 2026")
