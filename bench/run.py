@@ -34,19 +34,12 @@ from typing import Any
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from build_scripts import build_site
+from build_scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from build_scripts.serve import Server, serve_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_SITE = ROOT / "build" / "bench-site"
 NAIVE = Path(__file__).resolve().parent / "naive"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 RATE_MBIT = 20.0
 LATENCY_MS = 40.0
 
@@ -239,9 +232,7 @@ def run(runs: int) -> dict[str, Any]:
         f"{RATE_MBIT:g} Mbit/s + {LATENCY_MS:g} ms": lambda: serve(rate_mbit=RATE_MBIT, latency_ms=LATENCY_MS),
     }
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         results["chromium"] = browser.version
         for network, start in networks.items():
             server, base = start()
