@@ -90,12 +90,14 @@ def _answer(aanvraag: Aanvraag, data: RulesData) -> dict[str, Any]:
             "middelgrote onderneming toe; bevestig de grootte bij uw aanvraag."
         )
 
+    partner_from = data["kmo_definitie.partner.aandeel_vanaf"].amount(day)
     for index, partner in enumerate(onderneming.partners, start=1):
-        if partner.aandeel_pct == data["kmo_definitie.partner.aandeel_vanaf"].amount(day):
+        if partner.aandeel_pct == partner_from:
             warnings.append(
                 f"Partneronderneming {index} heeft een aandeel van precies {percent(partner.aandeel_pct)}. Volgens de "
-                "Europese kmo-definitie is dat een partneronderneming (vanaf 25 %, zo rekent deze module); één pagina "
-                "van VLAIO spreekt van 'meer dan 25 %'. Twijfelt u, vraag het na bij VLAIO."
+                f"Europese kmo-definitie is dat een partneronderneming (vanaf {percent(partner_from)}, zo rekent deze "
+                f"module); één pagina van VLAIO spreekt van 'meer dan {percent(partner_from)}'. Twijfelt u, vraag het "
+                "na bij VLAIO."
             )
 
     cap_value = steunplafond(applied, day, data)
