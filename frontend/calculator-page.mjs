@@ -119,7 +119,8 @@ class Calculator {
       fieldset.querySelector("[data-add-row]").addEventListener("click", () => {
         const row = this.addRow(fieldset.dataset.rows);
         row.querySelector("input, select").focus();
-        this.schedule();
+        this.interacted = true;
+        this.compute();
       });
     }
     this.retryButton.addEventListener("click", () => {
@@ -169,7 +170,8 @@ class Calculator {
     const remaining = [...this.rowList(kind).children];
     const focus = remaining[Math.min(index, remaining.length - 1)];
     (focus ? focus.querySelector("input, select") : fieldset.querySelector("[data-add-row]")).focus();
-    this.schedule();
+    this.interacted = true;
+    this.compute();
   }
 
   renumber(kind) {
@@ -338,19 +340,17 @@ class Calculator {
     this.interacted = true;
     const field = event.target.dataset && event.target.dataset.field;
     if (field && event.type === "change") this.touched.add(field);
-    this.schedule();
-  }
-
-  schedule() {
-    // Typing is coalesced, not delayed: while an answer is on its way, keystrokes only mark the form dirty, and
-    // the newest form is sent when that answer arrives. A fast answer (a few ms) thus follows every keystroke.
     this.compute();
   }
 
   compute() {
+    // Typing is coalesced, not delayed: while an answer is on its way, keystrokes only mark the form dirty, and
+    // the newest form is sent when that answer arrives. A fast answer (a few ms) thus follows every keystroke.
     const request = this.readForm();
-    clearTimeout(this.addressTimer);
-    this.addressTimer = setTimeout(() => this.saveToAddress(this.readForm()), ADDRESS_DELAY_MS);
+    if (this.interacted || this.submitted) {
+      clearTimeout(this.addressTimer);
+      this.addressTimer = setTimeout(() => this.saveToAddress(this.readForm()), ADDRESS_DELAY_MS);
+    }
     if (!this.ready || !this.worker) return;
     if (this.pending.size) {
       this.dirty = true;
