@@ -38,3 +38,16 @@ def test_pages_carry_the_policy_and_no_inline_script_or_style(pages: dict[str, P
     for name in pages:
         html = (ROOT / "site" / name).read_text(encoding="utf-8")
         assert f'<meta http-equiv="Content-Security-Policy" content="{CSP_META}">' in html, name
+
+
+def test_the_hosting_guide_shows_the_headers_the_build_writes() -> None:
+    from build_scripts.hosting import CSP_HEADER, IMMUTABLE, REVALIDATE, SECURITY_HEADERS
+
+    guide = (ROOT / "HOSTING.md").read_text(encoding="utf-8")
+    headers_file = (ROOT / "site" / "_headers").read_text(encoding="utf-8")
+    assert CSP_HEADER in guide
+    for name, value in SECURITY_HEADERS:
+        assert value in guide, name
+        assert f"  {name}: {value}" in headers_file, name
+    for policy in (IMMUTABLE, REVALIDATE):
+        assert policy in guide and policy in headers_file
