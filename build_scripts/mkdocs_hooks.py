@@ -229,14 +229,13 @@ def drempels(arguments: list[str]) -> str:
     if arguments:
         raise PluginError("kmo:drempels takes no arguments")
     day = build_date()
-    words = {"<": "minder dan", "<=": "ten hoogste", ">=": "minstens"}
     rows = ["| Grootte | Werknemers | Jaaromzet | Balanstotaal |", "|---|---|---|---|"]
     for size, label in (("klein", "Kleine onderneming"), ("middelgroot", "Middelgrote onderneming")):
         cells = []
         for part in ("vte", "omzet", "balanstotaal"):
             parameter = _parameter(f"kmo_definitie.{size}.{part}")
             assert parameter.comparator is not None
-            cells.append(f"{words[parameter.comparator.value]} {show(parameter, day)}")
+            cells.append(f"{parameter.comparator.words()} {show(parameter, day)}")
         rows.append(f"| {label} | {cells[0]} | {cells[1]} **of** | {cells[2]} |")
     source = source_link(_parameter("kmo_definitie.klein.vte"), day)
     return "\n".join(rows) + f"\n\n<small>Bron: {source}.</small>"

@@ -21,21 +21,10 @@ from datetime import date
 from decimal import Decimal
 
 from calculator.formatting import euro, percent, vte
-from calculator.parameters import Comparator, Parameter, RulesData
+from calculator.parameters import Parameter, RulesData
 from calculator.request import Grootteklasse, Kerncijfers, Onderneming
 
 HUNDRED = Decimal(100)
-
-_WITHIN = {
-    Comparator.LESS: "minder dan",
-    Comparator.LESS_OR_EQUAL: "ten hoogste",
-    Comparator.GREATER_OR_EQUAL: "minstens",
-}
-_BEYOND = {
-    Comparator.LESS: "niet minder dan",
-    Comparator.LESS_OR_EQUAL: "hoger dan",
-    Comparator.GREATER_OR_EQUAL: "minder dan",
-}
 
 
 @dataclass(frozen=True)
@@ -85,7 +74,7 @@ def _criterion(
     assert parameter.comparator is not None
     threshold = parameter.amount(day)
     ok = parameter.within(value, day)
-    relation = (_WITHIN if ok else _BEYOND)[parameter.comparator]
+    relation = parameter.comparator.words(within=ok)
     return ok, f"{subject}{show(value)} is {relation} {show(threshold)}"
 
 

@@ -55,6 +55,13 @@ class Comparator(enum.StrEnum):
             return value <= threshold
         return value >= threshold
 
+    def words(self, *, within: bool = True) -> str:
+        """The comparison in Dutch, as the site and the explanations write it: "minder dan 50 VTE", "ten hoogste
+        € 10.000.000"; with ``within=False`` the words for a value beyond the threshold ("hoger dan")."""
+        if within:
+            return {"<": "minder dan", "<=": "ten hoogste", ">=": "minstens"}[self.value]
+        return {"<": "niet minder dan", "<=": "hoger dan", ">=": "minder dan"}[self.value]
+
 
 @dataclass(frozen=True)
 class Source:
