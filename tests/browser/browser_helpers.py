@@ -62,8 +62,9 @@ def page(context: BrowserContext) -> Iterator[Page]:
 
 
 def wait_until_ready(page: Page, timeout: float = 60_000) -> None:
-    page.wait_for_selector("[data-calculator][data-state='ready'], [data-calculator][data-state='error']",
-                           timeout=timeout)
+    page.wait_for_selector(
+        "[data-calculator][data-state='ready'], [data-calculator][data-state='error']", timeout=timeout
+    )
     state = page.get_attribute("[data-calculator]", "data-state")
     assert state == "ready", page.text_content("[data-status-text]")
 

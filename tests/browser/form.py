@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any
-
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from playwright.sync_api import Locator, Page
 
@@ -34,11 +33,15 @@ def fill_form(page: Page, request: dict[str, Any]) -> None:
     company = _group(page, "Uw onderneming")
     if "legal_form" in enterprise:
         company.get_by_label("Rechtsvorm", exact=True).select_option(
-            label=CLASSIFICATION.legal_forms[enterprise["legal_form"]].label)
+            label=CLASSIFICATION.legal_forms[enterprise["legal_form"]].label
+        )
     if "region" in enterprise:
         company.get_by_label(f"In {CLASSIFICATION.regions[enterprise['region']].label}", exact=True).check()
     if "public_participation_pct" in enterprise:
-        _type(company.get_by_label("Participatie van een administratieve overheid (%)"), enterprise["public_participation_pct"])
+        _type(
+            company.get_by_label("Participatie van een administratieve overheid (%)"),
+            enterprise["public_participation_pct"],
+        )
     if "main_activity_eligible" in enterprise:
         activity = company.get_by_role("group", name=re.compile("NACE-BEL-code"))
         activity.get_by_label("Ja" if enterprise["main_activity_eligible"] else "Nee", exact=True).check()
@@ -50,7 +53,10 @@ def fill_form(page: Page, request: dict[str, Any]) -> None:
         _type(company.get_by_label("Balanstotaal (€)", exact=True), enterprise["balance_total"])
     if enterprise.get("locked_size"):
         company.get_by_label(re.compile("Ligt de grootte van uw onderneming")).select_option(
-            label={"klein": "Ja, als kleine onderneming", "middelgroot": "Ja, als middelgrote onderneming"}[enterprise["locked_size"]])
+            label={"klein": "Ja, als kleine onderneming", "middelgroot": "Ja, als middelgrote onderneming"}[
+                enterprise["locked_size"]
+            ]
+        )
 
     for index, linked in enumerate(enterprise.get("linked", []), start=1):
         page.get_by_role("button", name="Verbonden onderneming toevoegen").click()

@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
-
 from browser_helpers import ROOT, open_calculator, submit_and_wait, wait_until_ready
 from form import fill_form
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from test_calculator_scenarios import SCENARIOS
 
 pytestmark = pytest.mark.browser
@@ -156,8 +155,9 @@ def test_the_calculator_works_with_the_keyboard_alone(page: Page, base_url: str)
     before = int(page.get_attribute("[data-results]", "data-renders") or 0)
     tab_to("button[type='submit']")
     keyboard.press("Enter")
-    page.wait_for_function("(before) => Number(document.querySelector('[data-results]').dataset.renders) > before",
-                           arg=before)
+    page.wait_for_function(
+        "(before) => Number(document.querySelector('[data-results]').dataset.renders) > before", arg=before
+    )
     wait_until_ready(page)
     expect(page.locator("[data-answer='support_total']").first).to_have_text(re.compile("€\u00a03.600,00"))
     expect(page.locator("[data-answer='services.0.application_deadline']")).to_have_text("4 december 2026")

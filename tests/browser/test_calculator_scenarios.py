@@ -9,15 +9,20 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browser_helpers import open_calculator, submit_and_wait
+from form import assert_page_shows, fill_form
 from playwright.sync_api import Page
 
 from calculator import evaluate
-from browser_helpers import open_calculator, submit_and_wait
-from form import assert_page_shows, fill_form
 
 BASE_ENTERPRISE = {
-    "legal_form": "bv", "region": "vlaanderen", "public_participation_pct": "0", "main_activity_eligible": True,
-    "fte": "12,5", "turnover": "1.500.000", "balance_total": "900.000",
+    "legal_form": "bv",
+    "region": "vlaanderen",
+    "public_participation_pct": "0",
+    "main_activity_eligible": True,
+    "fte": "12,5",
+    "turnover": "1.500.000",
+    "balance_total": "900.000",
 }
 
 
@@ -35,46 +40,77 @@ def service(kind: str, amount: str, start: str) -> dict[str, str]:
 
 SCENARIOS: dict[str, dict[str, Any]] = {
     "contract example: small with a linked and a partner enterprise, pentest": scenario(
-        "2026-11-27", [service("pentest", "8.000,00", "2026-11-20")],
+        "2026-11-27",
+        [service("pentest", "8.000,00", "2026-11-20")],
         linked=[{"fte": "3", "turnover": "200.000", "balance_total": "100.000"}],
-        partners=[{"share_pct": "30", "fte": "10", "turnover": "2.000.000", "balance_total": "1.000.000"}]),
+        partners=[{"share_pct": "30", "fte": "10", "turnover": "2.000.000", "balance_total": "1.000.000"}],
+    ),
     "medium by headcount: cybersecurity and IT training": scenario(
-        "2026-11-27", [service("cybersecurity_training", "€ 4.000", "2026-11-25"),
-                       service("it_training", "2.500,50", "2026-11-27")], fte="60"),
+        "2026-11-27",
+        [service("cybersecurity_training", "€ 4.000", "2026-11-25"), service("it_training", "2.500,50", "2026-11-27")],
+        fte="60",
+    ),
     "large enterprise: not an SME, no support": scenario(
-        "2026-11-27", [service("cybersecurity_advice", "10.000", "2026-11-20")], fte="300",
-        turnover="60.000.000", balance_total="50.000.000"),
+        "2026-11-27",
+        [service("cybersecurity_advice", "10.000", "2026-11-20")],
+        fte="300",
+        turnover="60.000.000",
+        balance_total="50.000.000",
+    ),
     "large liberal profession: eligible at the medium rate": scenario(
-        "2026-11-27", [service("security_audit", "6.000", "2026-11-20")], legal_form="vrij_beroep", fte="260"),
+        "2026-11-27", [service("security_audit", "6.000", "2026-11-20")], legal_form="vrij_beroep", fte="260"
+    ),
     "a vzw is excluded": scenario("2026-11-27", [service("pentest", "5.000", "2026-11-20")], legal_form="vzw"),
-    "an establishment in Brussels": scenario("2026-11-27", [service("pentest", "5.000", "2026-11-20")], region="brussel"),
+    "an establishment in Brussels": scenario(
+        "2026-11-27", [service("pentest", "5.000", "2026-11-20")], region="brussel"
+    ),
     "public participation of 25 %": scenario(
-        "2026-11-27", [service("pentest", "5.000", "2026-11-20")], public_participation_pct="25"),
+        "2026-11-27", [service("pentest", "5.000", "2026-11-20")], public_participation_pct="25"
+    ),
     "main activity not on the list": scenario(
-        "2026-11-27", [service("pentest", "5.000", "2026-11-20")], main_activity_eligible=False),
+        "2026-11-27", [service("pentest", "5.000", "2026-11-20")], main_activity_eligible=False
+    ),
     "seed era (2016): 40 %, cap 10.000, development never eligible": scenario(
-        "2016-06-01", [service("security_audit", "30.000", "2016-05-25"), service("development", "12.000", "2016-05-25")]),
+        "2016-06-01",
+        [service("security_audit", "30.000", "2016-05-25"), service("development", "12.000", "2016-05-25")],
+    ),
     "December 2019, medium: software advice at 20 %, cap 15.000": scenario(
-        "2019-12-15", [service("software_advice", "20.000", "2019-12-10")], fte="75"),
+        "2019-12-15", [service("software_advice", "20.000", "2019-12-10")], fte="75"
+    ),
     "13 September 2021: cybersecurity advice at the ordinary 30 %": scenario(
-        "2021-09-13", [service("cybersecurity_advice", "3.000", "2021-09-13")]),
+        "2021-09-13", [service("cybersecurity_advice", "3.000", "2021-09-13")]
+    ),
     "14 September 2021: cybersecurity advice at 45 %": scenario(
-        "2021-09-14", [service("cybersecurity_advice", "3.000", "2021-09-14")]),
+        "2021-09-14", [service("cybersecurity_advice", "3.000", "2021-09-14")]
+    ),
     "1 February 2026: software advice out, software training in": scenario(
-        "2026-02-01", [service("software_advice", "4.000", "2026-01-30"), service("software_training", "1.500", "2026-01-30")]),
+        "2026-02-01",
+        [service("software_advice", "4.000", "2026-01-30"), service("software_training", "1.500", "2026-01-30")],
+    ),
     "the cap: 7.000 used, a licence never counts": scenario(
-        "2026-11-27", [service("software_license", "9.000", "2026-11-20"), service("pentest", "8.000", "2026-11-20")],
-        support_used_this_year="7.000"),
+        "2026-11-27",
+        [service("software_license", "9.000", "2026-11-20"), service("pentest", "8.000", "2026-11-20")],
+        support_used_this_year="7.000",
+    ),
     "the deadline: 15 days late and 14 days in time": scenario(
-        "2026-11-27", [service("pentest", "2.000", "2026-11-12"), service("pentest", "2.000", "2026-11-13")]),
+        "2026-11-27", [service("pentest", "2.000", "2026-11-12"), service("pentest", "2.000", "2026-11-13")]
+    ),
     "locked size and a training below the minimum": scenario(
-        "2026-11-27", [service("it_training", "99,99", "2026-11-20"), service("cybersecurity_training", "1.000", "2026-11-20")],
-        fte="70", locked_size="klein"),
+        "2026-11-27",
+        [service("it_training", "99,99", "2026-11-20"), service("cybersecurity_training", "1.000", "2026-11-20")],
+        fte="70",
+        locked_size="klein",
+    ),
     "bad input: ambiguous headcount, empty turnover, partner share of 60 %": scenario(
-        "2026-11-27", [service("pentest", "8.000", "2026-11-20")], fte="1.2.3", turnover="",
-        partners=[{"share_pct": "60", "fte": "5", "turnover": "0", "balance_total": "0"}]),
+        "2026-11-27",
+        [service("pentest", "8.000", "2026-11-20")],
+        fte="1.2.3",
+        turnover="",
+        partners=[{"share_pct": "60", "fte": "5", "turnover": "0", "balance_total": "0"}],
+    ),
     "bad input: letters in an amount, no service kind": scenario(
-        "2026-11-27", [service("", "acht duizend", "2026-11-20")]),
+        "2026-11-27", [service("", "acht duizend", "2026-11-20")]
+    ),
 }
 
 
@@ -86,13 +122,34 @@ def test_the_scenarios_cover_what_the_issue_asks() -> None:
     for condition in ["kmo", "rechtsvorm", "vestiging", "prive", "hoofdactiviteit"]:
         assert any(not c["met"] for a in ok for c in a["conditions"] if c["id"] == condition), condition
     kinds = {s["kind"] for request in SCENARIOS.values() for s in request["services"]}
-    assert kinds >= {"security_audit", "pentest", "cybersecurity_advice", "cybersecurity_training", "software_advice",
-                     "software_training", "it_training", "software_license", "development"}
-    assert {a["rules_in_force_since"] for a in ok} >= {"2016-04-01", "2019-12-01", "2020-01-01", "2021-09-14", "2026-02-01"}
-    assert any(s["support"] != "0.00" and s["support"] != s["amount"] and a["cap_remaining_after"] == "0.00"
-               for a in ok for s in a["services"])
-    assert any(not s["eligible"] and "te laat" not in s["explanation"] and "uiterlijk" in s["explanation"]
-               for a in ok for s in a["services"])
+    assert kinds >= {
+        "security_audit",
+        "pentest",
+        "cybersecurity_advice",
+        "cybersecurity_training",
+        "software_advice",
+        "software_training",
+        "it_training",
+        "software_license",
+        "development",
+    }
+    assert {a["rules_in_force_since"] for a in ok} >= {
+        "2016-04-01",
+        "2019-12-01",
+        "2020-01-01",
+        "2021-09-14",
+        "2026-02-01",
+    }
+    assert any(
+        s["support"] != "0.00" and s["support"] != s["amount"] and a["cap_remaining_after"] == "0.00"
+        for a in ok
+        for s in a["services"]
+    )
+    assert any(
+        not s["eligible"] and "te laat" not in s["explanation"] and "uiterlijk" in s["explanation"]
+        for a in ok
+        for s in a["services"]
+    )
     assert sum(1 for answer in answers if not answer["ok"]) >= 2
 
 

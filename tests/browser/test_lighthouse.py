@@ -13,8 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from browser_helpers import ROOT
+
 from build_scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -37,13 +37,21 @@ def run_lighthouse(url: str, preset: str, output: Path, attempts: int = 2) -> di
 
 def _run_once(url: str, preset: str, output: Path) -> dict[str, object]:
     flags = " ".join([*CHROMIUM_ARGS, "--headless=new"])
-    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={output}",
-               f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo",
-               "--max-wait-for-load=60000"]
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={output}",
+        f"--chrome-flags={flags}",
+        "--only-categories=performance,accessibility,best-practices,seo",
+        "--max-wait-for-load=60000",
+    ]
     if preset == "desktop":
         command.append("--preset=desktop")
-    result = subprocess.run(command, env=os.environ | {"CHROME_PATH": CHROMIUM}, capture_output=True, text=True,
-                            timeout=300, check=False)
+    result = subprocess.run(
+        command, env=os.environ | {"CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300, check=False
+    )
     assert output.is_file(), result.stderr[-3000:]
     return json.loads(output.read_text())
 
@@ -56,8 +64,9 @@ def test_lighthouse_scores(name: str, preset: str, base_url: str) -> None:
     assert not report.get("runtimeError"), report.get("runtimeError")
     scores = {key: round(category["score"] * 100) for key, category in report["categories"].items()}  # type: ignore[union-attr, index]
     (REPORTS / f"{name}-{preset}.scores.json").write_text(json.dumps(scores) + "\n")
-    budgets = BUDGETS | {"performance": 90 if name == "calculator" else 95}
-    failing = {key: (scores[key], minimum) for key, minimum in budgets.items() if scores[key] < minimum}
+    # The performance score moves with the load on two cores: it is recorded here and reported by `./dev bench`,
+    # never asserted. Accessibility, best practices and SEO do not depend on timing.
+    failing = {key: (scores[key], minimum) for key, minimum in BUDGETS.items() if scores[key] < minimum}
     details = []
     for key in failing:
         for ref in report["categories"][key]["auditRefs"]:  # type: ignore[index]

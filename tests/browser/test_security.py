@@ -9,27 +9,33 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
-
 from browser_helpers import open_calculator, submit_and_wait
+from form import fill_form
+from playwright.sync_api import BrowserContext, Page, expect
+from test_calculator_scenarios import SCENARIOS
+
 from build_scripts.hosting import CSP_HEADER, SECURITY_HEADERS
 from build_scripts.serve import serve_in_thread
-from form import fill_form
-from test_calculator_scenarios import SCENARIOS
 
 pytestmark = pytest.mark.browser
 
 
 def headers_of(url: str) -> dict[str, str]:
-    with urllib.request.urlopen(url) as response:  # noqa: S310 - our own local server
+    with urllib.request.urlopen(url) as response:
         return {name.lower(): value for name, value in response.headers.items()}
 
 
 def test_every_kind_of_file_is_served_with_the_security_headers(base_url: str, site: Path) -> None:
     (runtime,) = (site / "assets" / "rekenmodule").iterdir()
-    paths = ["", "steun/", "rekenmodule/", "assets/stylesheets/site.css", "sitemap.xml",
-             f"assets/rekenmodule/{runtime.name}/calculator-worker.mjs",
-             f"assets/rekenmodule/{runtime.name}/pyodide.asm.wasm"]
+    paths = [
+        "",
+        "steun/",
+        "rekenmodule/",
+        "assets/stylesheets/site.css",
+        "sitemap.xml",
+        f"assets/rekenmodule/{runtime.name}/calculator-worker.mjs",
+        f"assets/rekenmodule/{runtime.name}/pyodide.asm.wasm",
+    ]
     for path in paths:
         headers = headers_of(base_url + path)
         for name, value in SECURITY_HEADERS:
@@ -44,7 +50,10 @@ def test_every_kind_of_file_is_served_with_the_security_headers(base_url: str, s
 
 def test_the_calculator_works_under_the_policy(page: Page, base_url: str) -> None:
     violations: list[str] = []
-    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     open_calculator(page, base_url)
     fill_form(page, SCENARIOS["contract example: small with a linked and a partner enterprise, pentest"])
     submit_and_wait(page)
@@ -52,8 +61,9 @@ def test_the_calculator_works_under_the_policy(page: Page, base_url: str) -> Non
     assert not violations, violations
 
 
-def test_without_wasm_unsafe_eval_the_page_shows_the_dutch_error_instead_of_hanging(context: BrowserContext,
-                                                                                     site: Path) -> None:
+def test_without_wasm_unsafe_eval_the_page_shows_the_dutch_error_instead_of_hanging(
+    context: BrowserContext, site: Path
+) -> None:
     strict = CSP_HEADER.replace(" 'wasm-unsafe-eval'", "")
     server, url = serve_in_thread(site, extra_headers={"Content-Security-Policy": strict})
     try:
@@ -68,8 +78,12 @@ def test_without_wasm_unsafe_eval_the_page_shows_the_dutch_error_instead_of_hang
         server.server_close()
 
 
-PAYLOADS = ['<script>window.__xss=1</script>', '"><img src=x onerror="window.__xss=1">',
-            "'; window.__xss=1; '", "<b onmouseover=window.__xss=1>x</b>"]
+PAYLOADS = [
+    "<script>window.__xss=1</script>",
+    '"><img src=x onerror="window.__xss=1">',
+    "'; window.__xss=1; '",
+    "<b onmouseover=window.__xss=1>x</b>",
+]
 
 
 def test_input_is_never_rendered_as_html(page: Page, base_url: str) -> None:
@@ -92,9 +106,16 @@ def test_input_is_never_rendered_as_html(page: Page, base_url: str) -> None:
 def test_a_hostile_address_is_filled_in_as_text(page: Page, base_url: str) -> None:
     hostile = {
         "application_date": PAYLOADS[1],
-        "enterprise": {"legal_form": PAYLOADS[0], "region": PAYLOADS[1], "fte": PAYLOADS[0], "turnover": PAYLOADS[1],
-                       "balance_total": PAYLOADS[2], "linked": [{"fte": PAYLOADS[3]}],
-                       "partners": [{"share_pct": PAYLOADS[1]}], "locked_size": PAYLOADS[0]},
+        "enterprise": {
+            "legal_form": PAYLOADS[0],
+            "region": PAYLOADS[1],
+            "fte": PAYLOADS[0],
+            "turnover": PAYLOADS[1],
+            "balance_total": PAYLOADS[2],
+            "linked": [{"fte": PAYLOADS[3]}],
+            "partners": [{"share_pct": PAYLOADS[1]}],
+            "locked_size": PAYLOADS[0],
+        },
         "services": [{"kind": PAYLOADS[0], "amount": PAYLOADS[1], "start_date": PAYLOADS[3]}],
         "support_used_this_year": PAYLOADS[3],
     }
