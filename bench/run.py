@@ -27,7 +27,7 @@ import shutil
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -165,7 +165,7 @@ def load(page: Page, url: str) -> dict[str, float]:
     return {"ready_ms": ready, "blocking_ms": blocking, "api_blocking_ms": api}
 
 
-def summary(values: list[float]) -> dict[str, float]:
+def summary(values: Sequence[float]) -> dict[str, float]:
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": len(values)}
 
 

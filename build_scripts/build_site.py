@@ -110,7 +110,7 @@ def fetch_test_wheels() -> None:
 def pinned_pyodide_version() -> str:
     """The exact version package.json pins, checked against what npm installed."""
     pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]
-    installed = json.loads((PYODIDE_PACKAGE / "package.json").read_text())["version"]
+    installed = str(json.loads((PYODIDE_PACKAGE / "package.json").read_text())["version"])
     if pinned != installed:
         raise SystemExit(f"package.json pins pyodide {pinned} but {installed} is installed: run npm ci")
     return installed
@@ -184,7 +184,9 @@ def build_runtime(wheel: Path) -> str:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     folder = f"{version}-{digest.hexdigest()[:12]}"
     total = sum(path.stat().st_size for path in RUNTIME_STAGING.iterdir())
-    log(f"runtime: Pyodide {version}, lock entries {sorted(lock['packages'])}, {total} bytes, folder {folder}")
+    entries = lock["packages"]
+    assert isinstance(entries, dict)
+    log(f"runtime: Pyodide {version}, lock entries {sorted(entries)}, {total} bytes, folder {folder}")
     return folder
 
 

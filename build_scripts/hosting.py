@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 
-import brotli
+import brotli  # type: ignore[import-untyped]
 
 # Scripts only from the site itself; WebAssembly compilation allowed ('wasm-unsafe-eval', which Pyodide needs and
 # which does not allow eval); no inline script or style, no plugin, no framing, no request to another host.

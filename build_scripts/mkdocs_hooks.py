@@ -50,11 +50,15 @@ _state: dict[str, Any] = {}
 
 
 def rules() -> RulesData:
-    return _state["rules"]
+    data = _state["rules"]
+    assert isinstance(data, RulesData)
+    return data
 
 
 def build_date() -> date:
-    return _state["build_date"]
+    day = _state["build_date"]
+    assert isinstance(day, date)
+    return day
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

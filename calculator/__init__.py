@@ -3,7 +3,8 @@
 Its one interface is :func:`evaluate` (``python -m calculator`` on the command line); see CONTRACT.md.
 """
 
+from calculator.agenda import agenda, icalendar_from_answer
 from calculator.evaluate import evaluate
 
-__all__ = ["__version__", "evaluate"]
-__version__ = "1.0.0"
+__all__ = ["__version__", "agenda", "evaluate", "icalendar_from_answer"]
+__version__ = "2.0.0"

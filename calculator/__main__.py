@@ -1,7 +1,8 @@
 """``python -m calculator``: a JSON request on standard input, the JSON answer on standard output.
 
 Exit 0 whenever an answer was written (validation errors included); exit 2 with a one-line message on standard
-error when the input is not a JSON object.
+error when the input is not a JSON object. With ``--ics`` the request's iCalendar file is written instead of the
+answer; a request with errors then writes its Dutch messages on standard error and exits 1.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from typing import TextIO
 
 from calculator import __version__
+from calculator.agenda import icalendar_from_answer
 from calculator.evaluate import evaluate
 
 
@@ -29,6 +31,7 @@ def main(
         description="Reads a kmo-portefeuille request (JSON object) on standard input and writes the answer as JSON.",
     )
     parser.add_argument("--compact", action="store_true", help="write the answer on one line")
+    parser.add_argument("--ics", action="store_true", help="write the timeline as an iCalendar file (RFC 5545)")
     parser.add_argument("--version", action="version", version=f"kmo-calculator {__version__}")
     arguments = parser.parse_args(argv)
     text = stdin.read()
@@ -41,6 +44,13 @@ def main(
         print(f"error: standard input is a JSON {type(request).__name__}, not a JSON object", file=stderr)
         return 2
     answer = evaluate(request)
+    if arguments.ics:
+        if not answer["ok"]:
+            for problem in answer["errors"]:
+                print(f"{problem['field']}: {problem['message']}", file=stderr)
+            return 1
+        stdout.write(icalendar_from_answer(answer))
+        return 0
     indent = None if arguments.compact else 2
     stdout.write(json.dumps(answer, ensure_ascii=False, indent=indent) + "\n")
     return 0

@@ -15,14 +15,12 @@ The figures themselves (50, 250, € 10 million, ...) and how they compare come 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from calculator.formatting import euro, percent, vte
-from calculator.parameters import Parameter, RulesData
-from calculator.request import Grootteklasse, Kerncijfers, Onderneming
+from calculator.domein import Grootteklasse, Kerncijfers, Onderneming, Reden
+from calculator.parameters import RulesData
 
 HUNDRED = Decimal(100)
 
@@ -30,89 +28,90 @@ HUNDRED = Decimal(100)
 @dataclass(frozen=True)
 class Groepstotaal:
     cijfers: Kerncijfers
-    explanation: str
+    reden: Reden
 
 
 @dataclass(frozen=True)
 class Groottebepaling:
     klasse: Grootteklasse
-    explanation: str
+    reden: Reden
 
 
-def groepstotaal(onderneming: Onderneming) -> Groepstotaal:
+def groepstotaal(eigen: Kerncijfers, onderneming: Onderneming) -> Groepstotaal:
     """Own data, plus linked enterprises at 100 %, plus partner enterprises pro rata of the share."""
-    vte_total = onderneming.eigen.vte
-    omzet_total = onderneming.eigen.omzet
-    balans_total = onderneming.eigen.balanstotaal
-    parts = [f"uw onderneming ({vte(onderneming.eigen.vte)})"]
+    vte_total, omzet_total, balans_total = eigen.vte, eigen.omzet, eigen.balanstotaal
+    parts = [Reden("grootte.groep.eigen", {"eigen_vte": eigen.vte})]
     for index, linked in enumerate(onderneming.verbonden, start=1):
         vte_total += linked.vte
         omzet_total += linked.omzet
         balans_total += linked.balanstotaal
-        parts.append(f"verbonden onderneming {index} voor {percent(HUNDRED)} ({vte(linked.vte)})")
+        parts.append(
+            Reden("grootte.groep.verbonden", {"nummer": index, "aandeel_pct": HUNDRED, "meegeteld_vte": linked.vte})
+        )
     for index, partner in enumerate(onderneming.partners, start=1):
         share = partner.aandeel_pct / HUNDRED
         vte_total += partner.cijfers.vte * share
         omzet_total += partner.cijfers.omzet * share
         balans_total += partner.cijfers.balanstotaal * share
         parts.append(
-            f"partneronderneming {index} voor {percent(partner.aandeel_pct)} "
-            f"({vte(partner.cijfers.vte * share)} van {vte(partner.cijfers.vte)})"
+            Reden(
+                "grootte.groep.partner",
+                {
+                    "nummer": index,
+                    "aandeel_pct": partner.aandeel_pct,
+                    "meegeteld_vte": partner.cijfers.vte * share,
+                    "totaal_vte": partner.cijfers.vte,
+                },
+            )
         )
-    if len(parts) == 1:
-        explanation = (
-            "Alleen de gegevens van uw eigen onderneming tellen mee: u gaf geen verbonden of partnerondernemingen op."
-        )
-    else:
-        explanation = "Meegeteld: " + ", ".join(parts[:-1]) + " en " + parts[-1] + "."
-    return Groepstotaal(Kerncijfers(vte_total, omzet_total, balans_total), explanation)
+    reden = Reden("grootte.groep", delen=tuple(parts)) if len(parts) > 1 else Reden("grootte.groep.alleen_eigen")
+    return Groepstotaal(Kerncijfers(vte_total, omzet_total, balans_total), reden)
 
 
-def _criterion(
-    parameter: Parameter, value: Decimal, day: date, subject: str, show: Callable[[Decimal], str]
-) -> tuple[bool, str]:
+def _criterion(name: str, code: str, value: Decimal, day: date, data: RulesData) -> tuple[bool, Reden]:
+    parameter = data[name]
     assert parameter.comparator is not None
-    threshold = parameter.amount(day)
     ok = parameter.within(value, day)
-    relation = parameter.comparator.words(within=ok)
-    return ok, f"{subject}{show(value)} is {relation} {show(threshold)}"
+    return ok, Reden(
+        code,
+        {
+            "waarde_vte" if code == "criterium.vte" else "waarde_eur": value,
+            "grens_vte" if code == "criterium.vte" else "grens_eur": parameter.amount(day),
+            "comparator": parameter.comparator.value,
+            "binnen": ok,
+        },
+    )
 
 
-def _fits(klasse: Grootteklasse, cijfers: Kerncijfers, day: date, data: RulesData) -> tuple[bool, str]:
+def _fits(klasse: Grootteklasse, cijfers: Kerncijfers, day: date, data: RulesData) -> tuple[bool, Reden]:
     """Headcount below the ceiling, and turnover or balance total within theirs (one of the two suffices)."""
     prefix = f"kmo_definitie.{klasse.value}"
-    vte_ok, vte_text = _criterion(data[f"{prefix}.vte"], cijfers.vte, day, "", vte)
-    omzet_ok, omzet_text = _criterion(data[f"{prefix}.omzet"], cijfers.omzet, day, "de jaaromzet van ", euro)
-    balans_ok, balans_text = _criterion(
-        data[f"{prefix}.balanstotaal"], cijfers.balanstotaal, day, "het balanstotaal van ", euro
+    vte_ok, vte_reden = _criterion(f"{prefix}.vte", "criterium.vte", cijfers.vte, day, data)
+    omzet_ok, omzet_reden = _criterion(f"{prefix}.omzet", "criterium.omzet", cijfers.omzet, day, data)
+    balans_ok, balans_reden = _criterion(
+        f"{prefix}.balanstotaal", "criterium.balanstotaal", cijfers.balanstotaal, day, data
     )
     if not vte_ok:
-        return False, vte_text
+        return False, Reden("grootte.toets.te_veel_vte", delen=(vte_reden,))
     if omzet_ok:
-        return True, f"{vte_text} en {omzet_text}"
+        return True, Reden("grootte.toets.omzet", delen=(vte_reden, omzet_reden))
     if balans_ok:
-        return True, f"{vte_text} en {balans_text} (omzet of balanstotaal volstaat; {omzet_text})"
-    return False, f"{omzet_text} en {balans_text}"
+        return True, Reden("grootte.toets.balanstotaal", delen=(vte_reden, balans_reden, omzet_reden))
+    return False, Reden("grootte.toets.beide_te_hoog", delen=(omzet_reden, balans_reden))
 
 
 def bepaal_grootteklasse(cijfers: Kerncijfers, day: date, data: RulesData) -> Groottebepaling:
     """Small if it fits the small thresholds; else medium if it fits the medium ones; else large."""
-    rejected: list[str] = []
+    rejected: list[Reden] = []
     for klasse in (Grootteklasse.KLEIN, Grootteklasse.MIDDELGROOT):
         fits, reason = _fits(klasse, cijfers, day, data)
+        if fits and not rejected:
+            return Groottebepaling(klasse, Reden("grootte.berekend.direct", {"klasse": klasse.value}, (reason,)))
         if fits:
-            return Groottebepaling(klasse, _sentence(klasse, rejected, reason))
-        rejected.append(f"Niet {klasse.value}: {reason}.")
-    return Groottebepaling(Grootteklasse.GROOT, _sentence(Grootteklasse.GROOT, rejected, None))
-
-
-def _sentence(klasse: Grootteklasse, rejected: list[str], reason: str | None) -> str:
-    text = f"Volgens de Europese kmo-definitie is de onderneming {klasse.value}"
-    if not rejected and reason is not None:
-        return f"{text}: {reason}."
-    parts = [text + ".", *rejected]
-    if reason is not None:
-        parts.append(f"Wel {klasse.value}: {reason}.")
-    else:
-        parts.append("Een grote onderneming is geen kmo.")
-    return " ".join(parts)
+            wel = Reden("grootte.wel", {"klasse": klasse.value}, (reason,))
+            return Groottebepaling(klasse, Reden("grootte.berekend", {"klasse": klasse.value}, (*rejected, wel)))
+        rejected.append(Reden("grootte.niet", {"klasse": klasse.value}, (reason,)))
+    groot = Grootteklasse.GROOT
+    return Groottebepaling(
+        groot, Reden("grootte.berekend", {"klasse": groot.value}, (*rejected, Reden("grootte.groot_geen_kmo")))
+    )

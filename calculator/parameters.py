@@ -22,6 +22,7 @@ from typing import Final
 
 PARAMETERS_FILE: Final = "parameters.toml"
 CLASSIFICATION_FILE: Final = "classificatie.toml"
+SOURCES_FILE: Final = "bronnen.toml"
 
 
 class RulesDataError(ValueError):
@@ -65,8 +66,11 @@ class Comparator(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Source:
+    """A public page that states a rule; ``title`` includes the article or section when the data names one."""
+
     title: str
     href: str
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ class DatedValue:
     start: date
     value: Decimal | bool
     source: Source
+    quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,7 @@ class ServiceKind:
     label: str
     dienst: Dienst
     onderwerp: Onderwerp
+    only_as_advice: bool = False  # eligible only when delivered as advice (an assessment with written advice)
 
 
 @dataclass(frozen=True)
@@ -171,6 +177,7 @@ class RulesData:
     modelled_from: date
     parameters: Mapping[str, Parameter]
     classification: Classification
+    sources: Mapping[str, Source]
 
     def __getitem__(self, name: str) -> Parameter:
         return self.parameters[name]
@@ -194,7 +201,8 @@ class RulesData:
 # --- loading ---------------------------------------------------------------------------------------------------
 
 _PARAMETER_KEYS: Final = frozenset({"label", "unit", "comparator", "binding", "values"})
-_VALUE_KEYS: Final = frozenset({"from", "value", "title", "href"})
+_VALUE_KEYS: Final = frozenset({"from", "value", "bron"})
+_VALUE_OPTIONAL_KEYS: Final = frozenset({"onderdeel", "citaat"})
 _DECIMAL_TEXT: Final = re.compile(r"\d+(\.\d+)?")
 _HREF: Final = re.compile(r"https://[^\s\"<>]+")
 
@@ -210,12 +218,48 @@ def _text(table: Mapping[str, object], key: str, where: str) -> str:
     return value
 
 
-def _source(table: Mapping[str, object], where: str) -> Source:
+def _source(table: Mapping[str, object], where: str, key: str = "") -> Source:
+    """A source as written in bronnen.toml: a title and an https link."""
     title = _text(table, "title", where)
     href = _text(table, "href", where)
     if not _HREF.fullmatch(href):
         raise _fail(where, f"'href' must be an https:// link, got {href!r}")
-    return Source(title=title, href=href)
+    return Source(title=title, href=href, key=key)
+
+
+class _SourceTable:
+    """The sources of bronnen.toml, looked up by key; remembers which keys were cited."""
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        self.sources = sources
+        self.cited: set[str] = set()
+
+    def cite(self, table: Mapping[str, object], where: str) -> Source:
+        key = _text(table, "bron", where)
+        if key not in self.sources:
+            raise _fail(where, f"unknown source 'bron = {key!r}'; known: {', '.join(sorted(self.sources))}")
+        self.cited.add(key)
+        source = self.sources[key]
+        if "onderdeel" in table:
+            return Source(f"{source.title}, {_text(table, 'onderdeel', where)}", source.href, key)
+        return source
+
+
+def parse_sources(text: str) -> dict[str, Source]:
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RulesDataError(f"{SOURCES_FILE}: {error}") from error
+    sources: dict[str, Source] = {}
+    for key, entry in document.items():
+        where = f"{SOURCES_FILE}: {key}"
+        if not isinstance(entry, dict):
+            raise _fail(where, "each source is a table with title and href")
+        _only_keys(entry, frozenset({"title", "href"}), where)
+        sources[key] = _source(entry, where, key)
+    if not sources:
+        raise RulesDataError(f"{SOURCES_FILE}: no sources")
+    return sources
 
 
 def _only_keys(table: Mapping[str, object], allowed: frozenset[str], where: str) -> None:
@@ -242,7 +286,7 @@ def _value(raw: object, unit: Unit, where: str) -> Decimal | bool:
     return amount
 
 
-def _parameter(name: str, table: Mapping[str, object]) -> Parameter:
+def _parameter(name: str, table: Mapping[str, object], sources: _SourceTable) -> Parameter:
     _only_keys(table, _PARAMETER_KEYS, name)
     label = _text(table, "label", name)
     try:
@@ -268,7 +312,7 @@ def _parameter(name: str, table: Mapping[str, object]) -> Parameter:
         where = f"{name}.values[{index}]"
         if not isinstance(raw, dict):
             raise _fail(where, "each value must be a table")
-        _only_keys(raw, _VALUE_KEYS, where)
+        _only_keys(raw, _VALUE_KEYS | _VALUE_OPTIONAL_KEYS, where)
         for required in sorted(_VALUE_KEYS):
             if required not in raw:
                 raise _fail(where, f"missing '{required}'")
@@ -277,13 +321,18 @@ def _parameter(name: str, table: Mapping[str, object]) -> Parameter:
             raise _fail(where, "'from' must be a TOML date such as 2016-04-01 (no time, no quotes)")
         if values and start <= values[-1].start:
             raise _fail(where, f"dates must increase strictly: {start} follows {values[-1].start}")
-        values.append(DatedValue(start=start, value=_value(raw["value"], unit, where), source=_source(raw, where)))
+        quote = _text(raw, "citaat", where) if "citaat" in raw else None
+        values.append(
+            DatedValue(
+                start=start, value=_value(raw["value"], unit, where), source=sources.cite(raw, where), quote=quote
+            )
+        )
     return Parameter(name=name, label=label, unit=unit, comparator=comparator, binding=binding, values=tuple(values))
 
 
-def _walk(prefix: str, table: Mapping[str, object], into: dict[str, Parameter]) -> None:
+def _walk(prefix: str, table: Mapping[str, object], into: dict[str, Parameter], sources: _SourceTable) -> None:
     if "values" in table:
-        into[prefix] = _parameter(prefix, table)
+        into[prefix] = _parameter(prefix, table, sources)
         return
     if not table:
         raise _fail(prefix, "empty table")
@@ -291,10 +340,10 @@ def _walk(prefix: str, table: Mapping[str, object], into: dict[str, Parameter]) 
         name = f"{prefix}.{key}" if prefix else key
         if not isinstance(child, dict):
             raise _fail(name, "unknown key: only tables of figures (with 'values') belong here")
-        _walk(name, child, into)
+        _walk(name, child, into, sources)
 
 
-def parse_parameters(text: str) -> tuple[date, dict[str, Parameter]]:
+def parse_parameters(text: str, sources: _SourceTable) -> tuple[date, dict[str, Parameter]]:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -303,7 +352,7 @@ def parse_parameters(text: str) -> tuple[date, dict[str, Parameter]]:
     if not isinstance(modelled_from, date) or isinstance(modelled_from, datetime):
         raise RulesDataError(f"{PARAMETERS_FILE}: 'modelled_from' must be a TOML date")
     parameters: dict[str, Parameter] = {}
-    _walk("", document, parameters)
+    _walk("", document, parameters, sources)
     return modelled_from, parameters
 
 
@@ -318,13 +367,13 @@ def _entries(section: Mapping[str, object], key: str, where: str) -> Mapping[str
 
 
 def _section(
-    document: Mapping[str, object], name: str, list_key: str
+    document: Mapping[str, object], name: str, list_key: str, sources: _SourceTable
 ) -> tuple[Source, Mapping[str, Mapping[str, object]]]:
     section = document.get(name)
     if not isinstance(section, dict):
         raise _fail(name, "missing section")
-    _only_keys(section, frozenset({"title", "href", list_key}), name)
-    return _source(section, name), _entries(section, list_key, name)
+    _only_keys(section, frozenset({"bron", "onderdeel", list_key}), name)
+    return sources.cite(section, name), _entries(section, list_key, name)
 
 
 def _yes_no(entry: Mapping[str, object], key: str, where: str) -> bool:
@@ -334,38 +383,41 @@ def _yes_no(entry: Mapping[str, object], key: str, where: str) -> bool:
     return value
 
 
-def parse_classification(text: str) -> Classification:
+def parse_classification(text: str, sources: _SourceTable) -> Classification:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RulesDataError(f"{CLASSIFICATION_FILE}: {error}") from error
     _only_keys(document, frozenset({"rechtsvormen", "gewesten", "diensten"}), CLASSIFICATION_FILE)
 
-    forms_source, raw_forms = _section(document, "rechtsvormen", "vormen")
+    forms_source, raw_forms = _section(document, "rechtsvormen", "vormen", sources)
     forms: dict[str, LegalForm] = {}
     for key, entry in raw_forms.items():
         where = f"rechtsvormen.vormen.{key}"
         _only_keys(entry, frozenset({"label", "aanvaard"}), where)
         forms[key] = LegalForm(key, _text(entry, "label", where), _yes_no(entry, "aanvaard", where))
 
-    regions_source, raw_regions = _section(document, "gewesten", "gewesten")
+    regions_source, raw_regions = _section(document, "gewesten", "gewesten", sources)
     regions: dict[str, Region] = {}
     for key, entry in raw_regions.items():
         where = f"gewesten.gewesten.{key}"
         _only_keys(entry, frozenset({"label", "aanvaard"}), where)
         regions[key] = Region(key, _text(entry, "label", where), _yes_no(entry, "aanvaard", where))
 
-    kinds_source, raw_kinds = _section(document, "diensten", "soorten")
+    kinds_source, raw_kinds = _section(document, "diensten", "soorten", sources)
     kinds: dict[str, ServiceKind] = {}
     for key, entry in raw_kinds.items():
         where = f"diensten.soorten.{key}"
-        _only_keys(entry, frozenset({"label", "dienst", "onderwerp"}), where)
+        _only_keys(entry, frozenset({"label", "dienst", "onderwerp", "enkel_als_advies"}), where)
         try:
             dienst = Dienst(_text(entry, "dienst", where))
             onderwerp = Onderwerp(_text(entry, "onderwerp", where))
         except ValueError as error:
             raise _fail(where, f"unknown dienst or onderwerp: {error}") from error
-        kinds[key] = ServiceKind(key, _text(entry, "label", where), dienst, onderwerp)
+        only_as_advice = _yes_no(entry, "enkel_als_advies", where) if "enkel_als_advies" in entry else False
+        if only_as_advice and dienst is not Dienst.ADVIES:
+            raise _fail(where, "'enkel_als_advies' only applies to a service of dienst = 'advies'")
+        kinds[key] = ServiceKind(key, _text(entry, "label", where), dienst, onderwerp, only_as_advice)
 
     return Classification(forms, forms_source, regions, regions_source, kinds, kinds_source)
 
@@ -392,7 +444,7 @@ REQUIRED_PARAMETERS: Final = frozenset(
         "diensten.advies_cybersecurity.subsidieerbaar",
         "diensten.advies_ander_onderwerp.subsidieerbaar",
         "diensten.opleiding.minimumbedrag",
-        "diensten.advies.minimumbedrag_volgens_derden",
+        "diensten.advies.minimumbedrag",
         "procedure.aanvraagtermijn",
         "procedure.realisatietermijn",
         "procedure.stortingstermijn",
@@ -400,27 +452,29 @@ REQUIRED_PARAMETERS: Final = frozenset(
 )
 
 
-def parse(parameters_text: str, classification_text: str) -> RulesData:
-    modelled_from, parameters = parse_parameters(parameters_text)
+def parse(parameters_text: str, classification_text: str, sources_text: str) -> RulesData:
+    sources = _SourceTable(parse_sources(sources_text))
+    modelled_from, parameters = parse_parameters(parameters_text, sources)
     missing = sorted(REQUIRED_PARAMETERS - set(parameters))
     if missing:
         raise RulesDataError(f"{PARAMETERS_FILE}: missing figure(s) {', '.join(missing)}")
-    return RulesData(modelled_from, parameters, parse_classification(classification_text))
+    classification = parse_classification(classification_text, sources)
+    unused = sorted(set(sources.sources) - sources.cited)
+    if unused:
+        raise RulesDataError(f"{SOURCES_FILE}: source(s) nothing cites: {', '.join(unused)}")
+    return RulesData(modelled_from, parameters, classification, sources.sources)
+
+
+DATA_FILES: Final = (PARAMETERS_FILE, CLASSIFICATION_FILE, SOURCES_FILE)
 
 
 def load_from(folder: Path) -> RulesData:
-    """Load the two data files from ``folder`` (tests use it on an edited copy)."""
-    return parse(
-        (folder / PARAMETERS_FILE).read_text(encoding="utf-8"),
-        (folder / CLASSIFICATION_FILE).read_text(encoding="utf-8"),
-    )
+    """Load the data files from ``folder`` (tests use it on an edited copy)."""
+    return parse(*((folder / name).read_text(encoding="utf-8") for name in DATA_FILES))
 
 
 @functools.cache
 def load() -> RulesData:
     """The rules data shipped inside the package (read once per process)."""
     data = resources.files("calculator") / "data"
-    return parse(
-        (data / PARAMETERS_FILE).read_text(encoding="utf-8"),
-        (data / CLASSIFICATION_FILE).read_text(encoding="utf-8"),
-    )
+    return parse(*((data / name).read_text(encoding="utf-8") for name in DATA_FILES))

@@ -13,6 +13,9 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from calculator.domein import Reden, Waarde
+from calculator.teksten import render
+
 # Digits before the decimal separator that we accept: a quadrillion euro is far beyond any enterprise.
 MAX_INTEGER_DIGITS: Final = 15
 MAX_TEXT_LENGTH: Final = 48
@@ -30,11 +33,12 @@ _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class InputError(ValueError):
-    """Input that cannot be read. ``message`` is a Dutch sentence that says how to fix it."""
+    """Input that cannot be read: ``reden`` says what is wrong (its text in ``teksten.py`` says how to fix it)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, code: str, **waarden: Waarde) -> None:
+        self.reden = Reden(code, waarden)
+        self.message = render(self.reden)
+        super().__init__(self.message)
 
 
 def _from_text(text: str, example: str) -> Decimal:
@@ -44,24 +48,21 @@ def _from_text(text: str, example: str) -> Decimal:
     elif cleaned.endswith("€"):
         cleaned = cleaned[:-1].rstrip()
     if not cleaned:
-        raise InputError(f"dit veld is leeg. Vul een getal in, bijvoorbeeld {example}.")
+        raise InputError("fout.getal.leeg", voorbeeld=example)
     negative = cleaned[0] in "-\u2212"
     if negative:
         cleaned = cleaned[1:].lstrip()
     if len(text) > MAX_TEXT_LENGTH:
-        raise InputError(f"dit getal is te lang. Vul een getal in, bijvoorbeeld {example}.")
+        raise InputError("fout.getal.te_lang", voorbeeld=example)
     if any(form.fullmatch(cleaned) for form in _FORMS):
         normalised = cleaned.replace(".", "").replace(" ", "").replace(",", ".")
     elif _DOT_DECIMAL.fullmatch(cleaned):
         normalised = cleaned
     else:
-        raise InputError(
-            f"„{text.strip()}” is geen getal dat eenduidig te lezen is. Gebruik de komma voor decimalen en "
-            f"eventueel een punt of spatie per drie cijfers, bijvoorbeeld {example}."
-        )
+        raise InputError("fout.getal.dubbelzinnig", waarde=text.strip(), voorbeeld=example)
     value = Decimal(normalised)
     if negative and value != 0:
-        raise InputError("dit getal mag niet negatief zijn.")
+        raise InputError("fout.getal.negatief")
     return value
 
 
@@ -71,22 +72,22 @@ def parse_number(raw: object, *, example: str, max_decimals: int | None = None) 
     ``example`` is shown in the message (``12,5``, ``€ 8.000,50``); ``max_decimals`` limits the decimals (2 for money).
     """
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-        raise InputError(f"vul een getal in, bijvoorbeeld {example}.")
+        raise InputError("fout.getal.geen_getal", voorbeeld=example)
     if isinstance(raw, str):
         value = _from_text(raw, example)
     elif isinstance(raw, float):
         if not math.isfinite(raw):
-            raise InputError(f"vul een gewoon getal in, bijvoorbeeld {example}.")
+            raise InputError("fout.getal.niet_eindig", voorbeeld=example)
         try:
             value = Decimal(repr(raw))
         except InvalidOperation as error:  # pragma: no cover - repr of a finite float is always readable
-            raise InputError(f"vul een getal in, bijvoorbeeld {example}.") from error
+            raise InputError("fout.getal.geen_getal", voorbeeld=example) from error
     else:
         value = Decimal(raw)
     if value < 0:
-        raise InputError("dit getal mag niet negatief zijn.")
+        raise InputError("fout.getal.negatief")
     if value != 0 and value.adjusted() >= MAX_INTEGER_DIGITS:
-        raise InputError("dit getal is te groot. Controleer het aantal cijfers.")
+        raise InputError("fout.getal.te_groot")
     if value == 0:
         value = Decimal(0)
     exponent = value.as_tuple().exponent
@@ -97,15 +98,15 @@ def parse_number(raw: object, *, example: str, max_decimals: int | None = None) 
         and -exponent > max_decimals
         and value != value.quantize(Decimal(1).scaleb(-max_decimals))
     ):
-        raise InputError(f"gebruik hoogstens {max_decimals} cijfers na de komma, bijvoorbeeld {example}.")
+        raise InputError("fout.getal.decimalen", decimalen=max_decimals, voorbeeld=example)
     return value
 
 
 def parse_iso_date(raw: object) -> date:
     """A date written as JJJJ-MM-DD (ISO 8601), as the form's date field sends it."""
     if not isinstance(raw, str) or not _ISO_DATE.fullmatch(raw.strip()):
-        raise InputError("vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2026-11-27.")
+        raise InputError("fout.datum.vorm")
     try:
         return date.fromisoformat(raw.strip())
     except ValueError as error:
-        raise InputError(f"de datum {raw.strip()} bestaat niet. Controleer dag en maand.") from error
+        raise InputError("fout.datum.bestaat_niet", waarde=raw.strip()) from error

@@ -1,13 +1,13 @@
-"""The request of CONTRACT.md, read into frozen dataclasses, or a list of Dutch field errors.
+"""The request of CONTRACT.md, read into the domain's frozen dataclasses, or a list of Dutch field errors.
 
 Every problem is collected (not only the first), so the form's error summary can list them all. Missing optional
-parts take their documented meaning (no linked enterprises, no services, no support used yet, no locked size);
-missing required fields are errors. Nothing is guessed.
+parts take their documented meaning: no linked enterprises, no services, no support used yet, no locked size; a
+left-out condition (legal form, region, public participation, main activity) is ``None`` and the rules assume it
+met; a left-out date is today. Invalid values are always errors. Nothing is guessed.
 """
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -15,78 +15,35 @@ from datetime import date
 from decimal import Decimal
 from typing import Final, TypeVar
 
-from calculator.formatting import long_date, number
+from calculator.domein import (
+    Aanvraag,
+    Dienstverlening,
+    Grootteklasse,
+    Kerncijfers,
+    Onderneming,
+    Partneronderneming,
+    Reden,
+    Waarde,
+)
+from calculator.formatting import number
 from calculator.parameters import RulesData
 from calculator.parsing import InputError, parse_iso_date, parse_number
+from calculator.teksten import render, veld
 
 MAX_ROWS: Final = 64
-
-
-class Grootteklasse(enum.StrEnum):
-    KLEIN = "klein"
-    MIDDELGROOT = "middelgroot"
-    GROOT = "groot"
-
-    @property
-    def adjective(self) -> str:
-        """As in "een kleine onderneming"."""
-        return {"klein": "kleine", "middelgroot": "middelgrote", "groot": "grote"}[self.value]
-
-    @property
-    def rank(self) -> int:
-        return {"klein": 0, "middelgroot": 1, "groot": 2}[self.value]
 
 
 @dataclass(frozen=True)
 class FieldError:
     field: str
-    message: str
+    reden: Reden
+
+    @property
+    def message(self) -> str:
+        return render(self.reden)
 
     def as_json(self) -> dict[str, str]:
-        return {"field": self.field, "message": self.message}
-
-
-@dataclass(frozen=True)
-class Kerncijfers:
-    """Headcount in FTE (VTE), turnover excluding VAT, balance total."""
-
-    vte: Decimal
-    omzet: Decimal
-    balanstotaal: Decimal
-
-
-@dataclass(frozen=True)
-class Partneronderneming:
-    aandeel_pct: Decimal
-    cijfers: Kerncijfers
-
-
-@dataclass(frozen=True)
-class Onderneming:
-    rechtsvorm: str
-    gewest: str
-    publieke_participatie_pct: Decimal
-    hoofdactiviteit_aanvaard: bool
-    eigen: Kerncijfers
-    verbonden: tuple[Kerncijfers, ...]
-    partners: tuple[Partneronderneming, ...]
-    vastgelegde_grootte: Grootteklasse | None
-
-
-@dataclass(frozen=True)
-class Dienstverlening:
-    soort: str
-    bedrag: Decimal
-    startdatum: date
-
-
-@dataclass(frozen=True)
-class Aanvraag:
-    aanvraagdatum: date
-    aanvraagdatum_gegeven: bool
-    onderneming: Onderneming
-    reeds_gebruikte_steun: Decimal
-    diensten: tuple[Dienstverlening, ...]
+        return {"field": self.field, "message": self.message, "code": self.reden.delen[0].code}
 
 
 T = TypeVar("T")
@@ -94,6 +51,7 @@ T = TypeVar("T")
 MONEY_EXAMPLE: Final = "8.000,50"
 FTE_EXAMPLE: Final = "12,5"
 PERCENT_EXAMPLE: Final = "10"
+FIGURE_KEYS: Final = ("fte", "turnover", "balance_total")
 
 
 class _Reader:
@@ -102,14 +60,17 @@ class _Reader:
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
 
-    def error(self, field: str, label: str, message: str) -> None:
-        self.errors.append(FieldError(field, f"{label}: {message}"))
+    def error(self, field: str, label: str, code: str, **waarden: Waarde) -> None:
+        self.fail(field, label, Reden(code, waarden))
+
+    def fail(self, field: str, label: str, reden: Reden) -> None:
+        self.errors.append(FieldError(field, Reden("fout.veld", {"label": label}, (reden,))))
 
     def read(self, field: str, label: str, parse: Callable[[], T]) -> T | None:
         try:
             return parse()
         except InputError as problem:
-            self.error(field, label, problem.message)
+            self.fail(field, label, problem.reden)
             return None
 
     def number(
@@ -122,22 +83,18 @@ class _Reader:
         example: str,
         max_decimals: int,
         maximum: Decimal | None = None,
-        minimum: Decimal | None = None,
         default: Decimal | None = None,
     ) -> Decimal | None:
         if key not in table or table[key] is None:
             if default is not None:
                 return default
-            self.error(field, label, f"dit veld ontbreekt. Vul een getal in, bijvoorbeeld {example}.")
+            self.error(field, label, "fout.getal_ontbreekt", voorbeeld=example)
             return None
         value = self.read(field, label, lambda: parse_number(table[key], example=example, max_decimals=max_decimals))
         if value is None:
             return None
-        if minimum is not None and value < minimum:
-            self.error(field, label, f"vul een getal van minstens {_plain(minimum)} in.")
-            return None
         if maximum is not None and value > maximum:
-            self.error(field, label, f"vul een getal van hoogstens {_plain(maximum)} in.")
+            self.error(field, label, "fout.getal_te_groot", grens=number(maximum))
             return None
         return value
 
@@ -148,34 +105,42 @@ class _Reader:
         if isinstance(raw, str) and raw in options:
             return raw
         if raw is None or raw == "":
-            self.error(field, label, "maak een keuze uit de lijst.")
+            self.error(field, label, "fout.keuze_ontbreekt")
         else:
-            self.error(
-                field, label, f"„{_shorten(raw)}” staat niet in de lijst. Kies een van: {', '.join(options.values())}."
-            )
+            self.error(field, label, "fout.keuze_onbekend", waarde=_shorten(raw), opties=", ".join(options.values()))
         return None
+
+    def optional_choice(
+        self, table: Mapping[str, object], key: str, field: str, label: str, options: Mapping[str, str]
+    ) -> tuple[bool, str | None]:
+        """``(given, value)``: a left-out or empty field is not given (an assumption), a wrong one an error."""
+        if table.get(key) in (None, ""):
+            return False, None
+        return True, self.choice(table, key, field, label, options)
 
     def rows(self, table: Mapping[str, object], key: str, field: str, label: str) -> list[Mapping[str, object]]:
         raw = table.get(key)
         if raw is None:
             return []
         if not isinstance(raw, list):
-            self.error(field, label, "verwacht een lijst.")
+            self.error(field, label, "fout.geen_lijst")
             return []
         if len(raw) > MAX_ROWS:
-            self.error(field, label, f"geef hoogstens {MAX_ROWS} rijen op.")
+            self.error(field, label, "fout.te_veel_rijen", maximum=MAX_ROWS)
             return []
         rows: list[Mapping[str, object]] = []
         for index, row in enumerate(raw):
             if isinstance(row, dict):
                 rows.append(row)
             else:
-                self.error(f"{field}[{index}]", f"{label} {index + 1}", "verwacht een object met velden.")
+                self.error(f"{field}[{index}]", f"{label} {index + 1}", "fout.geen_object")
         return rows if len(rows) == len(raw) else []
 
-
-def _plain(value: Decimal) -> str:
-    return number(value)
+    def day(self, table: Mapping[str, object], key: str, field: str, label: str) -> tuple[bool, date | None]:
+        """``(given, day)``: a left-out date is not given (the caller assumes today)."""
+        if table.get(key) in (None, ""):
+            return False, None
+        return True, self.read(field, label, functools.partial(parse_iso_date, table[key]))
 
 
 def _shorten(raw: object) -> str:
@@ -183,18 +148,18 @@ def _shorten(raw: object) -> str:
     return text if len(text) <= 48 else text[:47] + "…"
 
 
-def _kerncijfers(reader: _Reader, row: Mapping[str, object], field: str, label: str) -> Kerncijfers | None:
-    vte = reader.number(
-        row, "fte", f"{field}.fte", f"{label}aantal werknemers (VTE)", example=FTE_EXAMPLE, max_decimals=4
-    )
+def _kerncijfers(
+    reader: _Reader, row: Mapping[str, object], field: str, rij: str | None = None, nummer: int | None = None
+) -> Kerncijfers | None:
+    vte = reader.number(row, "fte", f"{field}.fte", veld("vte", rij, nummer), example=FTE_EXAMPLE, max_decimals=4)
     omzet = reader.number(
-        row, "turnover", f"{field}.turnover", f"{label}jaaromzet zonder btw (€)", example=MONEY_EXAMPLE, max_decimals=2
+        row, "turnover", f"{field}.turnover", veld("omzet", rij, nummer), example=MONEY_EXAMPLE, max_decimals=2
     )
     balans = reader.number(
         row,
         "balance_total",
         f"{field}.balance_total",
-        f"{label}balanstotaal (€)",
+        veld("balanstotaal", rij, nummer),
         example=MONEY_EXAMPLE,
         max_decimals=2,
     )
@@ -203,157 +168,161 @@ def _kerncijfers(reader: _Reader, row: Mapping[str, object], field: str, label: 
     return Kerncijfers(vte, omzet, balans)
 
 
-SIZES_LOCKABLE: Final = {"klein": "klein", "middelgroot": "middelgroot"}
+SIZES_LOCKABLE: Final = ("klein", "middelgroot")
 
 
-def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None) -> Onderneming | None:
-    if not isinstance(raw, dict):
-        reader.error("enterprise", "Onderneming", "de gegevens van uw onderneming ontbreken.")
+def _size(
+    reader: _Reader, raw: Mapping[str, object], *, key: str, label: str, code: str, allowed: tuple[str, ...]
+) -> Grootteklasse | None:
+    value = raw.get(key)
+    if value is None or value == "":
         return None
-    classification = data.classification
-    rechtsvorm = reader.choice(
-        raw,
-        "legal_form",
-        "enterprise.legal_form",
-        "Rechtsvorm",
-        {key: form.label for key, form in classification.legal_forms.items()},
-    )
-    gewest = reader.choice(
-        raw,
-        "region",
-        "enterprise.region",
-        "Vestiging",
-        {key: region.label for key, region in classification.regions.items()},
-    )
-    participatie = reader.number(
-        raw,
-        "public_participation_pct",
-        "enterprise.public_participation_pct",
-        "Participatie van een administratieve overheid (%)",
-        example=PERCENT_EXAMPLE,
-        max_decimals=4,
-        maximum=Decimal(100),
-    )
-    hoofdactiviteit = raw.get("main_activity_eligible")
-    if not isinstance(hoofdactiviteit, bool):
-        reader.error(
-            "enterprise.main_activity_eligible",
-            "Hoofdactiviteit",
-            "geef aan of de NACE-BEL-code van uw hoofdactiviteit op de lijst van aanvaardbare hoofdactiviteiten staat (ja of nee).",
-        )
-    eigen = _kerncijfers(reader, raw, "enterprise", "")
+    if isinstance(value, str) and value in allowed:
+        return Grootteklasse(value)
+    reader.error(f"enterprise.{key}", label, code)
+    return None
 
-    verbonden: list[Kerncijfers] = []
-    for index, row in enumerate(reader.rows(raw, "linked", "enterprise.linked", "Verbonden onderneming")):
-        cijfers = _kerncijfers(reader, row, f"enterprise.linked[{index}]", f"Verbonden onderneming {index + 1}, ")
-        if cijfers is not None:
-            verbonden.append(cijfers)
 
+def _eigen_cijfers(reader: _Reader, raw: Mapping[str, object], stated: bool) -> Kerncijfers | None:
+    """The enterprise's own figures; with a stated size they may be left out (all three together)."""
+    if stated and all(raw.get(key) in (None, "") for key in FIGURE_KEYS):
+        return None
+    if not stated and all(key not in raw for key in FIGURE_KEYS):
+        reader.error("enterprise.fte", veld("grootte"), "fout.cijfers_onvolledig")
+        return None
+    return _kerncijfers(reader, raw, "enterprise")
+
+
+def _partners(
+    reader: _Reader, raw: Mapping[str, object], data: RulesData, day: date | None
+) -> list[Partneronderneming]:
     partners: list[Partneronderneming] = []
-    partner_rows = reader.rows(raw, "partners", "enterprise.partners", "Partneronderneming")
+    partner_rows = reader.rows(raw, "partners", "enterprise.partners", veld("partner"))
     # With an unreadable application date the bounds of the first rule set still show every error at once.
     bounds_day = day if day is not None else data.modelled_from
     vanaf = data["kmo_definitie.partner.aandeel_vanaf"].amount(bounds_day)
     tot = data["kmo_definitie.partner.aandeel_tot"].amount(bounds_day)
     for index, row in enumerate(partner_rows):
         field = f"enterprise.partners[{index}]"
-        label = f"Partneronderneming {index + 1}, "
+        share_label = veld("aandeel", "partner", index + 1)
         aandeel = reader.number(
             row,
             "share_pct",
             f"{field}.share_pct",
-            f"{label}aandeel in kapitaal of stemrechten (%)",
+            share_label,
             example=PERCENT_EXAMPLE,
             max_decimals=4,
             maximum=Decimal(100),
         )
         if aandeel is not None and not (vanaf <= aandeel <= tot):
             reader.error(
-                f"{field}.share_pct",
-                f"{label}aandeel in kapitaal of stemrechten (%)",
-                f"een partneronderneming heeft een aandeel van {_plain(vanaf)} tot en met {_plain(tot)} %. "
-                f"Met meer dan {_plain(tot)} % is het een verbonden onderneming (voeg ze daar toe); "
-                f"met minder dan {_plain(vanaf)} % telt ze niet mee (laat ze weg).",
+                f"{field}.share_pct", share_label, "fout.partner_aandeel", vanaf=number(vanaf), tot=number(tot)
             )
             aandeel = None
-        cijfers = _kerncijfers(reader, row, field, label)
+        cijfers = _kerncijfers(reader, row, field, "partner", index + 1)
         if aandeel is not None and cijfers is not None:
             partners.append(Partneronderneming(aandeel, cijfers))
+    return partners
 
-    locked_raw = raw.get("locked_size")
-    vastgelegd: Grootteklasse | None = None
-    if locked_raw is not None and locked_raw != "":
-        if isinstance(locked_raw, str) and locked_raw in SIZES_LOCKABLE:
-            vastgelegd = Grootteklasse(locked_raw)
-        else:
-            reader.error(
-                "enterprise.locked_size",
-                "Grootte die dit jaar al vastligt",
-                "kies klein, middelgroot of laat leeg als de grootte dit kalenderjaar nog niet vastligt.",
-            )
 
-    if (
-        rechtsvorm is None
-        or gewest is None
-        or participatie is None
-        or not isinstance(hoofdactiviteit, bool)
-        or eigen is None
-        or reader.errors
-    ):
+def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None) -> Onderneming | None:
+    if not isinstance(raw, dict):
+        reader.error("enterprise", veld("onderneming"), "fout.onderneming_ontbreekt")
+        return None
+    classification = data.classification
+    forms = {key: form.label for key, form in classification.legal_forms.items()}
+    form_given, rechtsvorm = reader.optional_choice(
+        raw, "legal_form", "enterprise.legal_form", veld("rechtsvorm"), forms
+    )
+    regions = {key: region.label for key, region in classification.regions.items()}
+    region_given, gewest = reader.optional_choice(raw, "region", "enterprise.region", veld("vestiging"), regions)
+    participatie: Decimal | None = None
+    participation_given = raw.get("public_participation_pct") not in (None, "")
+    if participation_given:
+        participatie = reader.number(
+            raw,
+            "public_participation_pct",
+            "enterprise.public_participation_pct",
+            veld("participatie"),
+            example=PERCENT_EXAMPLE,
+            max_decimals=4,
+            maximum=Decimal(100),
+        )
+    hoofdactiviteit = raw.get("main_activity_eligible")
+    if hoofdactiviteit is not None and not isinstance(hoofdactiviteit, bool):
+        reader.error("enterprise.main_activity_eligible", veld("hoofdactiviteit"), "fout.hoofdactiviteit")
+    stated = _size(
+        reader,
+        raw,
+        key="size_category",
+        label=veld("grootte"),
+        code="fout.grootte_opgegeven",
+        allowed=tuple(Grootteklasse),
+    )
+    stated_ok = stated is not None or raw.get("size_category") not in (None, "")
+    eigen = _eigen_cijfers(reader, raw, stated_ok)
+
+    verbonden: list[Kerncijfers] = []
+    for index, row in enumerate(reader.rows(raw, "linked", "enterprise.linked", veld("verbonden"))):
+        cijfers = _kerncijfers(reader, row, f"enterprise.linked[{index}]", "verbonden", index + 1)
+        if cijfers is not None:
+            verbonden.append(cijfers)
+    partners = _partners(reader, raw, data, day)
+    if eigen is None and (verbonden or partners):
+        reader.error("enterprise.fte", veld("grootte"), "fout.cijfers_onvolledig")
+    vastgelegd = _size(
+        reader,
+        raw,
+        key="locked_size",
+        label=veld("vastgelegde_grootte"),
+        code="fout.grootte_vastgelegd",
+        allowed=SIZES_LOCKABLE,
+    )
+
+    if reader.errors or (form_given and rechtsvorm is None) or (region_given and gewest is None):
         return None
     return Onderneming(
-        rechtsvorm, gewest, participatie, hoofdactiviteit, eigen, tuple(verbonden), tuple(partners), vastgelegd
+        rechtsvorm=rechtsvorm,
+        gewest=gewest,
+        publieke_participatie_pct=participatie,
+        hoofdactiviteit_aanvaard=hoofdactiviteit if isinstance(hoofdactiviteit, bool) else None,
+        eigen=eigen,
+        verbonden=tuple(verbonden),
+        partners=tuple(partners),
+        vastgelegde_grootte=vastgelegd,
+        opgegeven_grootte=stated,
     )
 
 
-def _diensten(reader: _Reader, raw: Mapping[str, object], data: RulesData) -> tuple[Dienstverlening, ...]:
+def _diensten(reader: _Reader, raw: Mapping[str, object], data: RulesData, today: date) -> tuple[Dienstverlening, ...]:
     kinds = {key: kind.label for key, kind in data.classification.service_kinds.items()}
     result: list[Dienstverlening] = []
-    for index, row in enumerate(reader.rows(raw, "services", "services", "Dienst")):
+    for index, row in enumerate(reader.rows(raw, "services", "services", veld("dienst"))):
         field = f"services[{index}]"
-        label = f"Dienst {index + 1}, "
-        soort = reader.choice(row, "kind", f"{field}.kind", f"{label}soort dienst", kinds)
+        soort = reader.choice(row, "kind", f"{field}.kind", veld("soort", "dienst", index + 1), kinds)
         bedrag = reader.number(
-            row, "amount", f"{field}.amount", f"{label}bedrag zonder btw (€)", example=MONEY_EXAMPLE, max_decimals=2
+            row, "amount", f"{field}.amount", veld("bedrag", "dienst", index + 1), example=MONEY_EXAMPLE, max_decimals=2
         )
-        start: date | None = None
-        if row.get("start_date") in (None, ""):
-            reader.error(
-                f"{field}.start_date",
-                f"{label}startdatum",
-                "vul de dag in waarop de dienstverlening start (JJJJ-MM-DD).",
-            )
-        else:
-            start = reader.read(
-                f"{field}.start_date", f"{label}startdatum", functools.partial(parse_iso_date, row["start_date"])
-            )
+        given, start = reader.day(row, "start_date", f"{field}.start_date", veld("startdatum", "dienst", index + 1))
+        if not given:
+            start = today
         if soort is not None and bedrag is not None and start is not None:
-            result.append(Dienstverlening(soort, bedrag, start))
+            result.append(Dienstverlening(soort, bedrag, start, given))
     return tuple(result)
 
 
 def read_request(raw: object, data: RulesData, today: date) -> Aanvraag | list[FieldError]:
-    """Read a JSON-shaped request; ``today`` (Europe/Brussels) is used only when no application date is given."""
+    """Read a JSON-shaped request; ``today`` (Europe/Brussels) stands in for a left-out application or start date."""
     reader = _Reader()
     if not isinstance(raw, dict):
-        reader.error("", "Aanvraag", "het verzoek moet een JSON-object zijn.")
+        reader.error("", veld("aanvraag"), "fout.geen_json_object")
         return reader.errors
 
-    day: date | None
-    given = raw.get("application_date") not in (None, "")
-    if given:
-        day = reader.read(
-            "application_date", "Aanvraagdatum", functools.partial(parse_iso_date, raw["application_date"])
-        )
-    else:
+    given, day = reader.day(raw, "application_date", "application_date", veld("aanvraagdatum"))
+    if not given:
         day = today
     if day is not None and day < data.modelled_from:
-        reader.error(
-            "application_date",
-            "Aanvraagdatum",
-            f"de rekenmodule kent de regels vanaf {long_date(data.modelled_from)}. "
-            "Kies een aanvraagdatum vanaf die dag; voor oudere aanvragen geldt een andere regeling.",
-        )
+        reader.error("application_date", veld("aanvraagdatum"), "fout.voor_modellering", vanaf_datum=data.modelled_from)
         day = None
 
     onderneming = _onderneming(reader, raw.get("enterprise"), data, day)
@@ -361,12 +330,12 @@ def read_request(raw: object, data: RulesData, today: date) -> Aanvraag | list[F
         raw,
         "support_used_this_year",
         "support_used_this_year",
-        "Steun die u dit kalenderjaar al kreeg (€)",
+        veld("reeds_gebruikt"),
         example=MONEY_EXAMPLE,
         max_decimals=2,
         default=Decimal(0),
     )
-    diensten = _diensten(reader, raw, data)
+    diensten = _diensten(reader, raw, data, today)
 
     if reader.errors or day is None or onderneming is None or gebruikt is None:
         return reader.errors

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from calculator.formatting import CENT, euro, long_date, percent
-from calculator.parameters import DatedValue, Dienst, Onderwerp, RulesData, ServiceKind, Source
-from calculator.request import Dienstverlening, Grootteklasse
+from calculator.domein import Dienstverlening, Grootteklasse, Reden
+from calculator.formatting import CENT
+from calculator.parameters import DatedValue, Dienst, Onderwerp, Parameter, RulesData, ServiceKind, Source
 
 HUNDRED = Decimal(100)
 ZERO = Decimal("0.00")
@@ -33,6 +33,7 @@ class Tarief:
     pct: Decimal
     since: date
     source: Source
+    quote: str | None
     cybersecurity: bool
 
 
@@ -42,11 +43,13 @@ class Dienstresultaat:
     kind: ServiceKind
     eligible: bool
     rate_pct: Decimal
+    computed: Decimal  # rate x amount before the cap (0 when not eligible)
     support: Decimal
     application_deadline: date
     realisation_deadline: date
-    explanation: str
+    reden: Reden
     source: Source | None
+    quote: str | None = None
 
     @property
     def own_share(self) -> Decimal:
@@ -71,10 +74,10 @@ def tarief(kind: ServiceKind, klasse: Grootteklasse, day: date, data: RulesData)
         cyber = data[f"steunpercentage.cybersecurity.{klasse.value}"]
         if cyber.applies_on(day):
             value = cyber.at(day)
-            return Tarief(cyber.amount(day), value.start, value.source, True)
+            return Tarief(cyber.amount(day), value.start, value.source, value.quote, True)
     ordinary = data[f"steunpercentage.{klasse.value}"]
     value = ordinary.at(day)
-    return Tarief(ordinary.amount(day), value.start, value.source, False)
+    return Tarief(ordinary.amount(day), value.start, value.source, value.quote, False)
 
 
 def _kind_rule(kind: ServiceKind) -> str | None:
@@ -87,25 +90,28 @@ def _kind_rule(kind: ServiceKind) -> str | None:
     return None
 
 
-def soort_subsidieerbaar(kind: ServiceKind, day: date, data: RulesData) -> tuple[bool, str, Source | None]:
-    """Whether this kind of service qualifies on the application date, with the reason and its source."""
+def soort_subsidieerbaar(kind: ServiceKind, day: date, data: RulesData) -> tuple[bool, Reden, DatedValue | None]:
+    """Whether this kind of service qualifies on the application date, with the reason and its dated value."""
     name = _kind_rule(kind)
     if name is None:
-        return (
-            False,
-            f"{kind.label} is geen opleiding of advies en komt nooit in aanmerking voor de kmo-portefeuille.",
-            None,
-        )
+        return False, Reden("dienst.soort.nooit", {"soort": kind.label}), None
     parameter = data[name]
     value = parameter.at(day)
+    waarden = {"soort": kind.label, "dienst": kind.dienst.value, "onderwerp": kind.onderwerp.value}
     if parameter.flag(day):
-        return True, f"{kind.label} geldt als {kind.dienst.value} (thema {kind.onderwerp.value}).", value.source
-    return (
-        False,
-        f"{kind.label} geldt als {kind.dienst.value} (thema {kind.onderwerp.value}). Sinds {long_date(value.start)} komt "
-        f"{kind.dienst.value} over een ander onderwerp dan cybersecurity niet meer in aanmerking.",
-        value.source,
-    )
+        reden = Reden("dienst.soort.aanvaard", waarden)
+        if kind.only_as_advice:
+            reden = reden.met(Reden("dienst.enkel_als_advies"))
+        return True, reden, value
+    return False, Reden("dienst.soort.niet_meer", {**waarden, "sinds_datum": value.start}), value
+
+
+def minimumbedrag(kind: ServiceKind, data: RulesData) -> Parameter | None:
+    """The minimum amount the data gives for this kind of service (binding or only quoted), if any."""
+    if kind.dienst is Dienst.GEEN:
+        return None
+    name = f"diensten.{kind.dienst.value}.minimumbedrag"
+    return data.parameters.get(name)
 
 
 def aanvraagtermijn(start: date, day: date, data: RulesData) -> date:
@@ -120,53 +126,77 @@ def realisatietermijn(day: date, data: RulesData) -> date:
     return date(day.year + int(years), 12, 31)
 
 
+def _refusals(
+    dienst: Dienstverlening,
+    kind: ServiceKind,
+    enterprise_reason: Reden | None,
+    day: date,
+    data: RulesData,
+) -> tuple[Reden, list[Reden], Source | None]:
+    """The kind's reason, and the reasons that refuse the service with the source of the first of them."""
+    termijn = data["procedure.aanvraagtermijn"]
+    qualifies, kind_reason, kind_value = soort_subsidieerbaar(kind, day, data)
+    reasons: list[Reden] = []
+    source: Source | None = None
+    if enterprise_reason is not None:
+        reasons.append(enterprise_reason)
+    if not qualifies:
+        reasons.append(kind_reason)
+        source = source or (kind_value.source if kind_value else None)
+    if not qualifies:
+        return kind_reason, reasons, source
+    if not termijn.within(Decimal((day - dienst.startdatum).days), day):
+        source = source or termijn.at(day).source
+        reasons.append(
+            Reden(
+                "dienst.te_laat",
+                {
+                    "uiterlijk_datum": aanvraagtermijn(dienst.startdatum, day, data),
+                    "dagen": termijn.amount(day),
+                    "start_datum": dienst.startdatum,
+                },
+            )
+        )
+    minimum = minimumbedrag(kind, data)
+    if minimum is not None and minimum.binding and not minimum.within(dienst.bedrag, day):
+        source = source or minimum.at(day).source
+        reasons.append(
+            Reden(
+                "dienst.onder_minimum",
+                {
+                    "dienst": kind.dienst.value,
+                    "minimum_eur": minimum.amount(day),
+                    "bedrag_eur": dienst.bedrag,
+                    "comparator": str(minimum.comparator),
+                },
+            )
+        )
+    return kind_reason, reasons, source
+
+
 def bereken_diensten(
     diensten: tuple[Dienstverlening, ...],
     *,
     klasse: Grootteklasse,
-    enterprise_eligible: bool,
-    enterprise_reason: str,
+    enterprise_reason: Reden | None,
     remaining: Decimal,
     day: date,
     data: RulesData,
 ) -> tuple[tuple[Dienstresultaat, ...], Decimal]:
     """Allocate support in the order of the services, each capped by what is left of the year's cap.
 
-    Returns the results and what is left of the cap afterwards.
+    ``enterprise_reason`` is the reason the enterprise is not eligible (``None`` when it is). Returns the results
+    and what is left of the cap afterwards.
     """
     results: list[Dienstresultaat] = []
     termijn = data["procedure.aanvraagtermijn"]
-    minimum = data["diensten.opleiding.minimumbedrag"]
+    realisation = realisatietermijn(day, data)
     for dienst in diensten:
         kind = data.classification.service_kinds[dienst.soort]
         deadline = aanvraagtermijn(dienst.startdatum, day, data)
-        realisation = realisatietermijn(day, data)
-        deadline_text = (
-            f"Vraag de steun uiterlijk op {long_date(deadline)} aan ({int(termijn.amount(day))} kalenderdagen na de "
-            f"start op {long_date(dienst.startdatum)})."
-        )
-        qualifies, kind_reason, source = soort_subsidieerbaar(kind, day, data)
-        reasons: list[str] = []
-        reason_source: Source | None = None  # the source of the first reason that refuses the service
-        if not enterprise_eligible:
-            reasons.append(enterprise_reason)
-        if not qualifies:
-            reasons.append(kind_reason)
-            reason_source = reason_source or source
-        days_after_start = Decimal((day - dienst.startdatum).days)
-        if qualifies and not termijn.within(days_after_start, day):
-            reason_source = reason_source or termijn.at(day).source
-            reasons.append(
-                f"De aanvraag moest uiterlijk op {long_date(deadline)} ingediend zijn ({int(termijn.amount(day))} "
-                f"kalenderdagen na de start op {long_date(dienst.startdatum)}); een latere aanvraag wordt geweigerd."
-            )
-        if qualifies and kind.dienst is Dienst.OPLEIDING and not minimum.within(dienst.bedrag, day):
-            reason_source = reason_source or minimum.at(day).source
-            reasons.append(
-                f"De kostprijs van een opleiding moet minstens {euro(minimum.amount(day))} zonder btw zijn; "
-                f"u gaf {euro(dienst.bedrag)} op."
-            )
+        kind_reason, reasons, source = _refusals(dienst, kind, enterprise_reason, day, data)
         if reasons:
+            # The text reads: the reasons first, then "Steun: € 0,00."
             results.append(
                 Dienstresultaat(
                     dienst,
@@ -174,10 +204,11 @@ def bereken_diensten(
                     False,
                     Decimal(0),
                     ZERO,
+                    ZERO,
                     deadline,
                     realisation,
-                    " ".join(reasons) + " Steun: € 0,00.",
-                    reason_source,
+                    Reden("dienst.weigering", delen=(*reasons, Reden("dienst.geen_steun", {"steun_eur": ZERO}))),
+                    source,
                 )
             )
             continue
@@ -186,16 +217,39 @@ def bereken_diensten(
         computed = round_cent(dienst.bedrag * rate.pct / HUNDRED)
         support = min(computed, remaining)
         remaining -= support
-        which = "het verhoogde steunpercentage voor cybersecurity" if rate.cybersecurity else "het steunpercentage"
-        text = (
-            f"{kind_reason} Voor een {klasse.adjective} onderneming geldt sinds {long_date(rate.since)} {which} "
-            f"van {percent(rate.pct)}: {percent(rate.pct)} van {euro(dienst.bedrag)} is {euro(computed)}."
-        )
+        waarden = {
+            "klasse_bn": klasse.value,
+            "sinds_datum": rate.since,
+            "tarief_pct": rate.pct,
+            "bedrag_eur": dienst.bedrag,
+            "berekend_eur": computed,
+        }
+        parts: list[Reden] = [
+            kind_reason,
+            Reden("dienst.tarief.verhoogd" if rate.cybersecurity else "dienst.tarief", waarden),
+        ]
         if support < computed:
-            text += (
-                f" Van het steunplafond van dit kalenderjaar blijft nog {euro(support)} over, "
-                f"dus de steun is {euro(support)}."
+            parts.append(Reden("dienst.plafond_bereikt", {"steun_eur": support}))
+        parts.append(Reden("dienst.eigen_bijdrage", {"eigen_eur": dienst.bedrag - support}))
+        parts.append(
+            Reden(
+                "dienst.termijn",
+                {"uiterlijk_datum": deadline, "dagen": termijn.amount(day), "start_datum": dienst.startdatum},
             )
-        text += f" Uw eigen bijdrage is {euro(dienst.bedrag - support)}. " + deadline_text
-        results.append(Dienstresultaat(dienst, kind, True, rate.pct, support, deadline, realisation, text, rate.source))
+        )
+        results.append(
+            Dienstresultaat(
+                dienst,
+                kind,
+                True,
+                rate.pct,
+                computed,
+                support,
+                deadline,
+                realisation,
+                Reden("dienst.toekenning", delen=tuple(parts)),
+                rate.source,
+                rate.quote,
+            )
+        )
     return tuple(results), remaining

@@ -11,118 +11,99 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
-from calculator.formatting import percent
+from calculator.domein import Grootteklasse, Onderneming, Reden, Waarde
 from calculator.parameters import RulesData
-from calculator.request import Grootteklasse, Onderneming
+from calculator.teksten import VOORWAARDE_LABELS, reden_json, render
 
 VRIJ_BEROEP: Final = "vrij_beroep"
 VZW: Final = "vzw"
-NACE_LIST_URL: Final = (
-    "https://www.vlaio.be/nl/subsidies-financiering/subsidiedatabank/kmo-portefeuille-steun-voor-opleiding-en-advies"
-)
 
 
 @dataclass(frozen=True)
 class Voorwaarde:
+    """One condition: met or not, whether the visitor left it out (then it is assumed met), and why."""
+
     id: str
     met: bool
-    explanation: str
+    reden: Reden
+    assumed: bool = False
+    field: str = ""
 
-    def as_json(self) -> dict[str, object]:
-        return {"id": self.id, "met": self.met, "explanation": self.explanation}
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": VOORWAARDE_LABELS[self.id],
+            "met": self.met,
+            "assumed": self.assumed,
+            "explanation": render(self.reden),
+            **reden_json(self.reden),
+        }
 
 
-def kmo(onderneming: Onderneming, klasse: Grootteklasse, locked: bool) -> Voorwaarde:
-    """An SME by the EU definition (small or medium), or a liberal profession."""
-    how = "de grootte die dit kalenderjaar al vastligt" if locked else "de Europese kmo-definitie"
+def _assumed(id_: str, field: str, reden: Reden) -> Voorwaarde:
+    return Voorwaarde(id_, True, reden, assumed=True, field=field)
+
+
+def kmo(onderneming: Onderneming, klasse: Grootteklasse, how: str) -> Voorwaarde:
+    """An SME by the EU definition (small or medium), or a liberal profession.
+
+    ``how``: ``definitie`` (computed from figures), ``vastgelegd`` (locked this year) or ``opgegeven`` (stated).
+    """
     if klasse is not Grootteklasse.GROOT:
-        return Voorwaarde(
-            "kmo", True, f"Uw onderneming is een {klasse.adjective} onderneming volgens {how}, dus een kmo."
-        )
+        return Voorwaarde("kmo", True, Reden(f"voorwaarde.kmo.{how}", {"klasse_bn": klasse.value}))
     if onderneming.rechtsvorm == VRIJ_BEROEP:
-        return Voorwaarde(
-            "kmo",
-            True,
-            "Uw onderneming is groter dan een kmo volgens de Europese kmo-definitie, maar u oefent een vrij beroep uit: "
-            "ook dan komt u in aanmerking.",
-        )
-    return Voorwaarde(
-        "kmo",
-        False,
-        "Uw onderneming is een grote onderneming volgens de Europese kmo-definitie. "
-        "Alleen kmo's en vrije beroepen kunnen de kmo-portefeuille gebruiken.",
-    )
+        return Voorwaarde("kmo", True, Reden("voorwaarde.kmo.vrij_beroep"))
+    return Voorwaarde("kmo", False, Reden("voorwaarde.kmo.groot"))
 
 
 def rechtsvorm(onderneming: Onderneming, data: RulesData) -> Voorwaarde:
+    if onderneming.rechtsvorm is None:
+        return _assumed("rechtsvorm", "enterprise.legal_form", Reden("aanname.rechtsvorm"))
     form = data.classification.legal_forms[onderneming.rechtsvorm]
     if form.aanvaard:
-        return Voorwaarde("rechtsvorm", True, f"De rechtsvorm {form.label} is aanvaard.")
+        return Voorwaarde("rechtsvorm", True, Reden("voorwaarde.rechtsvorm.aanvaard", {"rechtsvorm": form.label}))
     if form.key == VZW:
-        return Voorwaarde(
-            "rechtsvorm",
-            False,
-            "Een vzw komt niet in aanmerking en kan geen gebruik maken van de kmo-portefeuille.",
-        )
-    return Voorwaarde("rechtsvorm", False, f"De rechtsvorm {form.label} is niet aanvaard voor de kmo-portefeuille.")
+        return Voorwaarde("rechtsvorm", False, Reden("voorwaarde.rechtsvorm.vzw"))
+    return Voorwaarde("rechtsvorm", False, Reden("voorwaarde.rechtsvorm.niet_aanvaard", {"rechtsvorm": form.label}))
 
 
 def vestiging(onderneming: Onderneming, data: RulesData) -> Voorwaarde:
+    if onderneming.gewest is None:
+        return _assumed("vestiging", "enterprise.region", Reden("aanname.vestiging"))
     region = data.classification.regions[onderneming.gewest]
-    if region.aanvaard:
-        return Voorwaarde(
-            "vestiging",
-            True,
-            f"Uw vestiging ligt in {region.label}; daar moeten ook de werkenden voor wie u steun vraagt aan de slag zijn.",
-        )
-    return Voorwaarde(
-        "vestiging",
-        False,
-        f"Uw vestiging ligt in {region.label}. Alleen een vestiging in het Vlaams Gewest komt in aanmerking.",
-    )
+    code = "voorwaarde.vestiging.aanvaard" if region.aanvaard else "voorwaarde.vestiging.niet_aanvaard"
+    return Voorwaarde("vestiging", region.aanvaard, Reden(code, {"gewest": region.label}))
 
 
 def prive(onderneming: Onderneming, day: date, data: RulesData) -> Voorwaarde:
     """Private sector: administrative authorities hold less than the threshold (a strict comparison)."""
     parameter = data["voorwaarden.publieke_participatie"]
+    assert parameter.comparator is not None
+    rule: dict[str, Waarde] = {"grens_pct": parameter.amount(day), "comparator": parameter.comparator.value}
     share = onderneming.publieke_participatie_pct
-    limit = percent(parameter.amount(day))
-    if parameter.within(share, day):
-        return Voorwaarde(
-            "prive",
-            True,
-            f"De participatie van een administratieve overheid is {percent(share)}, minder dan {limit}: "
-            "u bent actief in de privésector.",
-        )
-    return Voorwaarde(
-        "prive",
-        False,
-        f"De participatie van een administratieve overheid is {percent(share)}; die moet minder dan {limit} zijn.",
-    )
+    if share is None:
+        return _assumed("prive", "enterprise.public_participation_pct", Reden("aanname.prive", rule))
+    met = parameter.within(share, day)
+    code = "voorwaarde.prive.ja" if met else "voorwaarde.prive.nee"
+    return Voorwaarde("prive", met, Reden(code, {"aandeel_pct": share, **rule}))
 
 
 def hoofdactiviteit(onderneming: Onderneming) -> Voorwaarde:
     """The NACE-BEL code of the main activity is on the official list; only the visitor can confirm it."""
-    if onderneming.hoofdactiviteit_aanvaard:
-        return Voorwaarde(
-            "hoofdactiviteit",
-            True,
-            "U bevestigt dat de NACE-BEL-code van uw hoofdactiviteit op de lijst van aanvaardbare hoofdactiviteiten staat.",
-        )
-    return Voorwaarde(
-        "hoofdactiviteit",
-        False,
-        "U gaf aan dat de NACE-BEL-code van uw hoofdactiviteit niet op de lijst van aanvaardbare hoofdactiviteiten staat.",
-    )
+    confirmed = onderneming.hoofdactiviteit_aanvaard
+    if confirmed is None:
+        return _assumed("hoofdactiviteit", "enterprise.main_activity_eligible", Reden("aanname.hoofdactiviteit"))
+    code = "voorwaarde.hoofdactiviteit.ja" if confirmed else "voorwaarde.hoofdactiviteit.nee"
+    return Voorwaarde("hoofdactiviteit", confirmed, Reden(code))
 
 
 def alle_voorwaarden(
-    onderneming: Onderneming, klasse: Grootteklasse, locked: bool, day: date, data: RulesData
+    onderneming: Onderneming, klasse: Grootteklasse, how: str, day: date, data: RulesData
 ) -> tuple[Voorwaarde, ...]:
     return (
-        kmo(onderneming, klasse, locked),
+        kmo(onderneming, klasse, how),
         rechtsvorm(onderneming, data),
         vestiging(onderneming, data),
         prive(onderneming, day, data),

@@ -40,19 +40,35 @@ def test_the_contract_example_gives_the_contract_answer(root: Path) -> None:
     answer = json.loads(result.stdout)
     assert answer["ok"] is True
     assert answer["rules_in_force_since"] == "2026-02-01"
-    for key, value in {"category": "klein", "fte": "18.5", "turnover": "2300000.00", "balance_total": "1300000.00",
-                       "locked": False, "group_changes_size": False}.items():
+    for key, value in {
+        "category": "klein",
+        "fte": "18.5",
+        "turnover": "2300000.00",
+        "balance_total": "1300000.00",
+        "locked": False,
+        "group_changes_size": False,
+    }.items():
         assert answer["size"][key] == value, key
     assert answer["eligible"] is True
     assert [c["id"] for c in answer["conditions"]] == ["kmo", "rechtsvorm", "vestiging", "prive", "hoofdactiviteit"]
     (service,) = answer["services"]
-    assert {k: service[k] for k in ["kind", "eligible", "rate_pct", "amount", "support", "own_share",
-                                    "application_deadline"]} == {
-        "kind": "pentest", "eligible": True, "rate_pct": "45", "amount": "8000.00", "support": "3600.00",
-        "own_share": "4400.00", "application_deadline": "2026-12-04",
+    assert {
+        k: service[k]
+        for k in ["kind", "eligible", "rate_pct", "amount", "support", "own_share", "application_deadline"]
+    } == {
+        "kind": "pentest",
+        "eligible": True,
+        "rate_pct": "45",
+        "amount": "8000.00",
+        "support": "3600.00",
+        "own_share": "4400.00",
+        "application_deadline": "2026-12-04",
     }
     assert (answer["cap"], answer["cap_remaining_before"], answer["support_total"], answer["cap_remaining_after"]) == (
-        "7500.00", "7500.00", "3600.00", "3900.00",
+        "7500.00",
+        "7500.00",
+        "3600.00",
+        "3900.00",
     )
     assert answer == evaluate(CONTRACT_EXAMPLE)
 

@@ -19,14 +19,30 @@ def test_the_unit_tests_pass_inside_pyodide(root: Path) -> None:
 
     collected = subprocess.run(
         [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "tests/unit"],
-        cwd=root, capture_output=True, text=True, check=True,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     host_count = int(re.search(r"(\d+) tests? collected", collected).group(1))  # type: ignore[union-attr]
 
     result = subprocess.run(
-        ["node", "build_scripts/pyodide_pytest.mjs", "--wheels", wheels, "--wheels", test_wheels,
-         "--project", root, "-q"],
-        cwd=root, capture_output=True, text=True, timeout=600, check=False,
+        [
+            "node",
+            "build_scripts/pyodide_pytest.mjs",
+            "--wheels",
+            wheels,
+            "--wheels",
+            test_wheels,
+            "--project",
+            root,
+            "-q",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]

@@ -28,9 +28,41 @@ class Page:
     inline_styles: int = 0
 
 
-BLOCKS = {"p", "li", "td", "th", "tr", "div", "br", "ul", "ol", "table", "section", "article", "header", "footer",
-          "nav", "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend", "fieldset", "dt", "dd", "details", "summary",
-          "main", "aside", "form", "option", "button"}
+BLOCKS = {
+    "p",
+    "li",
+    "td",
+    "th",
+    "tr",
+    "div",
+    "br",
+    "ul",
+    "ol",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "label",
+    "legend",
+    "fieldset",
+    "dt",
+    "dd",
+    "details",
+    "summary",
+    "main",
+    "aside",
+    "form",
+    "option",
+    "button",
+}
 
 
 class _Collector(HTMLParser):

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from site_helpers import ROOT, Page
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -21,8 +20,13 @@ def test_every_page_is_valid_html(site: Path) -> None:
     assert VNU.is_file(), "vnu-jar is missing: run npm ci"
     pages = sorted(str(path) for path in site.rglob("*.html") if "/assets/" not in str(path))
     assert len(pages) >= 9
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--stdout", *pages],
-                            capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--stdout", *pages],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     messages = json.loads(result.stdout)["messages"]
     errors = [m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"]
     report = "\n".join(f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}" for m in errors)
@@ -34,7 +38,10 @@ def test_pages_carry_the_policy_and_no_inline_script_or_style(pages: dict[str, P
 
     for name, page in pages.items():
         assert page.inline_styles == 0, name
-        assert all(script.startswith("application/json:") for script in page.inline_scripts), (name, page.inline_scripts)
+        assert all(script.startswith("application/json:") for script in page.inline_scripts), (
+            name,
+            page.inline_scripts,
+        )
     for name in pages:
         html = (ROOT / "site" / name).read_text(encoding="utf-8")
         assert f'<meta http-equiv="Content-Security-Policy" content="{CSP_META}">' in html, name

@@ -13,27 +13,36 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from site_helpers import ROOT, Page, built_pages
 
 from build_scripts import mkdocs_hooks
 from calculator.formatting import euro, percent
 from calculator.parameters import Unit, load
-from site_helpers import ROOT, Page, built_pages
 
 DOCS = ROOT / "docs"
 
 
-def build(site_dir: Path, *, docs_dir: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def build(
+    site_dir: Path, *, docs_dir: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     config = ROOT / "mkdocs.yml"
     if docs_dir is not None:  # a copy of the configuration that points at another docs folder
-        text = config.read_text(encoding="utf-8").replace("docs_dir: docs", f"docs_dir: {docs_dir}")
-        text = text.replace("custom_dir: site_overrides", f"custom_dir: {ROOT / 'site_overrides'}")
-        text = text.replace("- build_scripts/mkdocs_hooks.py", f"- {ROOT / 'build_scripts' / 'mkdocs_hooks.py'}")
-        text = text.replace("- assets/stylesheets/site.css", "- assets/stylesheets/site.css")
+        text = config.read_text(encoding="utf-8")
+        for old, new in [
+            ("docs_dir: docs", f"docs_dir: {docs_dir}"),
+            ("custom_dir: site_overrides", f"custom_dir: {ROOT / 'site_overrides'}"),
+            ("- build_scripts/mkdocs_hooks.py", f"- {ROOT / 'build_scripts' / 'mkdocs_hooks.py'}"),
+        ]:
+            assert old in text, f"mkdocs.yml no longer has {old!r}: update this copy"
+            text = text.replace(old, new)
         config = docs_dir.parent / "mkdocs.yml"
         config.write_text(text, encoding="utf-8")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
         env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)} | (env or {}),
     )
 
@@ -68,7 +77,9 @@ def test_every_page_is_in_the_navigation(pages: dict[str, Page]) -> None:
     for source in sources:
         target = "./" if source == "index.md" else source.removesuffix(".md") + "/"
         hrefs = {url for tag, url, _ in home.links if tag == "a"}
-        assert target in hrefs or ("." if source == "index.md" else target) in hrefs, f"{source} not linked from the menu"
+        assert target in hrefs or ("." if source == "index.md" else target) in hrefs, (
+            f"{source} not linked from the menu"
+        )
 
 
 def _internal_target(site: Path, page: Page, url: str) -> tuple[Path, str] | None:
@@ -118,7 +129,9 @@ def test_no_script_style_font_image_or_frame_comes_from_another_host(site: Path,
             if tag in EXTERNAL_RESOURCE and urllib.parse.urlsplit(url).netloc:
                 problems.append(f"{page.path.relative_to(site)}: <{tag}> {url}")
     for stylesheet in site.rglob("*.css"):
-        for url in re.findall(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", stylesheet.read_text(errors="replace")):
+        for url in re.findall(
+            r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", stylesheet.read_text(errors="replace")
+        ):
             if re.match(r"(https?:)?//", url):
                 problems.append(f"{stylesheet.relative_to(site)}: {url}")
     assert not problems, "\n".join(problems)
@@ -161,7 +174,10 @@ def test_no_marker_is_left_and_no_figure_is_typed_in_the_markdown() -> None:
             if parameter.unit is Unit.PERCENT:
                 forms |= {percent(value.value).replace("\u00a0", " "), f"{value.value}%", f"{value.value} procent"}
             elif parameter.unit is Unit.EURO:
-                forms |= {euro(value.value, cents=False).replace("\u00a0", " "), f"{euro(value.value, cents=False)[2:]} euro"}
+                forms |= {
+                    euro(value.value, cents=False).replace("\u00a0", " "),
+                    f"{euro(value.value, cents=False)[2:]} euro",
+                }
             elif parameter.unit is Unit.VTE:
                 forms.add(f"{value.value} VTE")
             elif parameter.unit is Unit.KALENDERDAGEN:
@@ -206,15 +222,25 @@ SEED_TOPICS = {
     "seed figures of 2016 in the history": ("steun/index.html", ["40 %", "€ 10.000", "€ 15.000", "1 april 2016"]),
     "personal maximum or budget exhausted": ("steun/index.html", ["persoonlijke maximum", "budget"]),
     "size criteria": ("grootte/index.html", ["aantal werknemers", "omzet", "balanstotaal"]),
-    "size thresholds": ("grootte/index.html", ["minder dan 50 VTE", "€ 10.000.000", "minder dan 250 VTE",
-                                                "€ 50.000.000", "€ 43.000.000"]),
+    "size thresholds": (
+        "grootte/index.html",
+        ["minder dan 50 VTE", "€ 10.000.000", "minder dan 250 VTE", "€ 50.000.000", "€ 43.000.000"],
+    ),
     "what a VTE is": ("grootte/index.html", ["voltijdsequivalent", "twee halftijdse"]),
     "National Bank data": ("grootte/index.html", ["Nationale Bank van België"]),
     "size fixed for the calendar year": ("grootte/index.html", ["eerste steunaanvraag", "kalenderjaar"]),
     "groups": ("grootte/index.html", ["deel uit van een groep", "Verbonden ondernemingen", "Partnerondernemingen"]),
-    "eligible services": ("diensten/index.html", ["Security audit", "Pentesting", "Advies over cybersecurity",
-                                                  "Opleiding over cybersecurity", "Opleiding over software",
-                                                  "IT-opleiding op maat"]),
+    "eligible services": (
+        "diensten/index.html",
+        [
+            "Security audit",
+            "Pentesting",
+            "Advies over cybersecurity",
+            "Opleiding over cybersecurity",
+            "Opleiding over software",
+            "IT-opleiding op maat",
+        ],
+    ),
     "not eligible services": ("diensten/index.html", ["Softwarelicentie", "development"]),
     "advice only cybersecurity since 2026": ("diensten/index.html", ["1 februari 2026", "enkel nog"]),
     "register with token or eID": ("procedure/index.html", ["gemachtigde", "federaal token", "eID", "kaartlezer"]),
@@ -238,14 +264,21 @@ def test_changing_a_figure_in_the_data_changes_every_page_that_shows_it(tmp_path
     data = tmp_path / "data"
     shutil.copytree(ROOT / "calculator" / "data", data)
     parameters = data / "parameters.toml"
-    text = parameters.read_text(encoding="utf-8")
+    original = parameters.read_text(encoding="utf-8")
     # Add a new dated value to the small cap: today's pages must show it, with its own date and source.
-    text = text.replace(
+    text = original.replace(
         "[steunplafond.middelgroot]",
-        '[[steunplafond.klein.values]]\nfrom = 2026-06-01\nvalue = 8250\ntitle = "Testbron"\n'
-        'href = "https://example.org/testbron"\n\n[steunplafond.middelgroot]',
+        '[[steunplafond.klein.values]]\nfrom = 2026-06-01\nvalue = 8250\nbron = "testbron"\n\n[steunplafond.middelgroot]',
+        1,
     )
+    assert text != original, "the edit must change the data"
     parameters.write_text(text, encoding="utf-8")
+    sources = data / "bronnen.toml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8")
+        + '\n[testbron]\ntitle = "Testbron"\nhref = "https://example.org/testbron"\n',
+        encoding="utf-8",
+    )
     result = build(tmp_path / "site", env={"KMO_RULES_DATA_DIR": str(data), "KMO_BUILD_DATE": "2026-11-27"})
     assert result.returncode == 0, result.stderr
     home = text_of(tmp_path / "site", "index.html")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 import json
 
-from calculator.__main__ import main
 from rules_helpers import BASE_REQUEST
+
+from calculator.__main__ import main
 
 
 def run(text: str, *arguments: str) -> tuple[int, str, str]:

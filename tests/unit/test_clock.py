@@ -38,4 +38,4 @@ def test_other_time_zones_are_converted() -> None:
 
 def test_a_naive_time_is_refused() -> None:
     with pytest.raises(ValueError, match="aware"):
-        brussels_today(datetime(2026, 11, 27, 12, 0))  # noqa: DTZ001
+        brussels_today(datetime(2026, 11, 27, 12, 0))

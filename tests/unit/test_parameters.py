@@ -13,6 +13,7 @@ import pytest
 from calculator.parameters import (
     CLASSIFICATION_FILE,
     PARAMETERS_FILE,
+    SOURCES_FILE,
     Comparator,
     OutsidePeriod,
     RulesData,
@@ -24,6 +25,10 @@ from calculator.parameters import (
 DATA = resources.files("calculator") / "data"
 PARAMETERS_TEXT = (DATA / PARAMETERS_FILE).read_text(encoding="utf-8")
 CLASSIFICATION_TEXT = (DATA / CLASSIFICATION_FILE).read_text(encoding="utf-8")
+SOURCES_TEXT = (DATA / SOURCES_FILE).read_text(
+    encoding="utf-8"
+) + '\n[voorbeeld]\ntitle = "t"\nhref = "https://example.org/"\n'
+SHIPPED_SOURCES_TEXT = (DATA / SOURCES_FILE).read_text(encoding="utf-8")
 LAST_DAY_CHECKED = date(2030, 12, 31)
 
 MINIMAL = """
@@ -33,8 +38,7 @@ unit = "euro"
 [[a.b.values]]
 from = 2016-04-01
 value = 1
-title = "t"
-href = "https://example.org/"
+bron = "voorbeeld"
 """
 
 
@@ -66,7 +70,8 @@ def test_for_every_day_from_the_first_date_on_exactly_one_value_applies(rules: R
         day = parameter.first_date
         while day <= LAST_DAY_CHECKED:
             applying = [
-                v for i, v in enumerate(parameter.values)
+                v
+                for i, v in enumerate(parameter.values)
                 if v.start <= day and (i + 1 == len(parameter.values) or day < parameter.values[i + 1].start)
             ]
             assert len(applying) == 1, (parameter.name, day)
@@ -78,6 +83,7 @@ def test_for_every_day_from_the_first_date_on_exactly_one_value_applies(rules: R
 
 def test_every_figure_of_the_timeline(rules: RulesData) -> None:
     """RULES.md's timeline, figure by figure, on the day before and the day of each change."""
+
     def amount(name: str, day: str) -> Decimal:
         return rules[name].amount(date.fromisoformat(day))
 
@@ -108,38 +114,69 @@ def test_rules_in_force_since(rules: RulesData) -> None:
 
 
 def test_the_advice_minimum_quoted_by_third_parties_is_not_binding(rules: RulesData) -> None:
-    assert rules["diensten.advies.minimumbedrag_volgens_derden"].binding is False
-    assert all(p.binding for p in rules if p.name != "diensten.advies.minimumbedrag_volgens_derden")
+    assert rules["diensten.advies.minimumbedrag"].binding is False
+    assert rules["diensten.opleiding.minimumbedrag"].binding is True
+    assert all(p.binding for p in rules if p.name != "diensten.advies.minimumbedrag")
 
 
 def test_classification_covers_the_contract(rules: RulesData) -> None:
     classification = rules.classification
     assert set(classification.legal_forms) == {
-        "eenmanszaak", "vrij_beroep", "bv", "nv", "cv", "vof", "commv", "commva", "esv", "se", "sce",
-        "buitenlandse_vennootschap", "vzw", "maatschap", "feitelijke_vereniging", "tijdelijke_handelsvennootschap",
+        "eenmanszaak",
+        "vrij_beroep",
+        "bv",
+        "nv",
+        "cv",
+        "vof",
+        "commv",
+        "commva",
+        "esv",
+        "se",
+        "sce",
+        "buitenlandse_vennootschap",
+        "vzw",
+        "maatschap",
+        "feitelijke_vereniging",
+        "tijdelijke_handelsvennootschap",
         "stille_handelsvennootschap",
     }
     refused = {key for key, form in classification.legal_forms.items() if not form.aanvaard}
-    assert refused == {"vzw", "maatschap", "feitelijke_vereniging", "tijdelijke_handelsvennootschap", "stille_handelsvennootschap"}
+    assert refused == {
+        "vzw",
+        "maatschap",
+        "feitelijke_vereniging",
+        "tijdelijke_handelsvennootschap",
+        "stille_handelsvennootschap",
+    }
     assert set(classification.regions) == {"vlaanderen", "brussel", "wallonie", "buitenland"}
     assert [k for k, r in classification.regions.items() if r.aanvaard] == ["vlaanderen"]
     assert set(classification.service_kinds) == {
-        "security_audit", "pentest", "cybersecurity_advice", "cybersecurity_training", "software_advice",
-        "software_training", "it_training", "software_license", "development",
+        "security_audit",
+        "pentest",
+        "cybersecurity_advice",
+        "cybersecurity_training",
+        "software_advice",
+        "software_training",
+        "it_training",
+        "software_license",
+        "development",
     }
 
 
 def test_the_shipped_data_parses_twice_to_the_same_result() -> None:
-    assert parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT) == parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT)
+    first = parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT)
+    assert first == parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT)
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
         (('label = "x"', 'label = "x"\ncolour = "red"'), "unknown key"),
-        (('title = "t"\n', ""), "missing 'title'"),
-        (('href = "https://example.org/"', 'href = ""'), "'href'"),
-        (('href = "https://example.org/"', 'href = "http://example.org/"'), "https://"),
+        (('bron = "voorbeeld"\n', ""), "missing 'bron'"),
+        (('bron = "voorbeeld"', 'bron = "onbekend"'), "unknown source"),
+        (('bron = "voorbeeld"', 'bron = "voorbeeld"\ntitle = "t"'), "unknown key"),
+        (('bron = "voorbeeld"', 'bron = "voorbeeld"\ncitaat = ""'), "'citaat'"),
+        (('bron = "voorbeeld"', 'bron = "voorbeeld"\ncitaat = "De regel."\nonderdeel = "artikel 1"'), None),
         (("value = 1", "value = 1.5"), "floats are refused"),
         (("value = 1", 'value = "1,5"'), "cannot read"),
         (("value = 1", "value = true"), "not true/false"),
@@ -157,44 +194,99 @@ def test_the_loader_refuses_malformed_figures(change: tuple[str, str], message: 
     text = MINIMAL.replace(old, new, 1)
     assert text != MINIMAL
     if message is None:  # control: the change alone is valid, so the other cases fail for their own reason
-        parse(_with_required(text), CLASSIFICATION_TEXT)
+        parse(_with_required(text), CLASSIFICATION_TEXT, SOURCES_TEXT)
         return
     with pytest.raises(RulesDataError, match=message):
-        parse(_with_required(text), CLASSIFICATION_TEXT)
+        parse(_with_required(text), CLASSIFICATION_TEXT, SOURCES_TEXT)
 
 
 def test_the_loader_refuses_unsorted_or_repeated_dates() -> None:
-    extra = MINIMAL + (
-        '[[a.b.values]]\nfrom = 2016-04-01\nvalue = 2\ntitle = "t"\nhref = "https://example.org/"\n'
-    )
+    extra = MINIMAL + '[[a.b.values]]\nfrom = 2016-04-01\nvalue = 2\nbron = "voorbeeld"\n'
     with pytest.raises(RulesDataError, match="increase strictly"):
-        parse(_with_required(extra), CLASSIFICATION_TEXT)
+        parse(_with_required(extra), CLASSIFICATION_TEXT, SOURCES_TEXT)
 
 
 def test_the_loader_refuses_duplicate_keys_and_percentages_above_100() -> None:
     with pytest.raises(RulesDataError):
-        parse(PARAMETERS_TEXT.replace('unit = "percent"', 'unit = "percent"\nunit = "percent"', 1), CLASSIFICATION_TEXT)
+        parse(
+            PARAMETERS_TEXT.replace('unit = "percent"', 'unit = "percent"\nunit = "percent"', 1),
+            CLASSIFICATION_TEXT,
+            SHIPPED_SOURCES_TEXT,
+        )
     with pytest.raises(RulesDataError, match="out of range"):
-        parse(PARAMETERS_TEXT.replace("value = 40", "value = 140", 1), CLASSIFICATION_TEXT)
+        parse(PARAMETERS_TEXT.replace("value = 40", "value = 140", 1), CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT)
 
 
 def test_the_loader_refuses_a_missing_figure() -> None:
     start = PARAMETERS_TEXT.index("[steunplafond.klein]")
     end = PARAMETERS_TEXT.index("[steunplafond.middelgroot]")
     with pytest.raises(RulesDataError, match=r"missing figure\(s\) steunplafond.klein"):
-        parse(PARAMETERS_TEXT[:start] + PARAMETERS_TEXT[end:], CLASSIFICATION_TEXT)
+        parse(PARAMETERS_TEXT[:start] + PARAMETERS_TEXT[end:], CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT)
 
 
 def test_the_loader_refuses_malformed_classification() -> None:
     with pytest.raises(RulesDataError, match="unknown key"):
-        parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT.replace("aanvaard = true }", "aanvaard = true, extra = 1 }", 1))
+        parse(
+            PARAMETERS_TEXT,
+            CLASSIFICATION_TEXT.replace("aanvaard = true }", "aanvaard = true, extra = 1 }", 1),
+            SHIPPED_SOURCES_TEXT,
+        )
     with pytest.raises(RulesDataError, match="dienst or onderwerp"):
-        parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT.replace('dienst = "advies"', 'dienst = "consultancy"', 1))
-    with pytest.raises(RulesDataError, match="'href'"):
-        parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT.replace('href = "https://', 'href = "ftp://', 1))
+        parse(
+            PARAMETERS_TEXT,
+            CLASSIFICATION_TEXT.replace('dienst = "advies"', 'dienst = "consultancy"', 1),
+            SHIPPED_SOURCES_TEXT,
+        )
+    with pytest.raises(RulesDataError, match="unknown source"):
+        parse(
+            PARAMETERS_TEXT, CLASSIFICATION_TEXT.replace('bron = "vlaio_', 'bron = "vlaio_x', 1), SHIPPED_SOURCES_TEXT
+        )
+    with pytest.raises(RulesDataError, match="only applies to a service of dienst"):
+        parse(
+            PARAMETERS_TEXT,
+            CLASSIFICATION_TEXT.replace(
+                'onderwerp = "cybersecurity" }', 'onderwerp = "cybersecurity", enkel_als_advies = true }'
+            ),
+            SHIPPED_SOURCES_TEXT,
+        )
 
 
-RULE_MODULES = ["grootte", "voorwaarden", "steun", "evaluate", "request", "parsing", "formatting", "clock", "__main__"]
+def test_sources_are_a_table_referred_to_by_key() -> None:
+    """One table of sources: a link is written once, however many values cite it; every source is cited."""
+    hrefs = re.findall(r'^href = "(.*)"', SHIPPED_SOURCES_TEXT, flags=re.MULTILINE)
+    assert len(hrefs) >= 7
+    assert "href" not in PARAMETERS_TEXT.replace("(a key of bronnen.toml)", "")
+    assert "href =" not in CLASSIFICATION_TEXT
+    with pytest.raises(RulesDataError, match="nothing cites: ongebruikt"):
+        parse(
+            PARAMETERS_TEXT,
+            CLASSIFICATION_TEXT,
+            SHIPPED_SOURCES_TEXT + '\n[ongebruikt]\ntitle = "t"\nhref = "https://example.org/"\n',
+        )
+    with pytest.raises(RulesDataError, match="'href' must be an https"):
+        parse(
+            PARAMETERS_TEXT, CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT.replace('href = "https://', 'href = "ftp://', 1)
+        )
+    with pytest.raises(RulesDataError, match="unknown key"):
+        parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT.replace("title =", "kleur = 1\ntitle =", 1))
+
+
+def test_a_value_carries_its_quote_and_the_article_of_its_source(rules: RulesData) -> None:
+    cap = rules["steunplafond.klein"].at(date(2026, 1, 1))
+    assert cap.quote is not None and "7.500" in cap.quote
+    assert cap.source.key == "vlaio_hoeveel_subsidies"
+    small = rules["kmo_definitie.klein.vte"].at(date(2026, 1, 1))
+    assert small.source.title.endswith("bijlage, artikel 2.2")
+    assert rules["kmo_definitie.middelgroot.vte"].at(date(2026, 1, 1)).source.href == small.source.href
+
+
+RULE_MODULES = sorted(
+    entry.name.removesuffix(".py") for entry in resources.files("calculator").iterdir() if entry.name.endswith(".py")
+)
+
+
+def test_the_figure_check_walks_every_module() -> None:
+    assert {"teksten", "evaluate", "antwoord", "agenda", "domein", "steun", "request"} <= set(RULE_MODULES)
 
 
 def test_no_figure_is_written_as_a_literal_in_the_rules_code(rules: RulesData) -> None:
@@ -222,10 +314,31 @@ def test_no_figure_is_written_as_a_literal_in_the_rules_code(rules: RulesData) -
         for node in ast.walk(tree):
             if id(node) in docstrings:
                 continue
-            if isinstance(node, ast.Constant) and isinstance(node.value, int | float) and not isinstance(node.value, bool):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, int | float)
+                and not isinstance(node.value, bool)
+            ):
                 assert Decimal(str(node.value)) not in figures, f"{module}.py line {node.lineno}: {node.value}"
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 # Numbers inside texts too ("vanaf 25 %"), read the Belgian way ("8.000,50" is 8000.50).
                 for token in re.findall(r"\d[\d.]*(?:,\d+)?", node.value):
-                    value = Decimal(token.rstrip(".").replace(".", "").replace(",", "."))
+                    value = _belgian_number(token.rstrip("."))
                     assert value not in figures, f"{module}.py line {node.lineno}: {token!r} in {node.value!r}"
+
+
+def _belgian_number(token: str) -> Decimal:
+    """Read a number in a text: dots before groups of three digits separate thousands ("8.000,50"); any other dot
+    is a decimal point ("VERSION:2.0" is 2, not 20)."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
+        return Decimal(token.replace(".", "").replace(",", "."))
+    if token.count(".") == 1 and "," not in token:
+        return Decimal(token)
+    return Decimal(token.replace(".", "").replace(",", "."))
+
+
+@pytest.mark.parametrize(
+    ("token", "value"), [("8.000,50", "8000.50"), ("7.500", "7500"), ("2.0", "2"), ("25", "25"), ("12,5", "12.5")]
+)
+def test_numbers_in_texts_are_read_the_belgian_way(token: str, value: str) -> None:
+    assert _belgian_number(token) == Decimal(value)

@@ -10,6 +10,7 @@ from typing import Any
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from rules_helpers import TODAY
 
 from calculator.__main__ import main
 from calculator.evaluate import evaluate, evaluate_strict
@@ -17,7 +18,6 @@ from calculator.formatting import number
 from calculator.grootte import bepaal_grootteklasse
 from calculator.parameters import load
 from calculator.request import Kerncijfers
-from rules_helpers import TODAY
 
 RULES = load()
 KINDS = sorted(RULES.classification.service_kinds)
@@ -84,12 +84,25 @@ def valid_requests(draw: st.DrawFn) -> dict[str, Any]:
 def test_evaluate_returns_an_answer_and_never_raises_on_any_json(request: Any) -> None:
     answer = evaluate_strict(request, today=TODAY)
     assert answer["ok"] is (not answer["errors"])
-    assert all(set(error) == {"field", "message"} and error["message"] for error in answer["errors"])
+    assert all(set(error) == {"field", "message", "code"} and error["message"] for error in answer["errors"])
 
 
-@given(valid_requests(), st.sampled_from(["application_date", "enterprise", "services", "support_used_this_year",
-                                          "enterprise.fte", "enterprise.partners", "services.0", "services.0.amount"]),
-       json_values)
+@given(
+    valid_requests(),
+    st.sampled_from(
+        [
+            "application_date",
+            "enterprise",
+            "services",
+            "support_used_this_year",
+            "enterprise.fte",
+            "enterprise.partners",
+            "services.0",
+            "services.0.amount",
+        ]
+    ),
+    json_values,
+)
 def test_evaluate_never_raises_when_one_field_is_replaced_by_any_json(
     request: dict[str, Any], path: str, junk: Any
 ) -> None:
@@ -159,8 +172,15 @@ def test_a_bigger_company_never_lands_in_a_smaller_class(base: Kerncijfers, extr
 def test_every_day_from_the_first_rule_set_on_has_all_its_rules(day: date) -> None:
     request = {
         "application_date": day.isoformat(),
-        "enterprise": {"legal_form": "bv", "region": "vlaanderen", "public_participation_pct": 0,
-                       "main_activity_eligible": True, "fte": 10, "turnover": 1, "balance_total": 1},
+        "enterprise": {
+            "legal_form": "bv",
+            "region": "vlaanderen",
+            "public_participation_pct": 0,
+            "main_activity_eligible": True,
+            "fte": 10,
+            "turnover": 1,
+            "balance_total": 1,
+        },
         "services": [{"kind": kind, "amount": 1000, "start_date": day.isoformat()} for kind in KINDS],
     }
     answer = evaluate_strict(request, today=TODAY)

@@ -1,0 +1,406 @@
+"""Every Dutch sentence the calculator produces, in one place, keyed by a stable reason code.
+
+The rules return :class:`~calculator.domein.Reden` values (a code and the values it used); this module turns them
+into text. Placeholders are named, and their suffix says how a value is shown:
+
+``_eur``   an amount (``€ 3.600,00``)          ``_pct``    a percentage (``45 %``)
+``_vte``   a headcount (``12,5 VTE``)          ``_datum``  a long date (``4 december 2026``)
+``_bn``    a size as adjective (``kleine``)    ``_bedrag`` an amount, without cents when whole (``€ 3.600``)
+anything else: as given (numbers in Belgian notation)
+
+``{deel1}``, ``{deel2}`` … insert the reason's parts; ``{delen}`` inserts all parts as an enumeration ("a, b en
+c"). Parts that no placeholder takes follow the text, separated by a space. ``{relatie}`` is the comparison in
+words, from the values ``comparator`` and ``binnen``, and ``{regel}`` what the rule asks ("minder dan"), from
+``comparator``; both come from ``Comparator.words``, so no comparison is worded twice.
+
+A test checks that every code used in the package has a text and that every placeholder is filled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final
+
+from calculator.domein import Grootteklasse, Reden, Waarde
+from calculator.formatting import euro, long_date, number, percent, plain_decimal, vte
+from calculator.parameters import Comparator
+
+TEKSTEN: Final[Mapping[str, str]] = {
+    # --- size -------------------------------------------------------------------------------------------------
+    "grootte.berekend.direct": "Volgens de Europese kmo-definitie is de onderneming {klasse}: {deel1}.",
+    "grootte.berekend": "Volgens de Europese kmo-definitie is de onderneming {klasse}.",
+    "grootte.niet": "Niet {klasse}: {deel1}.",
+    "grootte.wel": "Wel {klasse}: {deel1}.",
+    "grootte.groot_geen_kmo": "Een grote onderneming is geen kmo.",
+    "grootte.toets.te_veel_vte": "{deel1}",
+    "grootte.toets.omzet": "{deel1} en {deel2}",
+    "grootte.toets.balanstotaal": "{deel1} en {deel2} (omzet of balanstotaal volstaat; {deel3})",
+    "grootte.toets.beide_te_hoog": "{deel1} en {deel2}",
+    "criterium.vte": "{waarde_vte} is {relatie} {grens_vte}",
+    "criterium.omzet": "de jaaromzet van {waarde_eur} is {relatie} {grens_eur}",
+    "criterium.balanstotaal": "het balanstotaal van {waarde_eur} is {relatie} {grens_eur}",
+    "grootte.opgegeven": (
+        "U gaf aan dat uw onderneming {klasse} is; de rekenmodule rekent met die grootte. Geef het aantal "
+        "werknemers (VTE), de jaaromzet en het balanstotaal op om de grootte te laten berekenen."
+    ),
+    "grootte.vastgelegd": (
+        "De grootte ligt dit kalenderjaar al vast als {klasse} (bepaald bij uw eerste steunaanvraag van het jaar) "
+        "en blijft gelden tot 31 december."
+    ),
+    "grootte.vastgelegd.ter_informatie": "Ter informatie: {deel1}",
+    "grootte.groep.alleen_eigen": (
+        "Alleen de gegevens van uw eigen onderneming tellen mee: u gaf geen verbonden of partnerondernemingen op."
+    ),
+    "grootte.groep.opgegeven": "U gaf de grootte zelf op: er zijn geen cijfers om samen te tellen.",
+    "grootte.groep": "Meegeteld: {delen}.",
+    "grootte.groep.eigen": "uw onderneming ({eigen_vte})",
+    "grootte.groep.verbonden": "verbonden onderneming {nummer} voor {aandeel_pct} ({meegeteld_vte})",
+    "grootte.groep.partner": "partneronderneming {nummer} voor {aandeel_pct} ({meegeteld_vte} van {totaal_vte})",
+    # --- the five conditions ----------------------------------------------------------------------------------
+    "voorwaarde.kmo.definitie": "Uw onderneming is een {klasse_bn} onderneming volgens de Europese kmo-definitie, dus een kmo.",
+    "voorwaarde.kmo.vastgelegd": (
+        "Uw onderneming is een {klasse_bn} onderneming volgens de grootte die dit kalenderjaar al vastligt, dus een kmo."
+    ),
+    "voorwaarde.kmo.opgegeven": "U gaf aan dat uw onderneming een {klasse_bn} onderneming is, dus een kmo.",
+    "voorwaarde.kmo.vrij_beroep": (
+        "Uw onderneming is groter dan een kmo volgens de Europese kmo-definitie, maar u oefent een vrij beroep uit: "
+        "ook dan komt u in aanmerking."
+    ),
+    "voorwaarde.kmo.groot": (
+        "Uw onderneming is een grote onderneming volgens de Europese kmo-definitie. "
+        "Alleen kmo's en vrije beroepen kunnen de kmo-portefeuille gebruiken."
+    ),
+    "voorwaarde.rechtsvorm.aanvaard": "De rechtsvorm {rechtsvorm} is aanvaard.",
+    "voorwaarde.rechtsvorm.vzw": "Een vzw komt niet in aanmerking en kan geen gebruik maken van de kmo-portefeuille.",
+    "voorwaarde.rechtsvorm.niet_aanvaard": "De rechtsvorm {rechtsvorm} is niet aanvaard voor de kmo-portefeuille.",
+    "voorwaarde.vestiging.aanvaard": (
+        "Uw vestiging ligt in {gewest}; daar moeten ook de werkenden voor wie u steun vraagt aan de slag zijn."
+    ),
+    "voorwaarde.vestiging.niet_aanvaard": (
+        "Uw vestiging ligt in {gewest}. Alleen een vestiging in het Vlaams Gewest komt in aanmerking."
+    ),
+    "voorwaarde.prive.ja": (
+        "De participatie van een administratieve overheid is {aandeel_pct}, {regel} {grens_pct}: "
+        "u bent actief in de privésector."
+    ),
+    "voorwaarde.prive.nee": "De participatie van een administratieve overheid is {aandeel_pct}; die moet {regel} {grens_pct} zijn.",
+    "voorwaarde.hoofdactiviteit.ja": (
+        "U bevestigt dat de NACE-BEL-code van uw hoofdactiviteit op de lijst van aanvaardbare hoofdactiviteiten staat."
+    ),
+    "voorwaarde.hoofdactiviteit.nee": (
+        "U gaf aan dat de NACE-BEL-code van uw hoofdactiviteit niet op de lijst van aanvaardbare hoofdactiviteiten staat."
+    ),
+    # --- assumptions (a condition or date the visitor left out) -----------------------------------------------
+    "aanname.rechtsvorm": (
+        "We gaan ervan uit dat uw onderneming een aanvaarde rechtsvorm heeft, zoals een eenmanszaak, een vrij beroep, "
+        "een bv of een nv. Een vzw of een feitelijke vereniging krijgt geen steun."
+    ),
+    "aanname.vestiging": (
+        "We gaan ervan uit dat uw vestiging in het Vlaams Gewest ligt. Ligt ze in Brussel of Wallonië, dan krijgt u "
+        "geen steun."
+    ),
+    "aanname.prive": (
+        "We gaan ervan uit dat u in de privésector actief bent: een administratieve overheid heeft {regel} "
+        "{grens_pct} van uw onderneming in handen."
+    ),
+    "aanname.hoofdactiviteit": (
+        "We gaan ervan uit dat de NACE-BEL-code van uw hoofdactiviteit op de lijst van aanvaardbare hoofdactiviteiten "
+        "staat. Staat ze er niet op, dan krijgt u geen steun."
+    ),
+    "aanname.aanvraagdatum": "We gaan ervan uit dat u de steun vandaag aanvraagt, op {datum_datum}.",
+    "aanname.startdatum": "We gaan ervan uit dat dienst {nummer} vandaag start, op {datum_datum}.",
+    # --- the yearly cap ---------------------------------------------------------------------------------------
+    "plafond": (
+        "Het steunplafond voor een {klasse_bn} onderneming is {plafond_eur} per kalenderjaar (sinds {sinds_datum}), "
+        "gedeeld door opleiding en advies. U kreeg in {jaar} al {gebruikt_eur} steun: er blijft {over_eur} over."
+    ),
+    "plafond.groot": "Een grote onderneming heeft geen steunplafond: ze komt niet in aanmerking.",
+    # --- services ---------------------------------------------------------------------------------------------
+    "dienst.soort.nooit": "{soort} is geen opleiding of advies en komt nooit in aanmerking voor de kmo-portefeuille.",
+    "dienst.soort.aanvaard": "{soort} geldt als {dienst} (thema {onderwerp}).",
+    "dienst.soort.niet_meer": (
+        "{soort} geldt als {dienst} (thema {onderwerp}). Sinds {sinds_datum} komt {dienst} over een ander onderwerp "
+        "dan cybersecurity niet meer in aanmerking."
+    ),
+    "dienst.enkel_als_advies": (
+        "Dat geldt alleen als ze als advies geleverd wordt: een beoordeling met een schriftelijk rapport en "
+        "aanbevelingen. Als lopende, operationele dienst komt ze niet in aanmerking."
+    ),
+    "dienst.onderneming_niet": "Uw onderneming voldoet niet aan alle voorwaarden:",
+    "dienst.weigering": "",  # the reasons that refuse a service, then "dienst.geen_steun"
+    "dienst.toekenning": "",  # the kind, the rate, the cap if it bites, the own share, the deadline
+    "dienst.te_laat": (
+        "De aanvraag moest uiterlijk op {uiterlijk_datum} ingediend zijn ({dagen} kalenderdagen na de start op "
+        "{start_datum}); een latere aanvraag wordt geweigerd."
+    ),
+    "dienst.onder_minimum": "De kostprijs van een {dienst} moet {regel} {minimum_eur} zonder btw zijn; u gaf {bedrag_eur} op.",
+    "dienst.geen_steun": "Steun: {steun_eur}.",
+    "dienst.tarief": (
+        "Voor een {klasse_bn} onderneming geldt sinds {sinds_datum} het steunpercentage van {tarief_pct}: "
+        "{tarief_pct} van {bedrag_eur} is {berekend_eur}."
+    ),
+    "dienst.tarief.verhoogd": (
+        "Voor een {klasse_bn} onderneming geldt sinds {sinds_datum} het verhoogde steunpercentage voor cybersecurity "
+        "van {tarief_pct}: {tarief_pct} van {bedrag_eur} is {berekend_eur}."
+    ),
+    "dienst.plafond_bereikt": (
+        "Van het steunplafond van dit kalenderjaar blijft nog {steun_eur} over, dus de steun is {steun_eur}."
+    ),
+    "dienst.eigen_bijdrage": "Uw eigen bijdrage is {eigen_eur}.",
+    "dienst.termijn": (
+        "Vraag de steun uiterlijk op {uiterlijk_datum} aan ({dagen} kalenderdagen na de start op {start_datum})."
+    ),
+    # --- warnings ---------------------------------------------------------------------------------------------
+    "waarschuwing.groep_verandert_grootte": (
+        "Op basis van de gegevens van uw onderneming alleen zou ze {eigen_klasse} zijn; met de verbonden en "
+        "partnerondernemingen samen is ze {klasse}. De kmo-portefeuille stelt een grootte voor op basis van de "
+        "gegevens van de Nationale Bank voor uw onderneming alleen: pas die grootte aan in uw aanvraag."
+    ),
+    "waarschuwing.vastgelegd_verschilt": (
+        "U gaf aan dat de grootte dit jaar al vastligt als {vastgelegd}. Die blijft gelden voor de rest van het "
+        "kalenderjaar, ook al geven de cijfers nu {klasse}."
+    ),
+    "waarschuwing.opgegeven_verschilt": (
+        "U gaf aan dat uw onderneming {opgegeven} is, maar volgens de cijfers die u invulde is ze {klasse}. "
+        "De rekenmodule rekent met de cijfers."
+    ),
+    "waarschuwing.vrij_beroep_groot": (
+        "Uw vrij beroep is groter dan een kmo. De rekenmodule past dan het steunpercentage en het plafond van een "
+        "middelgrote onderneming toe; bevestig de grootte bij uw aanvraag."
+    ),
+    "waarschuwing.partner_precies_grens": (
+        "Partneronderneming {nummer} heeft een aandeel van precies {aandeel_pct}. Volgens de Europese "
+        "kmo-definitie is dat een partneronderneming (vanaf {grens_pct}, zo rekent deze module); één pagina van "
+        "VLAIO spreekt van 'meer dan {grens_pct}'. Twijfelt u, vraag het na bij VLAIO."
+    ),
+    "waarschuwing.meer_gebruikt_dan_plafond": (
+        "U gaf aan dat u dit jaar al {gebruikt_eur} steun kreeg, meer dan het plafond van {plafond_eur}. "
+        "Controleer dat bedrag: er blijft geen steun over."
+    ),
+    "waarschuwing.minimum_niet_bindend": (
+        "Dienst {nummer}: sommige bronnen vermelden een minimum van {minimum_eur} voor {dienst}. Dat staat niet in "
+        "de officiële voorwaarden, maar vraag het na als uw {dienst} kleiner is."
+    ),
+    "waarschuwing.start_na_realisatietermijn": (
+        "Dienst {nummer} start na {einde_datum}, de dag waarop de dienstverlening al beëindigd moet zijn "
+        "(31 december van het jaar na de aanvraag)."
+    ),
+    "waarschuwing.schatting": (
+        "Dit is een schatting. De afronding is niet officieel gepubliceerd, en de steun hangt ook af van het budget "
+        "van de kmo-portefeuille: is dat uitgeput, dan kan er geen steun meer aangevraagd worden."
+    ),
+    # --- what would change the outcome ------------------------------------------------------------------------
+    "gevolg.groep": (
+        "Met de verbonden en partnerondernemingen bent u {klasse}: {tarief_pct} in plaats van {eigen_tarief_pct} "
+        "voor dienst {nummer}."
+    ),
+    "gevolg.andere_grootte": (
+        "Bent u {andere_klasse} in plaats van {klasse}, dan krijgt dienst {nummer} {ander_tarief_pct} steun in "
+        "plaats van {tarief_pct}."
+    ),
+    "gevolg.termijn": "Vraag dienst {nummer} uiterlijk op {uiterlijk_datum} aan.",
+    "gevolg.plafond": (
+        "Het steunplafond beperkt de steun: {verloren_eur} van wat u zou krijgen valt erboven. Een deel van de "
+        "dienstverlening in een volgend kalenderjaar aanvragen kan dat vermijden."
+    ),
+    # --- the answer in one sentence ---------------------------------------------------------------------------
+    "samenvatting.steun": "U krijgt naar schatting {steun_bedrag} steun; u betaalt zelf {eigen_bedrag}, zonder btw.",
+    "samenvatting.geen_steun": "U krijgt naar schatting geen steun: {deel1}",
+    "samenvatting.geen_diensten": "Vul een dienst en een bedrag in om uw steun te berekenen.",
+    "samenvatting.voorwaarden.alle": "Voorwaarden: alle {aantal} voldaan.",
+    "samenvatting.voorwaarden.niet_alle": "Voorwaarden: niet alle voorwaarden voldaan.",
+    # --- timeline and calendar --------------------------------------------------------------------------------
+    "tijdlijn.aanvragen": "Kmo-portefeuille: uiterlijk vandaag aanvragen ({diensten})",
+    "tijdlijn.aanvragen.beschrijving": (
+        "Vraag de steun aan in het e-loket kmo-portefeuille: uiterlijk {dagen} kalenderdagen na de start van de "
+        "dienstverlening ({diensten}). Na de bevestiging door de dienstverlener stort u uw eigen bijdrage binnen "
+        "{storting_dagen} kalenderdagen; een latere storting laat de aanvraag vervallen."
+    ),
+    "tijdlijn.storten": "Eigen bijdrage storten binnen {storting_dagen} kalenderdagen na de bevestiging door de dienstverlener",
+    "tijdlijn.beeindigen": "Kmo-portefeuille: dienstverlening beëindigd ({diensten})",
+    "tijdlijn.beeindigen.beschrijving": (
+        "De dienstverlening waarvoor u steun aanvroeg moet uiterlijk vandaag beëindigd zijn ({diensten})."
+    ),
+    "tijdlijn.herinnering": "Herinnering: {titel}",
+    # --- errors in the request --------------------------------------------------------------------------------
+    "fout.veld": "{label}: {deel1}",
+    "fout.getal_ontbreekt": "dit veld ontbreekt. Vul een getal in, bijvoorbeeld {voorbeeld}.",
+    "fout.getal_te_groot": "vul een getal van hoogstens {grens} in.",
+    "fout.keuze_ontbreekt": "maak een keuze uit de lijst.",
+    "fout.keuze_onbekend": "„{waarde}” staat niet in de lijst. Kies een van: {opties}.",
+    "fout.geen_lijst": "verwacht een lijst.",
+    "fout.te_veel_rijen": "geef hoogstens {maximum} rijen op.",
+    "fout.geen_object": "verwacht een object met velden.",
+    "fout.onderneming_ontbreekt": "de gegevens van uw onderneming ontbreken.",
+    "fout.hoofdactiviteit": (
+        "geef aan of de NACE-BEL-code van uw hoofdactiviteit op de lijst van aanvaardbare hoofdactiviteiten staat "
+        "(ja of nee)."
+    ),
+    "fout.partner_aandeel": (
+        "een partneronderneming heeft een aandeel van {vanaf} tot en met {tot} %. Met meer dan {tot} % is het een "
+        "verbonden onderneming (voeg ze daar toe); met minder dan {vanaf} % telt ze niet mee (laat ze weg)."
+    ),
+    "fout.grootte_vastgelegd": "kies klein, middelgroot of laat leeg als de grootte dit kalenderjaar nog niet vastligt.",
+    "fout.grootte_opgegeven": "kies klein, middelgroot of groot, of laat de grootte berekenen uit uw cijfers.",
+    "fout.cijfers_onvolledig": (
+        "vul het aantal werknemers (VTE), de jaaromzet en het balanstotaal in, of kies de grootte van uw onderneming."
+    ),
+    "fout.geen_json_object": "het verzoek moet een JSON-object zijn.",
+    "fout.voor_modellering": (
+        "de rekenmodule kent de regels vanaf {vanaf_datum}. Kies een aanvraagdatum vanaf die dag; voor oudere "
+        "aanvragen geldt een andere regeling."
+    ),
+    "fout.intern": (
+        "Er ging iets mis bij het berekenen. Controleer uw gegevens; blijft het probleem, neem dan contact met ons op."
+    ),
+    # parsing (calculator.parsing): what is wrong with a typed number or date
+    "fout.getal.leeg": "dit veld is leeg. Vul een getal in, bijvoorbeeld {voorbeeld}.",
+    "fout.getal.te_lang": "dit getal is te lang. Vul een getal in, bijvoorbeeld {voorbeeld}.",
+    "fout.getal.dubbelzinnig": (
+        "„{waarde}” is geen getal dat eenduidig te lezen is. Gebruik de komma voor decimalen en eventueel een punt "
+        "of spatie per drie cijfers, bijvoorbeeld {voorbeeld}."
+    ),
+    "fout.getal.negatief": "dit getal mag niet negatief zijn.",
+    "fout.getal.geen_getal": "vul een getal in, bijvoorbeeld {voorbeeld}.",
+    "fout.getal.niet_eindig": "vul een gewoon getal in, bijvoorbeeld {voorbeeld}.",
+    "fout.getal.te_groot": "dit getal is te groot. Controleer het aantal cijfers.",
+    "fout.getal.decimalen": "gebruik hoogstens {decimalen} cijfers na de komma, bijvoorbeeld {voorbeeld}.",
+    "fout.datum.vorm": "vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2026-11-27.",
+    "fout.datum.bestaat_niet": "de datum {waarde} bestaat niet. Controleer dag en maand.",
+}
+
+# Labels the page shows next to values from the answer (sizes, conditions, kinds of service).
+GROOTTE_LABELS: Final[Mapping[str, str]] = {"klein": "klein", "middelgroot": "middelgroot", "groot": "groot"}
+GROOTTE_BIJVOEGLIJK: Final[Mapping[str, str]] = {"klein": "kleine", "middelgroot": "middelgrote", "groot": "grote"}
+VOORWAARDE_LABELS: Final[Mapping[str, str]] = {
+    "kmo": "Een kmo of een vrij beroep",
+    "rechtsvorm": "Een aanvaarde rechtsvorm",
+    "vestiging": "Een vestiging in het Vlaams Gewest",
+    "prive": "Actief in de privésector",
+    "hoofdactiviteit": "Een aanvaarde hoofdactiviteit (NACE-BEL-code)",
+}
+
+# Field labels as the form writes them; errors start with them ("Rechtsvorm: maak een keuze uit de lijst.").
+VELDEN: Final[Mapping[str, str]] = {
+    "aanvraag": "Aanvraag",
+    "aanvraagdatum": "Aanvraagdatum",
+    "onderneming": "Onderneming",
+    "rechtsvorm": "Rechtsvorm",
+    "vestiging": "Vestiging",
+    "participatie": "Participatie van een administratieve overheid (%)",
+    "hoofdactiviteit": "Hoofdactiviteit",
+    "grootte": "Grootte van uw onderneming",
+    "vastgelegde_grootte": "Grootte die dit jaar al vastligt",
+    "vte": "aantal werknemers (VTE)",
+    "omzet": "jaaromzet zonder btw (€)",
+    "balanstotaal": "balanstotaal (€)",
+    "aandeel": "aandeel in kapitaal of stemrechten (%)",
+    "verbonden": "Verbonden onderneming",
+    "partner": "Partneronderneming",
+    "dienst": "Dienst",
+    "soort": "soort dienst",
+    "bedrag": "bedrag zonder btw (€)",
+    "startdatum": "startdatum",
+    "reeds_gebruikt": "Steun die u dit kalenderjaar al kreeg (€)",
+}
+
+
+def veld(key: str, rij: str | None = None, nummer: int | None = None) -> str:
+    """A field's label; in a row of a list, prefixed with the row ("Dienst 2, bedrag zonder btw (€)")."""
+    if rij is None:
+        return VELDEN[key]
+    return f"{VELDEN[rij]} {nummer}, {VELDEN[key]}" if key else f"{VELDEN[rij]} {nummer}"
+
+
+_PLACEHOLDER: Final = re.compile(r"\{([a-z_0-9]+)\}")
+_PART: Final = re.compile(r"deel(\d+)")
+
+
+_BY_SUFFIX: Final[Mapping[str, Callable[[Decimal], str]]] = {
+    "_eur": euro,
+    "_bedrag": lambda amount: euro(amount, cents=False),
+    "_pct": percent,
+    "_vte": vte,
+}
+
+
+def _show(name: str, value: Waarde) -> str:
+    if isinstance(value, bool) or value is None:
+        raise TypeError(f"placeholder {name!r} cannot show {value!r}")
+    if name.endswith("_datum") != isinstance(value, date):
+        raise TypeError(f"placeholder {name!r}: a date goes in a placeholder named *_datum, and only there")
+    if isinstance(value, date):
+        return long_date(value)
+    if name.endswith("_bn"):
+        return GROOTTE_BIJVOEGLIJK[str(value)]
+    if isinstance(value, str):
+        return value
+    show = next((show for suffix, show in _BY_SUFFIX.items() if name.endswith(suffix)), number)
+    return show(Decimal(value))
+
+
+def enumeration(parts: list[str]) -> str:
+    """``["a", "b", "c"]`` → ``"a, b en c"``."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def placeholders(code: str) -> set[str]:
+    return set(_PLACEHOLDER.findall(TEKSTEN[code]))
+
+
+def render(reden: Reden) -> str:
+    """The Dutch text of a reason, its parts included."""
+    template = TEKSTEN[reden.code]
+    parts = [render(deel) for deel in reden.delen]
+    used: set[int] = set()
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "delen":
+            used.update(range(len(parts)))
+            return enumeration(parts)
+        if part := _PART.fullmatch(name):
+            index = int(part.group(1)) - 1
+            used.add(index)
+            return parts[index]
+        if name == "relatie":  # how the value compares: "minder dan", or "niet minder dan" when beyond
+            comparator = Comparator(str(reden.waarden["comparator"]))
+            return comparator.words(within=bool(reden.waarden["binnen"]))
+        if name == "regel":  # what the rule asks: "minder dan", "minstens"
+            return Comparator(str(reden.waarden["comparator"])).words()
+        if name.startswith("_"):
+            raise KeyError(name)
+        return _show(name, reden.waarden[name])
+
+    text = _PLACEHOLDER.sub(fill, template)
+    rest = [part for index, part in enumerate(parts) if index not in used]
+    return " ".join([text, *rest] if text else rest)
+
+
+def json_value(value: Waarde) -> Any:
+    """A value as the answer's JSON carries it: decimals as plain strings, dates in ISO form."""
+    if isinstance(value, Decimal):
+        return plain_decimal(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def reden_json(reden: Reden) -> dict[str, Any]:
+    """``{"code", "values"[, "parts"]}``: the reason as data, next to its rendered text in the answer."""
+    result: dict[str, Any] = {
+        "code": reden.code,
+        "values": {name: json_value(value) for name, value in reden.waarden.items()},
+    }
+    if reden.delen:
+        result["parts"] = [reden_json(deel) for deel in reden.delen]
+    return result
+
+
+def size_label(klasse: Grootteklasse) -> str:
+    return GROOTTE_LABELS[klasse.value]
