@@ -243,7 +243,15 @@ SEED_TOPICS = {
     ),
     "not eligible services": ("diensten/index.html", ["Softwarelicentie", "development"]),
     "advice only cybersecurity since 2026": ("diensten/index.html", ["1 februari 2026", "enkel nog"]),
-    "register with token or eID": ("procedure/index.html", ["gemachtigde", "federaal token", "eID", "kaartlezer"]),
+    "log in with eID, itsme or a security code": (
+        "procedure/index.html",
+        ["gemachtigde", "e-loket kmo-portefeuille", "eID", "kaartlezer", "itsme", "beveiligingscode", "KBO"],
+    ),
+    "the federal token only as history": ("procedure/index.html", ["federaal token. Dat kan niet meer"]),
+    "the deposit deadline runs from the provider's confirmation": (
+        "procedure/index.html",
+        ["Nadat de dienstverlener uw aanvraag bevestigd heeft", "harde termijn", "vervalt uw aanvraag"],
+    ),
     "register the enterprise": ("procedure/index.html", ["registreert u uw onderneming"]),
     "agreement before applying": ("procedure/index.html", ["overeenkomst", "geregistreerde dienstverlener"]),
     "14 calendar days": ("procedure/index.html", ["14 kalenderdagen", "aanvang van de prestaties"]),
@@ -308,3 +316,20 @@ def test_an_unknown_marker_fails_the_build(tmp_path: Path) -> None:
     result = build(tmp_path / "site", docs_dir=docs)
     assert result.returncode != 0
     assert "unknown figure 'steunpercentage.reus'" in result.stderr
+
+
+def test_no_page_says_what_is_no_longer_true(pages: dict[str, Page], site: Path) -> None:
+    """The token is history, advice is no longer 'strategic', the deposit is not 'about' 30 days, and the page
+    does not claim that figures never leave the computer while they are in the address."""
+    for name, page in pages.items():
+        assert "Strategisch advies" not in page.text, name
+        assert "verlaten uw computer niet" not in page.text, name
+        assert "binnen ongeveer" not in page.text, name
+        for sentence in re.split(r"(?<=[.!?])\s", page.text):
+            if "token" in sentence:
+                assert "Vroeger" in sentence or "token werkt" in sentence or "tokens" in sentence, f"{name}: {sentence}"
+    html = (site / "procedure" / "index.html").read_text(encoding="utf-8")
+    description = re.search(r'<meta name="description" content="([^"]*)"', html)
+    assert description is not None
+    assert "token" not in description.group(1)
+    assert "itsme" in description.group(1)
