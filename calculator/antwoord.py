@@ -112,14 +112,18 @@ def tijdlijn(results: tuple[Dienstresultaat, ...], day: date, data: RulesData) -
 
 
 def _summary(uitkomst: Uitkomst, support_total: Decimal) -> Reden:
+    """The answer in one sentence: the support, or the one reason that decides there is none."""
     results = uitkomst.results
     if not results:
         return Reden("samenvatting.geen_diensten")
-    if support_total > 0:
-        own = sum((r.own_share for r in results if r.eligible), ZERO)
-        return Reden("samenvatting.steun", {"steun_bedrag": support_total, "eigen_bedrag": own})
-    first = results[0].reden.delen[0]
-    return Reden("samenvatting.geen_steun", delen=(first,))
+    if support_total == 0:
+        refused = next((r for r in results if not r.eligible), None)
+        if refused is not None:  # the first reason that refuses the first refused service
+            return Reden("samenvatting.geen_steun", delen=(refused.reden.delen[0],))
+        if uitkomst.cap_remaining_before == 0:
+            return Reden("samenvatting.plafond_op", {"plafond_eur": uitkomst.cap})
+    own = sum((r.own_share for r in results if r.eligible), ZERO)
+    return Reden("samenvatting.steun", {"steun_bedrag": support_total, "eigen_bedrag": own})
 
 
 def _size_json(uitkomst: Uitkomst) -> dict[str, Any]:

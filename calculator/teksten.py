@@ -209,6 +209,9 @@ TEKSTEN: Final[Mapping[str, str]] = {
     # --- the answer in one sentence ---------------------------------------------------------------------------
     "samenvatting.steun": "U krijgt naar schatting {steun_bedrag} steun; u betaalt zelf {eigen_bedrag}, zonder btw.",
     "samenvatting.geen_steun": "U krijgt naar schatting geen steun: {deel1}",
+    "samenvatting.plafond_op": (
+        "U krijgt naar schatting geen steun: het steunplafond van {plafond_eur} voor dit kalenderjaar is al opgebruikt."
+    ),
     "samenvatting.geen_diensten": "Vul een dienst en een bedrag in om uw steun te berekenen.",
     "samenvatting.voorwaarden.alle": "Voorwaarden: alle {aantal} voldaan.",
     "samenvatting.voorwaarden.niet_alle": "Voorwaarden: niet alle voorwaarden voldaan.",

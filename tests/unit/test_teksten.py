@@ -192,3 +192,31 @@ def test_pentest_and_audit_explain_that_they_count_as_advice_only_when_delivered
     request = copy.deepcopy(BASE_REQUEST)
     request["services"][0]["kind"] = "cybersecurity_training"
     assert "als advies geleverd" not in evaluate_strict(request, today=TODAY)["services"][0]["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "phrase"),
+    [
+        ({}, "samenvatting.steun", "U krijgt naar schatting €\u00a03.600 steun"),
+        ({"support_used_this_year": 7500}, "samenvatting.plafond_op", "al opgebruikt"),
+        ({"services": []}, "samenvatting.geen_diensten", "Vul een dienst"),
+        (
+            {"services": [{"kind": "development", "amount": 1000, "start_date": "2026-11-20"}]},
+            "samenvatting.geen_steun",
+            "nooit in aanmerking",
+        ),
+        (
+            {"services": [{"kind": "pentest", "amount": 1000, "start_date": "2026-11-01"}]},
+            "samenvatting.geen_steun",
+            "uiterlijk op",
+        ),
+    ],
+)
+def test_the_one_sentence_summary_names_the_reason_that_decides(
+    changes: dict[str, Any], code: str, phrase: str
+) -> None:
+    request = copy.deepcopy(BASE_REQUEST)
+    request.update(changes)
+    summary = evaluate_strict(request, today=TODAY)["summary"]
+    assert summary["code"] == code
+    assert phrase in summary["message"]
