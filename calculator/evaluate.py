@@ -17,7 +17,7 @@ from calculator.antwoord import Uitkomst, answer_json
 from calculator.clock import brussels_today
 from calculator.domein import Aanvraag, Grootteklasse, Kerncijfers, Onderneming, Reden
 from calculator.grootte import Groottebepaling, bepaal_grootteklasse, groepstotaal
-from calculator.parameters import RulesData, load
+from calculator.parameters import RulesData, Source, load
 from calculator.request import read_request
 from calculator.steun import ZERO, Dienstresultaat, bereken_diensten, minimumbedrag, steunplafond, tarief
 from calculator.teksten import render
@@ -47,8 +47,7 @@ class Plafond:
     cap: Decimal
     remaining_before: Decimal
     reden: Reden
-    value_start: date | None
-    source: Any
+    source: Source | None
     quote: str | None
     warnings: tuple[Reden, ...]
 
@@ -125,7 +124,7 @@ def bepaal_plafond(applied: Grootteklasse, used: Decimal, day: date, data: Rules
     """Step 3: the yearly cap and what is left of it before this request."""
     cap_value = steunplafond(applied, day, data)
     if cap_value is None or isinstance(cap_value.value, bool):
-        return Plafond(ZERO, ZERO, Reden("plafond.groot"), None, None, None, ())
+        return Plafond(ZERO, ZERO, Reden("plafond.groot"), None, None, ())
     cap = cap_value.value
     remaining = max(ZERO, cap - used)
     reden = Reden(
@@ -144,7 +143,7 @@ def bepaal_plafond(applied: Grootteklasse, used: Decimal, day: date, data: Rules
         if used > cap
         else ()
     )
-    return Plafond(cap, remaining, reden, cap_value.start, cap_value.source, cap_value.quote, warnings)
+    return Plafond(cap, remaining, reden, cap_value.source, cap_value.quote, warnings)
 
 
 def dienst_waarschuwingen(results: tuple[Dienstresultaat, ...], day: date, data: RulesData) -> list[Reden]:

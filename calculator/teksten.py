@@ -24,7 +24,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
-from calculator.domein import Grootteklasse, Reden, Waarde
+from calculator.domein import Reden, Waarde
 from calculator.formatting import euro, long_date, number, percent, plain_decimal, vte
 from calculator.parameters import Comparator
 
@@ -403,7 +403,3 @@ def reden_json(reden: Reden) -> dict[str, Any]:
     if reden.delen:
         result["parts"] = [reden_json(deel) for deel in reden.delen]
     return result
-
-
-def size_label(klasse: Grootteklasse) -> str:
-    return GROOTTE_LABELS[klasse.value]
