@@ -83,7 +83,7 @@ def icalendar_from_answer(answer: dict[str, Any]) -> str:
     for kind, day, entries in _events(answer):
         deposit_days = entries[0]["deposit_within_days"]
         services = enumeration([f"{e['label']}, start {e['display']['start_date']}" for e in entries])
-        values = {"diensten": services, "dagen": _deadline_days(entries[0]), "storting_dagen": deposit_days}
+        values = {"diensten": services, "dagen": entries[0]["apply_within_days"], "storting_dagen": deposit_days}
         summary = render(Reden(f"tijdlijn.{kind}", {"diensten": enumeration([e["label"] for e in entries])}))
         description = render(Reden(f"tijdlijn.{kind}.beschrijving", values))
         start = date.fromisoformat(day)
@@ -105,10 +105,6 @@ def icalendar_from_answer(answer: dict[str, Any]) -> str:
         ]
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
-
-
-def _deadline_days(entry: dict[str, Any]) -> int:
-    return (date.fromisoformat(entry["apply_by"]) - date.fromisoformat(entry["start_date"])).days
 
 
 def agenda(request: object, *, today: date | None = None) -> dict[str, Any]:

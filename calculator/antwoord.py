@@ -87,6 +87,7 @@ def _service_json(result: Dienstresultaat) -> dict[str, Any]:
 def tijdlijn(results: tuple[Dienstresultaat, ...], day: date, data: RulesData) -> list[dict[str, Any]]:
     """Per eligible service, the visitor's own dates: apply by, deposit within, finish by."""
     deposit_days = int(data["procedure.stortingstermijn"].amount(day))
+    apply_days = int(data["procedure.aanvraagtermijn"].amount(day))
     entries = []
     for index, result in enumerate(results):
         if not result.eligible:
@@ -98,6 +99,7 @@ def tijdlijn(results: tuple[Dienstresultaat, ...], day: date, data: RulesData) -
                 "label": result.kind.label,
                 "start_date": result.dienst.startdatum.isoformat(),
                 "apply_by": result.application_deadline.isoformat(),
+                "apply_within_days": apply_days,
                 "deposit_within_days": deposit_days,
                 "finish_by": result.realisation_deadline.isoformat(),
                 "display": {

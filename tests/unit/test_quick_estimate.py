@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rules_helpers import BASE_REQUEST, TODAY
 
 from calculator.evaluate import evaluate_strict
-from rules_helpers import BASE_REQUEST, TODAY
 
 QUICK = {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": 8000}]}
 OPTIONAL_CONDITIONS = {
@@ -46,6 +46,7 @@ def test_the_contract_quick_request_gives_3600_six_assumptions_and_a_timeline() 
             "label": "Pentesting",
             "start_date": "2026-11-27",
             "apply_by": "2026-12-11",
+            "apply_within_days": 14,
             "deposit_within_days": 30,
             "finish_by": "2027-12-31",
             "display": {
