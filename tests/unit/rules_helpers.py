@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import copy
 import os
 import re
@@ -37,6 +38,19 @@ BASE_REQUEST: dict[str, Any] = {
     "support_used_this_year": 0,
     "services": [{"kind": "pentest", "amount": "8.000,00", "start_date": "2026-11-20"}],
 }
+
+
+def docstring_ids(tree: ast.AST) -> set[int]:
+    """The ids of the docstring nodes of a module, its classes and functions (documentation, not code)."""
+    return {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+
 
 DELETE = "__delete__"
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

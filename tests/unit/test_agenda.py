@@ -6,10 +6,11 @@ import copy
 import io
 import re
 
+from rules_helpers import BASE_REQUEST, TODAY
+
 from calculator.__main__ import main
 from calculator.agenda import agenda, fold, icalendar_from_answer
 from calculator.evaluate import evaluate_strict
-from rules_helpers import BASE_REQUEST, TODAY
 
 
 def _two_services() -> dict[str, object]:

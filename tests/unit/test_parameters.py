@@ -9,6 +9,7 @@ from decimal import Decimal
 from importlib import resources
 
 import pytest
+from rules_helpers import docstring_ids
 
 from calculator.parameters import (
     CLASSIFICATION_FILE,
@@ -303,14 +304,7 @@ def test_no_figure_is_written_as_a_literal_in_the_rules_code(rules: RulesData) -
         source = (resources.files("calculator") / f"{module}.py").read_text(encoding="utf-8")
         tree = ast.parse(source)
         # Docstrings quote the law beside the code (figures included); they are documentation, not rules.
-        docstrings = {
-            id(node.body[0].value)
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
-            and node.body
-            and isinstance(node.body[0], ast.Expr)
-            and isinstance(node.body[0].value, ast.Constant)
-        }
+        docstrings = docstring_ids(tree)
         for node in ast.walk(tree):
             if id(node) in docstrings:
                 continue

@@ -11,12 +11,12 @@ from importlib import resources
 from typing import Any
 
 import pytest
+from rules_helpers import BASE_REQUEST, TODAY, docstring_ids
 
 from calculator.domein import Reden
 from calculator.evaluate import evaluate_strict
 from calculator.formatting import euro, long_date, percent
 from calculator.teksten import TEKSTEN, placeholders, render
-from rules_helpers import BASE_REQUEST, TODAY
 
 MODULES = {
     entry.name: entry.read_text(encoding="utf-8")
@@ -63,13 +63,7 @@ def test_no_dutch_sentence_is_written_outside_the_text_module() -> None:
         if name in allowed:
             continue
         tree = ast.parse(source)
-        docstrings = {
-            id(node.body[0].value)
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
-            and node.body
-            and isinstance(node.body[0], ast.Expr)
-        }
+        docstrings = docstring_ids(tree)
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
                 assert not (sentence.search(node.value) and " " in node.value.strip()), f"{name}: {node.value!r}"
