@@ -65,7 +65,7 @@ def bepaal_grootte(onderneming: Onderneming, day: date, data: RulesData) -> Groo
 def _uit_opgave(onderneming: Onderneming) -> Grootte:
     """No figures: the size locked this year, else the size the visitor stated."""
     klasse = onderneming.vastgelegde_grootte or onderneming.opgegeven_grootte
-    assert klasse is not None, "the reader requires figures, a stated size or a locked size"
+    assert klasse is not None, "the reader requires figures or a stated size"
     how = "vastgelegd" if onderneming.vastgelegde_grootte is not None else "opgegeven"
     reden = Reden(f"grootte.{how}", {"klasse": klasse.value})
     return Grootte(klasse, klasse, how, None, None, None, reden, Reden("grootte.groep.opgegeven"), ())

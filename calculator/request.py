@@ -259,8 +259,9 @@ def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None
         code="fout.grootte_opgegeven",
         allowed=tuple(Grootteklasse),
     )
-    stated_ok = stated is not None or raw.get("size_category") not in (None, "")
-    eigen = _eigen_cijfers(reader, raw, stated_ok)
+    # A wrong size_category is already an error; do not also ask for the figures.
+    size_given = raw.get("size_category") not in (None, "")
+    eigen = _eigen_cijfers(reader, raw, size_given)
 
     verbonden: list[Kerncijfers] = []
     for index, row in enumerate(reader.rows(raw, "linked", "enterprise.linked", veld("verbonden"))):

@@ -136,15 +136,10 @@ def _refusals(
     """The kind's reason, and the reasons that refuse the service with the source of the first of them."""
     termijn = data["procedure.aanvraagtermijn"]
     qualifies, kind_reason, kind_value = soort_subsidieerbaar(kind, day, data)
-    reasons: list[Reden] = []
+    reasons: list[Reden] = [] if enterprise_reason is None else [enterprise_reason]
+    if not qualifies:
+        return kind_reason, [*reasons, kind_reason], kind_value.source if kind_value else None
     source: Source | None = None
-    if enterprise_reason is not None:
-        reasons.append(enterprise_reason)
-    if not qualifies:
-        reasons.append(kind_reason)
-        source = source or (kind_value.source if kind_value else None)
-    if not qualifies:
-        return kind_reason, reasons, source
     if not termijn.within(Decimal((day - dienst.startdatum).days), day):
         source = source or termijn.at(day).source
         reasons.append(
