@@ -71,23 +71,6 @@ def test_a_hanging_runtime_trips_the_watchdog(page: Page, base_url: str) -> None
     assert hung, "the wasm request was made and held"
 
 
-# A setTimeout(0) heartbeat: a gap of more than 50 ms is a long task (the Long Tasks API misses some in headless
-# Chromium; both are recorded).
-HEARTBEAT = """
-window.__longTasks = []; window.__apiLongTasks = [];
-new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__apiLongTasks.push(entry.duration);
-}).observe({ type: "longtask", buffered: true });
-let last = performance.now();
-(function beat() {
-    const now = performance.now();
-    if (now - last > 50) window.__longTasks.push(now - last);
-    last = now;
-    setTimeout(beat, 0);
-})();
-"""
-
-
 def test_a_shared_address_restores_the_form_and_its_result(context: BrowserContext, base_url: str) -> None:
     page = context.new_page()
     open_calculator(page, base_url)
