@@ -62,6 +62,23 @@ function fail(error) {
   post({ type: "error", message: String((error && error.message) || error) });
 }
 
+// Pyodide catches a failed download of its WebAssembly file, logs "wasm instantiation failed!" and then waits for
+// ever; whether the failure also surfaces as an unhandled rejection depends on timing. So every download this
+// worker makes goes through this wrapper: a request that fails, or answers with an HTTP error, before the runtime
+// is ready is a start failure at once, whatever Pyodide does with it afterwards.
+const nativeFetch = self.fetch.bind(self);
+self.fetch = async (resource, options) => {
+  let response;
+  try {
+    response = await nativeFetch(resource, options);
+  } catch (error) {
+    if (!evaluateJson) fail(error);
+    throw error;
+  }
+  if (!response.ok && !evaluateJson) fail(new Error(`HTTP ${response.status}: ${response.url}`));
+  return response;
+};
+
 // The smallest valid WebAssembly module (magic number and version). If the page's Content-Security-Policy forbids
 // compiling WebAssembly ('wasm-unsafe-eval' missing), compiling it fails at once; Pyodide itself would only log a
 // warning and wait forever, so this check turns a hang into a clear error.

@@ -60,6 +60,16 @@ def test_a_blocked_runtime_shows_the_dutch_error_and_the_page_keeps_working(page
     expect(page.locator("h1")).to_have_text(re.compile("Hoeveel steun"))
 
 
+def test_a_runtime_file_answering_404_is_a_start_failure_not_a_hang(page: Page, base_url: str) -> None:
+    # Pyodide swallows a failed WebAssembly download and waits for ever; the worker must report it at once, so the
+    # watchdog is set far beyond this test's wait and cannot be what ends the loading state.
+    page.add_init_script("window.kmoStartTimeoutMs = 600000;")
+    page.route("**/*.wasm", lambda route: route.fulfill(status=404, body="weg"))
+    page.goto(base_url + "rekenmodule/")
+    page.wait_for_selector("[data-calculator][data-state='error']", timeout=30_000)
+    expect(page.locator("[data-status-text]")).to_contain_text("De rekenmodule kon niet starten")
+
+
 def test_a_hanging_runtime_trips_the_watchdog(page: Page, base_url: str) -> None:
     page.add_init_script("window.kmoStartTimeoutMs = 3000;")
     hung: list[Route] = []
