@@ -3,17 +3,24 @@
 A page writes a marker where a figure belongs, as an HTML comment (after Material's own ``shortcodes.py``):
 
     <!-- kmo:waarde steunpercentage.klein -->      30 %
-    <!-- kmo:figuur steunpercentage.klein -->      30 % (sinds 1 december 2019, bron: VLAIO, ...)
-    <!-- kmo:sinds steunpercentage.klein -->       1 december 2019
-    <!-- kmo:waarde steunpercentage.klein 2016-04-01 -->   40 %  (any of the first four: a figure on a given day)
+    <!-- kmo:figuur steunpercentage.klein -->      30 %[^1], with a numbered note at the end of the page: its source,
+                                                   and from when the value applies (when that date is a start)
+    <!-- kmo:sinds steunpercentage.klein -->       1 december 2019 (refused for a value whose start is not known)
+    <!-- kmo:vanaf steunpercentage.klein -->       "sinds 1 december 2019", or "ten laatste sinds 5 juni 2024"
+    <!-- kmo:waarde steunpercentage.klein 2016-04-01 -->   40 %  (any of these: a figure on a given day)
     <!-- kmo:eerste steunpercentage.cybersecurity.klein -->  14 september 2021 (the first day it has a value)
     <!-- kmo:tot steunpercentage.klein 2016-04-01 -->   30 november 2019 (the last day that value applied)
-    <!-- kmo:bron steunpercentage.klein -->        (bron: VLAIO, ...), a link to the official page
+    <!-- kmo:bron steunpercentage.klein -->        [^1]: only the numbered note with the source
+    <!-- kmo:als NAME --> ... <!-- kmo:anders --> ... <!-- kmo:einde -->
+                                                   text chosen by the rules in force on the build date: NAME is a
+                                                   ja_nee figure that is true, or another figure that has a value
+                                                   (kmo:als-niet NAME for the opposite; kmo:als-veranderd NAME DATE:
+                                                   the value of DATE is no longer in force); no nesting
     <!-- kmo:geschiedenis -->                      the dated table of rates and caps, the seed's 2016 figures included
     <!-- kmo:drempels -->                          the size thresholds (European SME definition)
     <!-- kmo:rechtsvormen aanvaard|niet-aanvaard -->
     <!-- kmo:diensten subsidieerbaar|niet-subsidieerbaar -->
-    <!-- kmo:dienstverlener naam|erkenning_advies|erkenning_opleiding|website|... -->
+    <!-- kmo:dienstverlener naam|registratienummer_advies|registratienummer_opleiding|website|... -->
     <!-- kmo:termijnvoorbeeld 2026-11-20 -->       the last day to apply for services starting that day
     <!-- kmo:regelset -->                          the date since which today's rule set applies
     <!-- kmo:builddatum -->                        the date the figures were taken for
@@ -25,10 +32,15 @@ changed figure changes the pages). An unknown marker, or an unknown figure, fail
 
 from __future__ import annotations
 
+import copy
 import os
 import re
+import sys
+import tomllib
 from collections.abc import Callable
 from datetime import date, timedelta
+from decimal import Decimal
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +50,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from build_scripts.hosting import CSP_META
+from calculator import evaluate
 from calculator.clock import brussels_today
 from calculator.formatting import euro, long_date, number, percent
-from calculator.parameters import Dienst, Parameter, RulesData, Unit, load, load_from
+from calculator.parameters import Begin, DatedValue, Dienst, Parameter, RulesData, Source, Unit, load, load_from
 from calculator.steun import aanvraagtermijn, soort_subsidieerbaar
 
 MARKER = re.compile(r"<!--\s*kmo:([a-z_-]+)((?:[ \t]+[^\s>]+)*)\s*-->")
@@ -67,6 +80,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     chosen = os.environ.get("KMO_BUILD_DATE")
     _state["build_date"] = date.fromisoformat(chosen) if chosen else brussels_today()
     _state["provider"] = config.extra.get("dienstverlener", {})
+    _state["cited"] = set()
+    problems = contact_problems(config)
+    for problem in problems:
+        print(f"WARNING (before going live): {problem}", file=sys.stderr)
+    if problems and os.environ.get(PRODUCTION) == "1":
+        raise PluginError(f"{PRODUCTION}=1: the site is not ready to go live: {'; '.join(problems)}")
     if _state["build_date"] < rules().modelled_from:
         raise PluginError(f"KMO_BUILD_DATE {chosen} is before the first modelled rule set")
     return config
@@ -91,10 +110,40 @@ def show(parameter: Parameter, day: date) -> str:
     return f"{number(value)} kalenderjaar" if value == 1 else f"{number(value)} kalenderjaren"
 
 
-def source_link(parameter: Parameter, day: date) -> str:
-    source = parameter.at(day).source
+def _link(source: Source) -> str:
     title = source.title.replace('"', "'")
     return f'[{source.title}]({source.href} "{title}")'
+
+
+def start_words(value: DatedValue) -> str:
+    """When a value applies, as a note says it; empty when its date is only the start of the modelled period."""
+    if value.begin is Begin.MODELSTART:
+        return ""
+    if value.begin is Begin.TEN_LAATSTE:
+        return f"Van toepassing ten laatste sinds {long_date(value.start)}; een officiële begindatum vonden we niet."
+    if value.start < rules().modelled_from:
+        return f"Van toepassing sinds {long_date(value.start)}."
+    return f"Van toepassing op aanvragen vanaf {long_date(value.start)}."
+
+
+def note(source: Source, when: str = "") -> str:
+    """A numbered note at the end of the page (Markdown footnotes): the source, and optionally when the rule
+    applies. The same note cited twice on a page is one note."""
+    notes: dict[str, str] = _state["notes"]
+    _state.setdefault("cited", set()).add(source.key)
+    link = _link(source)
+    text = link + ("" if source.title.endswith(("?", "!", ".")) else ".") + (f" {when}" if when else "")
+    for label, existing in notes.items():
+        if existing == text:
+            return f"[^{label}]"
+    label = f"kmo{len(notes) + 1}"
+    notes[label] = text
+    return f"[^{label}]"
+
+
+def value_note(parameter: Parameter, day: date) -> str:
+    value = parameter.at(day)
+    return note(value.source, start_words(value))
 
 
 def _parameter(name: str) -> Parameter:
@@ -133,7 +182,23 @@ def waarde(arguments: list[str]) -> str:
 
 def sinds(arguments: list[str]) -> str:
     parameter, day = _figure_and_day(arguments, "sinds")
-    return long_date(parameter.at(day).start)
+    value = parameter.at(day)
+    if value.begin is not Begin.BEKEND:
+        raise PluginError(
+            f"kmo:sinds {parameter.name}: its start on {value.start} is not a known start date "
+            f"(begin = {value.begin.value}); use kmo:vanaf"
+        )
+    return long_date(value.start)
+
+
+def vanaf(arguments: list[str]) -> str:
+    """ "sinds 1 februari 2026", or "ten laatste sinds 5 juni 2024" for a start no source states."""
+    parameter, day = _figure_and_day(arguments, "vanaf")
+    value = parameter.at(day)
+    if value.begin is Begin.MODELSTART:
+        raise PluginError(f"kmo:vanaf {parameter.name}: older than the modelled period, its start is not known")
+    prefix = "ten laatste sinds" if value.begin is Begin.TEN_LAATSTE else "sinds"
+    return f"{prefix} {long_date(value.start)}"
 
 
 def tot(arguments: list[str]) -> str:
@@ -152,13 +217,21 @@ def eerste(arguments: list[str]) -> str:
 
 def bron(arguments: list[str]) -> str:
     parameter, day = _figure_and_day(arguments, "bron")
-    return f"(bron: {source_link(parameter, day)})"
+    return value_note(parameter, day)
 
 
 def figuur(arguments: list[str]) -> str:
     parameter, day = _figure_and_day(arguments, "figuur")
-    start = parameter.at(day).start
-    return f"{show(parameter, day)} <small>(sinds {long_date(start)}; bron: {source_link(parameter, day)})</small>"
+    return f"{show(parameter, day)}{value_note(parameter, day)}"
+
+
+def bron_van(arguments: list[str]) -> str:
+    """The note for a source of bronnen.toml by its key, for a statement that is not a figure."""
+    key = _one(arguments, "bron-van")
+    try:
+        return note(rules().sources[key])
+    except KeyError:
+        raise PluginError(f"kmo:bron-van: unknown source '{key}' (see calculator/data/bronnen.toml)") from None
 
 
 # --- generated tables and lists ------------------------------------------------------------------------------------
@@ -168,15 +241,17 @@ HISTORY_FIGURES = (
     "steunpercentage.middelgroot",
     "steunpercentage.cybersecurity.klein",
     "steunpercentage.cybersecurity.middelgroot",
+    "steunpercentage.energie_efficientie_opleiding.klein",
+    "steunpercentage.energie_efficientie_opleiding.middelgroot",
     "steunplafond.klein",
     "steunplafond.middelgroot",
+    "diensten.themas_beperkt",
     "diensten.advies_ander_onderwerp.subsidieerbaar",
 )
 
 
-def _cyber(day: date) -> str:
-    small = rules()["steunpercentage.cybersecurity.klein"]
-    medium = rules()["steunpercentage.cybersecurity.middelgroot"]
+def _pair(small_name: str, medium_name: str, day: date) -> str:
+    small, medium = rules()[small_name], rules()[medium_name]
     if not (small.applies_on(day) and medium.applies_on(day)):
         return "geen apart percentage"
     return f"{show(small, day)} / {show(medium, day)}"
@@ -188,45 +263,186 @@ def _cap(day: date) -> str:
     return f"{small} voor beide" if small == medium else f"{small} (klein), {medium} (middelgroot)"
 
 
-def _advice(day: date) -> str:
-    return (
-        "alle onderwerpen"
-        if rules()["diensten.advies_ander_onderwerp.subsidieerbaar"].flag(day)
-        else "enkel cybersecurity"
-    )
+def scope(day: date) -> str:
+    """Which training and advice qualify on ``day``, in a few words (the history table's last column)."""
+    themes = rules()["diensten.themas_beperkt"].flag(day)
+    other_advice = rules()["diensten.advies_ander_onderwerp.subsidieerbaar"].flag(day)
+    count = number(Decimal(len(rules().classification.themes)))
+    if not themes:
+        return "opleiding en advies over alle onderwerpen"
+    if other_advice:
+        return f"opleiding en advies binnen {count} toekomstgerichte thema's"
+    return f"opleiding binnen {count} toekomstgerichte thema's; advies enkel over cybersecurity"
 
 
 def geschiedenis(arguments: list[str]) -> str:
-    """One row per change of a rate, a cap or the scope of advice, from the first modelled rule set on; the date
-    cell links to the source(s) of what changed that day."""
+    """One row per change of a rate, a cap or the scope of training and advice, from the first modelled rule set
+    on; the date cell has notes for the source(s) of what changed that day. A value whose start no source states
+    gets its own row, "ten laatste sinds"."""
     if arguments:
         raise PluginError("kmo:geschiedenis takes no arguments")
     data = rules()
-    days = sorted(
-        {v.start for name in HISTORY_FIGURES for v in data[name].values if v.start >= data.modelled_from}
-        | {data.modelled_from}
-    )
+    starts: dict[date, Begin] = {data.modelled_from: Begin.BEKEND}
+    for name in HISTORY_FIGURES:
+        for value in data[name].values:
+            if value.start >= data.modelled_from and value.begin is not Begin.MODELSTART:
+                starts[value.start] = min(starts.get(value.start, value.begin), value.begin)
     rows = [
         "| Aanvragen vanaf | Kleine onderneming | Middelgrote onderneming | Cybersecurity (klein / middelgroot) "
-        "| Steunplafond per kalenderjaar | Advies over |",
-        "|---|---|---|---|---|---|",
+        "| Opleiding over energie-efficiëntie (klein / middelgroot) | Steunplafond per kalenderjaar "
+        "| Welke opleiding en advies |",
+        "|---|---|---|---|---|---|---|",
     ]
-    today = data.rules_in_force_since(build_date())
-    for day in days:
-        sources: dict[str, str] = {}
+    shown = sorted(d for d in starts if d <= build_date())
+    for day in shown:
+        notes = []
         for name in HISTORY_FIGURES:
             parameter = data[name]
             if parameter.applies_on(day) and parameter.at(day).start == day:
-                source = parameter.at(day).source
-                title = source.title.replace('"', "'")
-                sources.setdefault(source.href, f'[bron]({source.href} "{title}")')
-        label = f"**{long_date(day)}** (nu van toepassing)" if day == today else long_date(day)
+                notes.append(value_note(parameter, day))
+        label = long_date(day)
+        if starts[day] is Begin.TEN_LAATSTE:
+            label = f"ten laatste {label}"
+        if day == shown[-1]:
+            label = f"**{label}** (nu van toepassing)"
         rows.append(
-            f"| {label}<br><small>{', '.join(sources.values())}</small> "
+            f"| {label}{''.join(dict.fromkeys(notes))} "
             f"| {show(data['steunpercentage.klein'], day)} | {show(data['steunpercentage.middelgroot'], day)} "
-            f"| {_cyber(day)} | {_cap(day)} | {_advice(day)} |"
+            f"| {_pair('steunpercentage.cybersecurity.klein', 'steunpercentage.cybersecurity.middelgroot', day)} "
+            f"| {_pair(ENERGY_SMALL, ENERGY_MEDIUM, day)} "
+            f"| {_cap(day)} | {scope(day)} |"
         )
     return "\n".join(rows)
+
+
+ENERGY_SMALL = "steunpercentage.energie_efficientie_opleiding.klein"
+ENERGY_MEDIUM = "steunpercentage.energie_efficientie_opleiding.middelgroot"
+
+
+def themas(arguments: list[str]) -> str:
+    """The future-oriented themes within which training and advice qualify since the 2023 reform, as a list."""
+    if arguments:
+        raise PluginError("kmo:themas takes no arguments")
+    classification = rules().classification
+    items = [f"- {theme}" for theme in classification.themes]
+    if classification.themes_source is not None:
+        items[-1] += note(classification.themes_source)
+    return "\n".join(items)
+
+
+RATE_SMALL, RATE_MEDIUM = "steunpercentage.klein", "steunpercentage.middelgroot"
+CYBER_SMALL, CYBER_MEDIUM = "steunpercentage.cybersecurity.klein", "steunpercentage.cybersecurity.middelgroot"
+
+
+def _rate_cells(small_name: str, medium_name: str, day: date) -> str:
+    small, medium = _parameter(small_name), _parameter(medium_name)
+    return f"| {show(small, day)}{value_note(small, day)} | {show(medium, day)}{value_note(medium, day)} |"
+
+
+def tarieven(arguments: list[str]) -> str:
+    """Today's rates as a table: per kind of service and subject, for a small and a medium enterprise, with the
+    cap. Only rows for rules in force on the build date: no cybersecurity row before that rate existed, advice on
+    other subjects as "komt niet in aanmerking" once it no longer qualifies."""
+    if arguments:
+        raise PluginError("kmo:tarieven takes no arguments")
+    day = build_date()
+    data = rules()
+    rows = ["| Waarvoor | Kleine onderneming | Middelgrote onderneming |", "|---|---|---|"]
+    themes = data["diensten.themas_beperkt"].flag(day)
+    within = " binnen de toekomstgerichte thema's" if themes else ""
+    cyber = data[CYBER_SMALL].applies_on(day)
+    energy = data[ENERGY_SMALL].applies_on(day)
+    ordinary = "Opleiding" + within
+    if cyber or energy:
+        ordinary = f"Opleiding{within}, over een ander onderwerp"
+    rows.append(f"| {ordinary} " + _rate_cells(RATE_SMALL, RATE_MEDIUM, day))
+    if cyber:
+        rows.append("| Opleiding over cybersecurity " + _rate_cells(CYBER_SMALL, CYBER_MEDIUM, day))
+    if energy:
+        rows.append("| Opleiding over energie-efficiëntie " + _rate_cells(ENERGY_SMALL, ENERGY_MEDIUM, day))
+    if cyber:
+        rows.append("| Advies over cybersecurity " + _rate_cells(CYBER_SMALL, CYBER_MEDIUM, day))
+    other_advice = data["diensten.advies_ander_onderwerp.subsidieerbaar"]
+    if other_advice.flag(day):
+        label = f"Advies{within}" + (", over een ander onderwerp" if cyber else "")
+        rows.append(f"| {label} " + _rate_cells(RATE_SMALL, RATE_MEDIUM, day))
+    else:
+        refused = f"komt niet in aanmerking{value_note(other_advice, day)}"
+        rows.append(f"| Advies over een ander onderwerp | {refused} | {refused} |")
+    rows.append(
+        "| **Steunplafond** per kalenderjaar " + _rate_cells("steunplafond.klein", "steunplafond.middelgroot", day)
+    )
+    return "\n".join(rows)
+
+
+RATES = (RATE_SMALL, RATE_MEDIUM, CYBER_SMALL, CYBER_MEDIUM, ENERGY_SMALL, ENERGY_MEDIUM)
+
+
+def hoogste(arguments: list[str]) -> str:
+    """The highest support rate in force on the build date ("tot 45 %"), over all rates."""
+    if arguments:
+        raise PluginError("kmo:hoogste takes no arguments")
+    day = build_date()
+    rates = [rules()[name].amount(day) for name in RATES if rules()[name].applies_on(day)]
+    return percent(max(rates))
+
+
+EXAMPLES_FILE = Path(__file__).with_name("voorbeelden.toml")
+
+
+def example_requests(day: date) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
+    """The worked examples per group: (key, who, full request for an application on ``day``). Tests use it to
+    check that the pages show exactly what calculator.evaluate answers."""
+    groups: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
+    for group, examples in tomllib.loads(EXAMPLES_FILE.read_text(encoding="utf-8")).items():
+        for example in examples:
+            request = copy.deepcopy(example["aanvraag"])
+            request["application_date"] = day.isoformat()
+            start = (day + timedelta(days=int(example["start_over"]))).isoformat()
+            for service in request["services"]:
+                service["start_date"] = start
+            groups.setdefault(group, []).append((example["sleutel"], example["wie"], request))
+    return groups
+
+
+def voorbeelden(arguments: list[str]) -> str:
+    """The worked examples of a group, each computed now by calculator.evaluate (never typed on the page)."""
+    group = _one(arguments, "voorbeelden")
+    examples = example_requests(build_date()).get(group)
+    if not examples:
+        raise PluginError(f"kmo:voorbeelden: no group '{group}' in {EXAMPLES_FILE.name}")
+    blocks = []
+    for key, who, request in examples:
+        answer = evaluate(request, data=rules(), today=build_date())
+        if not answer["ok"]:
+            raise PluginError(f"kmo:voorbeelden {group}/{key}: the request is refused: {answer['errors']}")
+        service = answer["services"][0]
+        shown = service["display"]
+        title = f"{who}"
+        used = request.get("support_used_this_year")
+        if used:
+            title += f", die dit jaar al {euro(Decimal(used), cents=False)} steun kreeg"
+        title += f": {service['label'].lower()} van {shown['amount']} zonder btw"
+        late = (date.fromisoformat(request["application_date"]) - date.fromisoformat(service["start_date"])).days
+        if late > 0:
+            title += f", aangevraagd {late} dagen na de start"
+        rows = (
+            f'<tr><th scope="row">Steun</th><td data-bedrag="support">{escape(shown["support"])}</td></tr>'
+            f'<tr><th scope="row">Uw eigen aandeel</th><td data-bedrag="own_share">{escape(shown["own_share"])}</td></tr>'
+        )
+        if service["eligible"]:
+            rows += (
+                f'<tr><th scope="row">Aanvragen uiterlijk op</th>'
+                f'<td data-bedrag="application_deadline">{escape(shown["application_deadline"])}</td></tr>'
+            )
+        blocks.append(
+            f'<div class="admonition example kmo-voorbeeld" data-voorbeeld="{key}">\n'
+            f'<p class="admonition-title">Voorbeeld: {escape(title)}</p>\n'
+            f"<table><tbody>{rows}</tbody></table>\n"
+            f"<p>{escape(service['explanation'])}</p>\n"
+            f"</div>"
+        )
+    return "\n\n".join(blocks)
 
 
 def drempels(arguments: list[str]) -> str:
@@ -241,8 +457,8 @@ def drempels(arguments: list[str]) -> str:
             assert parameter.comparator is not None
             cells.append(f"{parameter.comparator.words()} {show(parameter, day)}")
         rows.append(f"| {label} | {cells[0]} | {cells[1]} **of** | {cells[2]} |")
-    source = source_link(_parameter("kmo_definitie.klein.vte"), day)
-    return "\n".join(rows) + f"\n\n<small>Bron: {source}.</small>"
+    parameter = _parameter("kmo_definitie.klein.vte")
+    return "\n".join(rows) + f"\n\nBron: de Europese kmo-definitie.{value_note(parameter, day)}"
 
 
 def rechtsvormen(arguments: list[str]) -> str:
@@ -280,6 +496,50 @@ def dienstverlener(arguments: list[str]) -> str:
     return str(provider[key])
 
 
+CONTACT_FIELDS = (
+    ("email", "E-mail"),
+    ("telefoon", "Telefoon"),
+    ("adres", "Adres"),
+    ("ondernemingsnummer", "Ondernemingsnummer"),
+    ("website", "Website"),
+)
+PRODUCTION = "KMO_PRODUCTIE"
+
+
+def contact_problems(config: MkDocsConfig) -> list[str]:
+    """What is missing before the site can go live: the provider's e-mail and phone, and a confirmed public
+    address (site_url is a guess unless SITE_URL is set: canonical links and the sitemap use it)."""
+    provider = config.extra.get("dienstverlener", {})
+    problems = [
+        f"extra.dienstverlener.{key} is not set in mkdocs.yml" for key in ("email", "telefoon") if not provider.get(key)
+    ]
+    if not os.environ.get("SITE_URL"):
+        problems.append(f"SITE_URL is not set: site_url is the placeholder guess {config.site_url}")
+    return problems
+
+
+def contactgegevens(arguments: list[str]) -> str:
+    """The provider's contact details as configured in mkdocs.yml (extra.dienstverlener); never invented."""
+    if arguments:
+        raise PluginError("kmo:contactgegevens takes no arguments")
+    provider = _state["provider"]
+    lines = []
+    for key, label in CONTACT_FIELDS:
+        value = str(provider.get(key, "")).strip()
+        if not value:
+            continue
+        if key == "email":
+            value = f"[{value}](mailto:{value})"
+        elif key == "telefoon":
+            value = f"[{value}](tel:{re.sub(r'[^0-9+]', '', value)})"
+        elif key == "website":
+            value = f"[{value}]({value})"
+        lines.append(f"- {label}: {value}")
+    for key, label in (("registratienummer_advies", "advies"), ("registratienummer_opleiding", "opleiding")):
+        lines.append(f"- Registratienummer voor {label}: **{provider[key]}**")
+    return "\n".join(lines)
+
+
 def termijnvoorbeeld(arguments: list[str]) -> str:
     """The last day to apply for services starting on the given ISO date, under today's rules."""
     try:
@@ -301,26 +561,106 @@ def builddatum(arguments: list[str]) -> str:
     return long_date(build_date())
 
 
+GLOSSARY_FILE = Path(__file__).parent.parent / "docs_includes" / "woordenlijst.md"
+GLOSSARY_LINE = re.compile(r"^\*\[([^\]]+)\]: (.+)$")
+
+
+def glossary() -> list[tuple[str, str]]:
+    """The glossary's terms and explanations, figures filled in (one file: docs_includes/woordenlijst.md)."""
+    text = render(GLOSSARY_FILE.read_text(encoding="utf-8"), GLOSSARY_FILE.name, notes=False)
+    return [(m.group(1), m.group(2)) for m in map(GLOSSARY_LINE.match, text.splitlines()) if m]
+
+
+def woordenlijst(arguments: list[str]) -> str:
+    """The whole glossary as a definition list (for the page that shows it in full)."""
+    if arguments:
+        raise PluginError("kmo:woordenlijst takes no arguments")
+    items = "\n".join(f"<dt>{escape(term)}</dt>\n<dd>{escape(text)}</dd>" for term, text in _state["glossary"])
+    return f'<dl class="kmo-woordenlijst">\n{items}\n</dl>'
+
+
 MARKERS: dict[str, Callable[[list[str]], str]] = {
     "waarde": waarde,
     "figuur": figuur,
     "sinds": sinds,
+    "vanaf": vanaf,
     "eerste": eerste,
     "tot": tot,
     "bron": bron,
+    "bron-van": bron_van,
+    "themas": themas,
+    "tarieven": tarieven,
+    "voorbeelden": voorbeelden,
+    "woordenlijst": woordenlijst,
+    "hoogste": hoogste,
     "geschiedenis": geschiedenis,
     "drempels": drempels,
     "rechtsvormen": rechtsvormen,
     "diensten": diensten,
     "dienstverlener": dienstverlener,
     "termijnvoorbeeld": termijnvoorbeeld,
+    "contactgegevens": contactgegevens,
     "regelset": regelset,
     "builddatum": builddatum,
 }
 
 
-def render(markdown: str, where: str) -> str:
-    """Replace every marker; raise on an unknown one (so ``mkdocs build --strict`` fails instead of a blank)."""
+CONDITION = re.compile(
+    r"<!--\s*kmo:(als|als-niet|als-veranderd)[ \t]+([a-z_.]+)(?:[ \t]+(\d{4}-\d{2}-\d{2}))?\s*-->"
+    r"(.*?)(?:<!--\s*kmo:anders\s*-->(.*?))?<!--\s*kmo:einde\s*-->",
+    re.DOTALL,
+)
+
+
+def holds(kind: str, name: str, since: str | None) -> bool:
+    """A condition on the rules in force on the build date. ``als NAME``: a ja_nee figure is true, another figure
+    has a value (``als-niet``: the opposite). ``als-veranderd NAME DATE``: the value in force on DATE is no longer
+    in force (so a page may speak of it as history)."""
+    parameter = _parameter(name)
+    day = build_date()
+    if kind == "als-veranderd":
+        if since is None:
+            raise PluginError(f"kmo:als-veranderd {name} needs a date")
+        then = date.fromisoformat(since)
+        return parameter.applies_on(then) and parameter.at(day).start > parameter.at(then).start
+    if since is not None:
+        raise PluginError(f"kmo:{kind} {name} takes no date")
+    if parameter.unit is Unit.JA_NEE:
+        present = parameter.applies_on(day) and parameter.flag(day)
+    else:
+        present = parameter.applies_on(day)
+    return present is (kind == "als")
+
+
+def choose(markdown: str, where: str) -> str:
+    """Keep the text of each kmo:als block that the rules in force on the build date select."""
+
+    def replace(match: re.Match[str]) -> str:
+        kind, name, since, then, otherwise = match.groups()
+        if CONDITION_START.search(then) or CONDITION_START.search(otherwise or ""):
+            raise PluginError(f"{where}: kmo:als blocks cannot be nested")
+        try:
+            wanted = holds(kind, name, since)
+        except PluginError as error:
+            raise PluginError(f"{where}: {error}") from None
+        return then if wanted else (otherwise or "")
+
+    return CONDITION.sub(replace, markdown)
+
+
+CONDITION_START = re.compile(r"<!--\s*kmo:(als|als-niet|als-veranderd|anders|einde)\b")
+
+
+def render(markdown: str, where: str, *, notes: bool = True) -> str:
+    """Choose the conditional text, replace every marker and add the page's numbered notes; raise on an unknown
+    marker (so ``mkdocs build --strict`` fails instead of a blank). With ``notes=False`` (a meta description) a
+    marker that makes a note is refused."""
+    _state["notes"] = {}
+    chosen = choose(markdown, where)
+    stray = CONDITION_START.search(chosen)
+    if stray:
+        line = chosen[: stray.start()].count("\n") + 1
+        raise PluginError(f"{where}, line {line}: kmo:{stray.group(1)} without its block (kmo:als … kmo:einde)")
 
     def replace(match: re.Match[str]) -> str:
         name, rest = match.group(1), match.group(2).split()
@@ -332,11 +672,17 @@ def render(markdown: str, where: str) -> str:
         except PluginError as error:
             raise PluginError(f"{where}: {error}") from None
 
-    result = MARKER.sub(replace, markdown)
+    result = MARKER.sub(replace, chosen)
     leftover = ANY_MARKER.search(result)
     if leftover:
         line = result[: leftover.start()].count("\n") + 1
         raise PluginError(f"{where}, line {line}: malformed kmo marker")
+    made: dict[str, str] = _state["notes"]
+    if made and not notes:
+        raise PluginError(f"{where}: a marker that makes a note (kmo:figuur, kmo:bron) cannot be used here")
+    if made:
+        definitions = "\n".join(f"[^{label}]: {text}" for label, text in made.items())
+        result = f"{result.rstrip()}\n\n## Bronnen {{ #bronnen }}\n\n///Footnotes Go Here///\n\n{definitions}\n"
     return result
 
 
@@ -351,16 +697,31 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         "partner_from": number(rules()["kmo_definitie.partner.aandeel_vanaf"].amount(build_date())),
         "partner_to": number(rules()["kmo_definitie.partner.aandeel_tot"].amount(build_date())),
         "csp": CSP_META,
+        "gecontroleerd_op": long_date(rules().checked_on),
+        "home": {
+            "hoogste": hoogste([]),
+            "plafond": euro(
+                max(rules()[f"steunplafond.{size}"].amount(build_date()) for size in ("klein", "middelgroot")),
+                cents=False,
+            ),
+            "termijn": f"{number(rules()['procedure.aanvraagtermijn'].amount(build_date()))} dagen",
+        },
         "runtime": os.environ.get("KMO_REKENMODULE", ""),
     }
     return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    description = page.meta.get("description")
-    if isinstance(description, str):
-        page.meta["description"] = render(description, f"{page.file.src_path} (description)")
-    return render(markdown, page.file.src_path)
+    """Fill in the page; then add the glossary, so every term in it is explained where it appears."""
+    terms = _state["glossary"] = glossary()
+    for key in ("description", "lead", "kop"):
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            page.meta[key] = render(value, f"{page.file.src_path} ({key})", notes=False)
+    result = render(markdown, page.file.src_path)
+    if page.file.src_path == "woordenlijst.md":
+        return result
+    return result + "\n\n" + "\n".join(f"*[{term}]: {text}" for term, text in terms) + "\n"
 
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"')
@@ -386,7 +747,12 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """robots.txt: everything may be indexed; it points at the sitemap under the configured public address."""
+    """robots.txt: everything may be indexed; it points at the sitemap under the configured public address.
+    A source kept for the pages only (bronnen.toml, enkel_paginas) that no page cites fails the build."""
+    cited: set[str] = _state.get("cited", set())
+    unused = sorted(key for key, source in rules().sources.items() if source.pages_only and key not in cited)
+    if unused:
+        raise PluginError(f"bronnen.toml: source(s) for the pages that no page cites: {', '.join(unused)}")
     site_url = config.site_url or ""
     lines = ["User-agent: *", "Allow: /"]
     if site_url:

@@ -71,6 +71,22 @@ class Source:
     title: str
     href: str
     key: str = ""
+    pages_only: bool = False  # cited by the site's pages, not by a figure (bronnen.toml: enkel_paginas = true)
+
+
+class Begin(enum.StrEnum):
+    """What a value's ``from`` date is.
+
+    - ``bekend`` (default): the day the value started to apply, as its source states.
+    - ``ten_laatste``: the value applied on that day at the latest; the source confirms it from then, but no public
+      source states when it started. The pages say "ten laatste sinds"; it is not a change of the rule set.
+    - ``modelstart``: the value is older than the first rule set the calculator models; ``from`` is only that
+      modelling start, and the pages show no date for it.
+    """
+
+    BEKEND = "bekend"
+    TEN_LAATSTE = "ten_laatste"
+    MODELSTART = "modelstart"
 
 
 @dataclass(frozen=True)
@@ -79,6 +95,7 @@ class DatedValue:
     value: Decimal | bool
     source: Source
     quote: str | None = None
+    begin: Begin = Begin.BEKEND
 
 
 @dataclass(frozen=True)
@@ -170,6 +187,8 @@ class Classification:
     regions_source: Source
     service_kinds: Mapping[str, ServiceKind]
     service_kinds_source: Source
+    themes: tuple[str, ...] = ()  # the future-oriented themes (since the 2023 reform; see diensten.themas_beperkt)
+    themes_source: Source | None = None
 
 
 @dataclass(frozen=True)
@@ -178,6 +197,7 @@ class RulesData:
     parameters: Mapping[str, Parameter]
     classification: Classification
     sources: Mapping[str, Source]
+    checked_on: date  # the day the data was last checked against its sources (the pages show it)
 
     def __getitem__(self, name: str) -> Parameter:
         return self.parameters[name]
@@ -186,8 +206,9 @@ class RulesData:
         return iter(self.parameters.values())
 
     def change_dates(self) -> tuple[date, ...]:
-        """Every day on which the rule set changed, from the first modelled rule set on."""
-        days = {v.start for p in self for v in p.values if v.start >= self.modelled_from}
+        """Every day on which the rule set changed, from the first modelled rule set on. A "ten laatste" date is
+        not one: the change happened on or before it, on a day no source states."""
+        days = {v.start for p in self for v in p.values if v.start >= self.modelled_from and v.begin is Begin.BEKEND}
         days.add(self.modelled_from)
         return tuple(sorted(days))
 
@@ -202,7 +223,7 @@ class RulesData:
 
 _PARAMETER_KEYS: Final = frozenset({"label", "unit", "comparator", "binding", "values"})
 _VALUE_KEYS: Final = frozenset({"from", "value", "bron"})
-_VALUE_OPTIONAL_KEYS: Final = frozenset({"onderdeel", "citaat"})
+_VALUE_OPTIONAL_KEYS: Final = frozenset({"onderdeel", "citaat", "begin"})
 _DECIMAL_TEXT: Final = re.compile(r"\d+(\.\d+)?")
 _HREF: Final = re.compile(r"https://[^\s\"<>]+")
 
@@ -255,8 +276,11 @@ def parse_sources(text: str) -> dict[str, Source]:
         where = f"{SOURCES_FILE}: {key}"
         if not isinstance(entry, dict):
             raise _fail(where, "each source is a table with title and href")
-        _only_keys(entry, frozenset({"title", "href"}), where)
-        sources[key] = _source(entry, where, key)
+        _only_keys(entry, frozenset({"title", "href", "enkel_paginas"}), where)
+        source = _source(entry, where, key)
+        if "enkel_paginas" in entry:
+            source = Source(source.title, source.href, key, _yes_no(entry, "enkel_paginas", where))
+        sources[key] = source
     if not sources:
         raise RulesDataError(f"{SOURCES_FILE}: no sources")
     return sources
@@ -322,9 +346,17 @@ def _parameter(name: str, table: Mapping[str, object], sources: _SourceTable) ->
         if values and start <= values[-1].start:
             raise _fail(where, f"dates must increase strictly: {start} follows {values[-1].start}")
         quote = _text(raw, "citaat", where) if "citaat" in raw else None
+        try:
+            begin = Begin(_text(raw, "begin", where)) if "begin" in raw else Begin.BEKEND
+        except ValueError as error:
+            raise _fail(where, f"unknown begin {raw['begin']!r}; allowed: {', '.join(Begin)}") from error
         values.append(
             DatedValue(
-                start=start, value=_value(raw["value"], unit, where), source=sources.cite(raw, where), quote=quote
+                start=start,
+                value=_value(raw["value"], unit, where),
+                source=sources.cite(raw, where),
+                quote=quote,
+                begin=begin,
             )
         )
     return Parameter(name=name, label=label, unit=unit, comparator=comparator, binding=binding, values=tuple(values))
@@ -343,17 +375,30 @@ def _walk(prefix: str, table: Mapping[str, object], into: dict[str, Parameter], 
         _walk(name, child, into, sources)
 
 
-def parse_parameters(text: str, sources: _SourceTable) -> tuple[date, dict[str, Parameter]]:
+def _top_date(document: dict[str, object], key: str) -> date:
+    value = document.pop(key, None)
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise RulesDataError(f"{PARAMETERS_FILE}: '{key}' must be a TOML date")
+    return value
+
+
+def parse_parameters(text: str, sources: _SourceTable) -> tuple[date, date, dict[str, Parameter]]:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RulesDataError(f"{PARAMETERS_FILE}: {error}") from error
-    modelled_from = document.pop("modelled_from", None)
-    if not isinstance(modelled_from, date) or isinstance(modelled_from, datetime):
-        raise RulesDataError(f"{PARAMETERS_FILE}: 'modelled_from' must be a TOML date")
+    modelled_from = _top_date(document, "modelled_from")
+    checked_on = _top_date(document, "gecontroleerd_op")
     parameters: dict[str, Parameter] = {}
     _walk("", document, parameters, sources)
-    return modelled_from, parameters
+    for parameter in parameters.values():
+        for index, value in enumerate(parameter.values):
+            if value.begin is Begin.MODELSTART and (index > 0 or value.start != modelled_from):
+                raise _fail(
+                    f"{parameter.name}.values[{index}]",
+                    f"begin = 'modelstart' is only for a first value dated modelled_from ({modelled_from})",
+                )
+    return modelled_from, checked_on, parameters
 
 
 def _entries(section: Mapping[str, object], key: str, where: str) -> Mapping[str, Mapping[str, object]]:
@@ -388,7 +433,7 @@ def parse_classification(text: str, sources: _SourceTable) -> Classification:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RulesDataError(f"{CLASSIFICATION_FILE}: {error}") from error
-    _only_keys(document, frozenset({"rechtsvormen", "gewesten", "diensten"}), CLASSIFICATION_FILE)
+    _only_keys(document, frozenset({"rechtsvormen", "gewesten", "diensten", "themas"}), CLASSIFICATION_FILE)
 
     forms_source, raw_forms = _section(document, "rechtsvormen", "vormen", sources)
     forms: dict[str, LegalForm] = {}
@@ -419,7 +464,20 @@ def parse_classification(text: str, sources: _SourceTable) -> Classification:
             raise _fail(where, "'enkel_als_advies' only applies to a service of dienst = 'advies'")
         kinds[key] = ServiceKind(key, _text(entry, "label", where), dienst, onderwerp, only_as_advice)
 
-    return Classification(forms, forms_source, regions, regions_source, kinds, kinds_source)
+    raw_themes = document.get("themas")
+    if not isinstance(raw_themes, dict):
+        raise _fail("themas", "missing section")
+    _only_keys(raw_themes, frozenset({"bron", "onderdeel", "themas"}), "themas")
+    themes_source = sources.cite(raw_themes, "themas")
+    themes = raw_themes.get("themas")
+    if not isinstance(themes, list) or not themes or not all(isinstance(t, str) and t.strip() for t in themes):
+        raise _fail("themas", "'themas' must be a non-empty list of names")
+    if len(set(themes)) != len(themes):
+        raise _fail("themas", "a theme is listed twice")
+
+    return Classification(
+        forms, forms_source, regions, regions_source, kinds, kinds_source, tuple(themes), themes_source
+    )
 
 
 # The rules code asks for these figures by name; a data file without one of them is refused at load time.
@@ -443,6 +501,7 @@ REQUIRED_PARAMETERS: Final = frozenset(
         "diensten.opleiding.subsidieerbaar",
         "diensten.advies_cybersecurity.subsidieerbaar",
         "diensten.advies_ander_onderwerp.subsidieerbaar",
+        "diensten.themas_beperkt",
         "diensten.opleiding.minimumbedrag",
         "diensten.advies.minimumbedrag",
         "procedure.aanvraagtermijn",
@@ -454,15 +513,17 @@ REQUIRED_PARAMETERS: Final = frozenset(
 
 def parse(parameters_text: str, classification_text: str, sources_text: str) -> RulesData:
     sources = _SourceTable(parse_sources(sources_text))
-    modelled_from, parameters = parse_parameters(parameters_text, sources)
+    modelled_from, checked_on, parameters = parse_parameters(parameters_text, sources)
     missing = sorted(REQUIRED_PARAMETERS - set(parameters))
     if missing:
         raise RulesDataError(f"{PARAMETERS_FILE}: missing figure(s) {', '.join(missing)}")
     classification = parse_classification(classification_text, sources)
-    unused = sorted(set(sources.sources) - sources.cited)
+    unused = sorted(
+        key for key, source in sources.sources.items() if key not in sources.cited and not source.pages_only
+    )
     if unused:
         raise RulesDataError(f"{SOURCES_FILE}: source(s) nothing cites: {', '.join(unused)}")
-    return RulesData(modelled_from, parameters, classification, sources.sources)
+    return RulesData(modelled_from, parameters, classification, sources.sources, checked_on)
 
 
 DATA_FILES: Final = (PARAMETERS_FILE, CLASSIFICATION_FILE, SOURCES_FILE)

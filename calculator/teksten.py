@@ -149,7 +149,7 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "dienst.plafond_bereikt": (
         "Van het steunplafond van dit kalenderjaar blijft nog {steun_eur} over, dus de steun is {steun_eur}."
     ),
-    "dienst.eigen_bijdrage": "Uw eigen bijdrage is {eigen_eur}.",
+    "dienst.eigen_bijdrage": "Uw eigen aandeel is {eigen_eur}.",
     "dienst.termijn": (
         "Vraag de steun uiterlijk op {uiterlijk_datum} aan ({dagen} kalenderdagen na de start op {start_datum})."
     ),
@@ -219,10 +219,10 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "tijdlijn.aanvragen": "Kmo-portefeuille: uiterlijk vandaag aanvragen ({diensten})",
     "tijdlijn.aanvragen.beschrijving": (
         "Vraag de steun aan in het e-loket kmo-portefeuille: uiterlijk {dagen} kalenderdagen na de start van de "
-        "dienstverlening ({diensten}). Na de bevestiging door de dienstverlener stort u uw eigen bijdrage binnen "
+        "dienstverlening ({diensten}). Na de bevestiging door de dienstverlener stort u uw eigen aandeel binnen "
         "{storting_dagen} kalenderdagen; een latere storting laat de aanvraag vervallen."
     ),
-    "tijdlijn.storten": "Eigen bijdrage storten binnen {storting_dagen} kalenderdagen na de bevestiging door de dienstverlener",
+    "tijdlijn.storten": "Eigen aandeel storten binnen {storting_dagen} kalenderdagen na de bevestiging door de dienstverlener",
     "tijdlijn.beeindigen": "Kmo-portefeuille: dienstverlening beëindigd ({diensten})",
     "tijdlijn.beeindigen.beschrijving": (
         "De dienstverlening waarvoor u steun aanvroeg moet uiterlijk vandaag beëindigd zijn ({diensten})."

@@ -486,7 +486,7 @@ class Calculator {
           figure("Bedrag zonder btw", "amount", formatEuro(service.amount)),
           figure("Steunpercentage", "rate_pct", formatPercent(service.rate_pct)),
           figure("Steun", "support", formatEuro(service.support)),
-          figure("Eigen bijdrage", "own_share", formatEuro(service.own_share)),
+          figure("Eigen aandeel", "own_share", formatEuro(service.own_share)),
           figure("Uiterlijk aanvragen op", "application_deadline", formatDate(service.application_deadline)))));
     });
     section.append(list);
@@ -583,7 +583,7 @@ class Calculator {
     ];
     for (const condition of answer.conditions.filter((c) => !c.met)) lines.push(`- ${condition.explanation}`);
     answer.services.forEach((service, index) => {
-      lines.push(`Dienst ${index + 1}, ${service.label}: bedrag ${formatEuro(service.amount)}, steun ${formatEuro(service.support)} (${formatPercent(service.rate_pct)}), eigen bijdrage ${formatEuro(service.own_share)}, uiterlijk aanvragen op ${formatDate(service.application_deadline)}`);
+      lines.push(`Dienst ${index + 1}, ${service.label}: bedrag ${formatEuro(service.amount)}, steun ${formatEuro(service.support)} (${formatPercent(service.rate_pct)}), eigen aandeel ${formatEuro(service.own_share)}, uiterlijk aanvragen op ${formatDate(service.application_deadline)}`);
     });
     lines.push(`Totale steun: ${formatEuro(answer.support_total)}; plafond ${formatEuro(answer.cap)}, nog over daarna ${formatEuro(answer.cap_remaining_after)}`);
     for (const warning of answer.warnings) lines.push(`Let op: ${warning}`);

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import html as html_module
 import os
 import re
 import shutil
 import subprocess
 import sys
 import urllib.parse
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,16 +20,16 @@ from mkdocs.exceptions import PluginError
 from site_helpers import ROOT, Page, built_pages
 
 from build_scripts import mkdocs_hooks
-from calculator.formatting import euro, percent
-from calculator.parameters import Unit, load
+from calculator.formatting import euro, long_date, percent
+from calculator.parameters import Begin, Unit, load
 
 DOCS = ROOT / "docs"
 
 
 def build(
-    site_dir: Path, *, docs_dir: Path | None = None, env: dict[str, str] | None = None
+    site_dir: Path, *, docs_dir: Path | None = None, env: dict[str, str] | None = None, config: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    config = ROOT / "mkdocs.yml"
+    config = config or ROOT / "mkdocs.yml"
     if docs_dir is not None:  # a copy of the configuration that points at another docs folder
         text = config.read_text(encoding="utf-8")
         for old, new in [
@@ -188,25 +192,80 @@ def test_no_marker_is_left_and_no_figure_is_typed_in_the_markdown() -> None:
             assert form not in text, f"{source.name} types the figure '{form}': use a kmo marker"
 
 
-def test_each_figure_shows_its_source_link_and_start_date(pages: dict[str, Page]) -> None:
+def test_each_figure_has_a_numbered_note_with_its_source_and_start(site: Path) -> None:
+    """Sources are notes at the end of the page, not brackets in the text: each kmo:figuur is followed by a note
+    reference, and the note links the source and says from when the value applies, unless its date is only the
+    start of the modelled period (then no date: it would read as a start)."""
     rules = load()
+    today = mkdocs_hooks.brussels_today()
     checked = 0
     for source in DOCS.rglob("*.md"):
         page_name = "index.html" if source.name == "index.md" else f"{source.stem}/index.html"
-        page = pages[page_name]
-        hrefs = {url for tag, url, _ in page.links if tag == "a"}
-        for name in re.findall(r"<!--\s*kmo:figuur\s+(\S+)\s*-->", source.read_text(encoding="utf-8")):
-            current = rules[name].at(mkdocs_hooks.brussels_today())
-            assert current.source.href in hrefs, f"{page_name}: no link to the source of {name}"
-            day = f"{current.start.day} "
-            assert f"sinds {day}" in page.text, f"{page_name}: no start date for {name}"
+        notes = footnotes(site / page_name)
+        markdown = source.read_text(encoding="utf-8")
+        names = re.findall(r"<!--\s*kmo:figuur\s+(\S+)\s*-->", markdown)
+        if "kmo:tarieven" in markdown:  # the generated table of today's rates and caps
+            names += [name for name in TABLE_FIGURES if rules[name].applies_on(today)]
+        for name in names:
+            value = rules[name].at(today)
+            matching = [text for href, text in notes if href == value.source.href]
+            assert matching, f"{page_name}: no note links the source of {name}"
+            if value.begin is Begin.MODELSTART:
+                assert any("Van toepassing" not in text for text in matching), f"{page_name}: {name}"
+            else:
+                assert any(long_date(value.start) in text for text in matching), f"{page_name}: {name} start"
             checked += 1
     assert checked >= 15
+    for page in (site / "index.html", *site.glob("*/index.html")):
+        text = page.read_text(encoding="utf-8")
+        assert "(bron:" not in text and "; bron:" not in text, f"{page}: an inline source bracket"
+        assert "sinds 1 april 2016" not in text.replace("\u00a0", " "), f"{page}: the modelling start as a start"
+
+
+TABLE_FIGURES = (
+    "steunpercentage.klein",
+    "steunpercentage.middelgroot",
+    "steunpercentage.cybersecurity.klein",
+    "steunpercentage.cybersecurity.middelgroot",
+    "steunpercentage.energie_efficientie_opleiding.klein",
+    "steunpercentage.energie_efficientie_opleiding.middelgroot",
+    "steunplafond.klein",
+    "steunplafond.middelgroot",
+)
+
+
+def footnotes(page: Path) -> list[tuple[str, str]]:
+    """(source link, note text) for each note of a page's footnote list."""
+    html = page.read_text(encoding="utf-8")
+    block = re.search(r'<div class="footnote">(.*?)</div>', html, re.DOTALL)
+    if block is None:
+        return []
+    notes = []
+    for item in re.findall(r"<li id=\"fn:[^\"]+\">(.*?)</li>", block.group(1), re.DOTALL):
+        href = re.search(r'href="(https://[^"]+)"', item)
+        item = re.sub(r'<a class="footnote-backref".*?</a>', "", item)
+        text = html_module.unescape(re.sub(r"<[^>]+>", "", item))
+        notes.append((href.group(1) if href else "", " ".join(text.replace("\u00a0", " ").split())))
+    return notes
+
+
+def test_notes_sit_under_a_sources_heading_at_the_end_of_the_page(site: Path) -> None:
+    for page in ("steun/index.html", "diensten/index.html", "procedure/index.html", "vragen/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        heading = html.index('id="bronnen"')
+        notes = html.index('<div class="footnote">')
+        assert heading < notes, page
+        body = html[: html.index("</article>")]
+        assert body.rindex("<h2") < notes, f"{page}: a section after the notes"
+        assert re.search(r'<sup id="fnref:kmo1">', html), f"{page}: no note reference in the text"
 
 
 SEED_TOPICS = {
     # seed topic: (page, phrases that must all be there)
-    "registered provider with both numbers": ("index.html", ["erkend dienstverlener", "DV.A242438", "DV.O242439"]),
+    "registered provider with both numbers": (
+        "index.html",
+        ["geregistreerde dienstverlener", "DV.A242438", "DV.O242439"],
+    ),
     "what the kmo-portefeuille is": ("index.html", ["financiële steun", "kwaliteit van uw onderneming verbeteren"]),
     "contact call to action": ("index.html", ["Contacteer ons!"]),
     "condition: SME or liberal profession": ("voorwaarden/index.html", ["Europese kmo-definitie", "vrij beroep"]),
@@ -228,7 +287,7 @@ SEED_TOPICS = {
     ),
     "what a VTE is": ("grootte/index.html", ["voltijdsequivalent", "twee halftijdse"]),
     "National Bank data": ("grootte/index.html", ["Nationale Bank van België"]),
-    "size fixed for the calendar year": ("grootte/index.html", ["eerste steunaanvraag", "kalenderjaar"]),
+    "size fixed for the calendar year": ("grootte/index.html", ["eerste aanvraag van het kalenderjaar", "vast"]),
     "groups": ("grootte/index.html", ["deel uit van een groep", "Verbonden ondernemingen", "Partnerondernemingen"]),
     "eligible services": (
         "diensten/index.html",
@@ -250,12 +309,18 @@ SEED_TOPICS = {
     "the federal token only as history": ("procedure/index.html", ["federaal token. Dat kan niet meer"]),
     "the deposit deadline runs from the provider's confirmation": (
         "procedure/index.html",
-        ["Nadat de dienstverlener uw aanvraag bevestigd heeft", "harde termijn", "vervalt uw aanvraag"],
+        ["Na de bevestiging door de dienstverlener stort u uw eigen aandeel", "harde termijn", "vervalt uw aanvraag"],
     ),
     "register the enterprise": ("procedure/index.html", ["registreert u uw onderneming"]),
+    "the provider confirms the application": ("procedure/index.html", ["De dienstverlener controleert uw aanvraag"]),
+    "apply before the start": ("procedure/index.html", ["al aanvragen vóór de start"]),
+    "attendance lists for training": ("procedure/index.html", ["aanwezigheidslijst", "bij elke les"]),
+    "VAT paid directly": ("procedure/index.html", ["btw", "rechtstreeks aan de dienstverlener"]),
+    "pay the invoice from the wallet": ("procedure/index.html", ["factuur", "via de kmo-portefeuille"]),
+    "the e-loket and VLAIO's page": ("procedure/index.html", ["e-loket kmo-portefeuille", "VLAIO"]),
     "agreement before applying": ("procedure/index.html", ["overeenkomst", "geregistreerde dienstverlener"]),
     "14 calendar days": ("procedure/index.html", ["14 kalenderdagen", "aanvang van de prestaties"]),
-    "deposit own share and pay provider": ("procedure/index.html", ["eigen bijdrage", "betaalt u de dienstverlener"]),
+    "deposit own share and pay provider": ("procedure/index.html", ["eigen aandeel", "betaalt u de dienstverlener"]),
 }
 
 
@@ -290,19 +355,55 @@ def test_changing_a_figure_in_the_data_changes_every_page_that_shows_it(tmp_path
     result = build(tmp_path / "site", env={"KMO_RULES_DATA_DIR": str(data), "KMO_BUILD_DATE": "2026-11-27"})
     assert result.returncode == 0, result.stderr
     home = text_of(tmp_path / "site", "index.html")
-    assert "€ 8.250 (sinds 1 juni 2026; bron: Testbron)" in home
+    assert "tot € 8.250" in home  # the landing block's "up to" figure
+    notes = footnotes(tmp_path / "site" / "steun" / "index.html")
+    assert ("https://example.org/testbron", "Testbron. Van toepassing op aanvragen vanaf 1 juni 2026.") in notes
     history = text_of(tmp_path / "site", "steun/index.html")
     assert "€ 8.250 (klein), € 7.500 (middelgroot)" in history
     assert "1 juni 2026" in history
-    assert "€ 7.500 (sinds 1 januari 2020" in history  # the medium cap did not change
+    assert any("vanaf 1 januari 2020" in text for _, text in notes)  # the medium cap did not change
 
 
-@pytest.mark.slow
-def test_a_build_date_before_a_figure_exists_fails_instead_of_guessing(tmp_path: Path) -> None:
-    # The pages speak of the cybersecurity rate, which did not exist in 2018: no silent default, the build stops.
-    result = build(tmp_path / "site", env={"KMO_BUILD_DATE": "2018-06-01"})
-    assert result.returncode != 0
-    assert "steunpercentage.cybersecurity.klein has no value on 2018-06-01" in result.stderr
+def test_a_marker_for_a_figure_that_does_not_exist_yet_fails_instead_of_guessing() -> None:
+    # A page that shows the cybersecurity rate outside a kmo:als block cannot be built for 2018, when that rate
+    # did not exist: no silent default.
+    with mkdocs_hooks_at(date(2018, 6, 1)), pytest.raises(PluginError, match="has no value on 2018-06-01"):
+        mkdocs_hooks.render("<!-- kmo:waarde steunpercentage.cybersecurity.klein -->", "test.md")
+    with mkdocs_hooks_at(date(2018, 6, 1)):
+        chosen = mkdocs_hooks.render(
+            "<!-- kmo:als steunpercentage.cybersecurity.klein -->A <!-- kmo:waarde "
+            "steunpercentage.cybersecurity.klein --><!-- kmo:anders -->B<!-- kmo:einde -->",
+            "test.md",
+        )
+    assert chosen.strip() == "B"
+
+
+@contextlib.contextmanager
+def mkdocs_hooks_at(day: date) -> Iterator[None]:
+    """The hooks' state as on_config sets it, for a build on ``day``."""
+    saved = dict(mkdocs_hooks._state)
+    mkdocs_hooks._state.update(rules=load(), build_date=day, provider={}, cited=set())
+    try:
+        yield
+    finally:
+        mkdocs_hooks._state.clear()
+        mkdocs_hooks._state.update(saved)
+
+
+def test_conditional_blocks_refuse_nesting_and_strays() -> None:
+    with mkdocs_hooks_at(date(2026, 11, 27)):
+        with pytest.raises(PluginError, match="nested"):
+            mkdocs_hooks.render(
+                "<!-- kmo:als diensten.themas_beperkt -->a<!-- kmo:als diensten.themas_beperkt -->b"
+                "<!-- kmo:einde --><!-- kmo:einde -->",
+                "test.md",
+            )
+        with pytest.raises(PluginError, match="without its block"):
+            mkdocs_hooks.render("a <!-- kmo:einde -->", "test.md")
+        with pytest.raises(PluginError, match="not a known start date"):
+            mkdocs_hooks.render("<!-- kmo:sinds procedure.aanvraagtermijn -->", "test.md")
+        with pytest.raises(PluginError, match="cannot be used here"):
+            mkdocs_hooks.render("<!-- kmo:figuur steunplafond.klein -->", "description", notes=False)
 
 
 def test_an_unknown_marker_fails_the_build(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from calculator.parameters import (
     CLASSIFICATION_FILE,
     PARAMETERS_FILE,
     SOURCES_FILE,
+    Begin,
     Comparator,
     OutsidePeriod,
     RulesData,
@@ -102,9 +103,31 @@ def test_every_figure_of_the_timeline(rules: RulesData) -> None:
     assert amount("steunpercentage.cybersecurity.middelgroot", "2021-09-14") == 35
     assert rules["diensten.advies_ander_onderwerp.subsidieerbaar"].flag(date(2026, 1, 31)) is True
     assert rules["diensten.advies_ander_onderwerp.subsidieerbaar"].flag(date(2026, 2, 1)) is False
+    assert rules["diensten.themas_beperkt"].flag(date(2022, 12, 31)) is False
+    assert rules["diensten.themas_beperkt"].flag(date(2023, 1, 1)) is True
+    assert len(rules.classification.themes) == 8
+    # Energy-efficiency training: confirmed on 5 June 2024 at the latest, start not stated by any source.
+    energy = rules["steunpercentage.energie_efficientie_opleiding.klein"]
+    assert energy.amount(date(2024, 6, 5)) == 45
+    assert rules["steunpercentage.energie_efficientie_opleiding.middelgroot"].amount(date(2024, 6, 5)) == 35
+    assert energy.values[0].begin is Begin.TEN_LAATSTE
+    assert not energy.applies_on(date(2024, 6, 4))
+    # A "ten laatste" date is not a change of the rule set: the change happened on a day no source states.
     assert rules.change_dates() == tuple(
-        date.fromisoformat(d) for d in ["2016-04-01", "2019-12-01", "2020-01-01", "2021-09-14", "2026-02-01"]
+        date.fromisoformat(d)
+        for d in ["2016-04-01", "2019-12-01", "2020-01-01", "2021-09-14", "2023-01-01", "2026-02-01"]
     )
+
+
+def test_begin_modelstart_only_on_a_first_value_at_the_modelling_start() -> None:
+    text = PARAMETERS_TEXT
+    moved = text.replace("from = 2019-12-01\nvalue = 30\n", 'from = 2019-12-01\nbegin = "modelstart"\nvalue = 30\n', 1)
+    assert moved != text
+    with pytest.raises(RulesDataError, match="modelstart"):
+        parse(moved, CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT)
+    unknown = text.replace('begin = "ten_laatste"', 'begin = "ongeveer"', 1)
+    with pytest.raises(RulesDataError, match="unknown begin"):
+        parse(unknown, CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT)
 
 
 def test_rules_in_force_since(rules: RulesData) -> None:

@@ -52,7 +52,7 @@ def test_the_contract_quick_request_gives_3600_six_assumptions_and_a_timeline() 
             "display": {
                 "start_date": "27 november 2026",
                 "apply_by": "11 december 2026",
-                "deposit": "Eigen bijdrage storten binnen 30 kalenderdagen na de bevestiging door de dienstverlener",
+                "deposit": "Eigen aandeel storten binnen 30 kalenderdagen na de bevestiging door de dienstverlener",
                 "finish_by": "31 december 2027",
             },
         }

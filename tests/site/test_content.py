@@ -1,0 +1,150 @@
+"""What a prospect reads: the landing block, the glossary on every page, the questions page, the contact details
+and the checks before going live."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from site_helpers import ROOT, Page
+from test_pages import build
+
+from build_scripts import mkdocs_hooks
+from calculator.clock import brussels_today
+from calculator.formatting import euro, percent
+from calculator.parameters import load
+
+
+def plain(text: str) -> str:
+    return text.replace("\u00a0", " ")
+
+
+def test_the_home_page_opens_with_what_matters_and_two_calls_to_action(site: Path) -> None:
+    rules = load()
+    today = brussels_today()
+    html = (site / "index.html").read_text(encoding="utf-8")
+    hero = re.search(r'<section class="kmo-hero".*?</section>', html, re.DOTALL)
+    assert hero is not None, "no landing block"
+    block = plain(hero.group(0))
+    highest = max(rules[name].amount(today) for name in mkdocs_hooks.RATES if rules[name].applies_on(today))
+    assert f"tot {plain(percent(highest))}" in block
+    assert f"tot {plain(euro(rules['steunplafond.klein'].amount(today), cents=False))}" in block
+    assert f"{rules['procedure.aanvraagtermijn'].amount(today)} dagen" in block
+    links = re.findall(r'<a class="md-button[^"]*" href="([^"]+)">([^<]+)</a>', block)
+    assert [(href, text) for href, text in links] == [
+        ("rekenmodule/", "Bereken uw steun"),
+        ("contact/", "Contacteer ons!"),
+    ]
+    assert html.index("kmo-hero__figures") < html.index('<h2 id="in-drie-stappen"'), "figures before the text"
+    assert len(re.findall(r"<h1\b", html)) == 1
+    assert "Cybersecurityadvies en opleiding, met steun van de Vlaamse overheid" in block, "the tagline is the heading"
+
+
+def test_three_steps_on_the_home_page(pages: dict[str, Page]) -> None:
+    text = pages["index.html"].text
+    assert "In drie stappen" in text
+    for step in ("Spreek de opleiding of het advies met ons af", "Vraag de steun aan", "Stort uw eigen aandeel"):
+        assert step in text
+
+
+GLOSSARY_TERMS = (
+    "VTE",
+    "NACE-BEL",
+    "KBO",
+    "administratieve overheid",
+    "verbonden onderneming",
+    "partneronderneming",
+    "steunplafond",
+    "eigen aandeel",
+    "subsidie",
+)
+
+
+def test_the_glossary_has_every_term_the_issue_names() -> None:
+    with_figures = dict(glossary_at_today())
+    for term in GLOSSARY_TERMS:
+        assert term in with_figures, term
+        assert len(with_figures[term]) > 30, term
+    assert "kmo:" not in " ".join(with_figures.values()), "a figure marker was left in the glossary"
+
+
+def glossary_at_today() -> list[tuple[str, str]]:
+    saved = dict(mkdocs_hooks._state)
+    mkdocs_hooks._state.update(rules=load(), build_date=brussels_today(), provider={}, cited=set())
+    try:
+        return mkdocs_hooks.glossary()
+    finally:
+        mkdocs_hooks._state.clear()
+        mkdocs_hooks._state.update(saved)
+
+
+def test_terms_are_explained_where_they_appear(site: Path) -> None:
+    """Every page that uses a glossary term marks it as an abbreviation with its explanation."""
+    explained = dict(glossary_at_today())
+    checked = 0
+    for page in ("voorwaarden/index.html", "grootte/index.html", "steun/index.html", "procedure/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        for term, explanation in explained.items():
+            body = html[html.index("<article") : html.index("</article>")]
+            if re.search(rf"\b{re.escape(term)}\b", re.sub(r"<[^>]+>", " ", body)):
+                assert f"<abbr title=" in body and f">{term}</abbr>" in body, f"{page}: {term} not explained"
+                checked += 1
+    assert checked >= 8
+
+
+def test_the_glossary_page_shows_every_term(pages: dict[str, Page]) -> None:
+    text = pages["woordenlijst/index.html"].text
+    for term, _ in glossary_at_today():
+        assert term in text
+
+
+def test_the_questions_page_answers_at_least_twelve_questions(site: Path) -> None:
+    html = (site / "vragen" / "index.html").read_text(encoding="utf-8")
+    questions = re.findall(r"<h3[^>]*>(.*?)<a", html)
+    assert len(questions) >= 12, questions
+    assert all(question.strip().endswith("?") for question in questions), questions
+    text = re.sub(r"<[^>]+>", " ", html)
+    for topic in ("bijberoep", "btw", "te laat", "annuleren", "boekhouder", "examen", "e-learning", "combineren"):
+        assert topic in text, topic
+
+
+def test_the_contact_page_shows_only_what_is_configured(pages: dict[str, Page]) -> None:
+    text = pages["contact/index.html"].text
+    assert "DV.A242438" in text and "DV.O242439" in text
+    assert "E-mail" not in text and "Telefoon" not in text, "no e-mail or phone is configured: none is invented"
+
+
+@pytest.mark.slow
+def test_a_production_build_fails_until_contact_and_address_are_set(tmp_path: Path) -> None:
+    result = build(tmp_path / "site", env={"KMO_PRODUCTIE": "1"})
+    assert result.returncode != 0
+    assert "extra.dienstverlener.email" in result.stderr and "SITE_URL" in result.stderr
+    # A preview build only warns.
+    preview = build(tmp_path / "preview")
+    assert preview.returncode == 0, preview.stderr
+    assert "WARNING (before going live)" in preview.stderr
+    # With e-mail, phone and the public address, the production build passes and the contact page shows them.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    filled = config.replace(
+        "    website: https://jimber.io/\n",
+        "    website: https://jimber.io/\n    email: info@example.org\n    telefoon: +32 9 000 00 00\n",
+        1,
+    )
+    assert filled != config
+    for old, new in [
+        ("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}"),
+        ("custom_dir: site_overrides", f"custom_dir: {ROOT / 'site_overrides'}"),
+        ("- build_scripts/mkdocs_hooks.py", f"- {ROOT / 'build_scripts' / 'mkdocs_hooks.py'}"),
+    ]:
+        filled = filled.replace(old, new)
+    (tmp_path / "mkdocs.yml").write_text(filled, encoding="utf-8")
+    ready = build(
+        tmp_path / "ready",
+        config=tmp_path / "mkdocs.yml",
+        env={"KMO_PRODUCTIE": "1", "SITE_URL": "https://www.example.org/"},
+    )
+    assert ready.returncode == 0, ready.stderr
+    contact = (tmp_path / "ready" / "contact" / "index.html").read_text(encoding="utf-8")
+    assert 'href="mailto:info@example.org"' in contact
+    assert 'href="tel:+3290000000"' in contact
