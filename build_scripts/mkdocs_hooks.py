@@ -11,6 +11,8 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
     <!-- kmo:eerste steunpercentage.cybersecurity.klein -->  14 september 2021 (the first day it has a value)
     <!-- kmo:tot steunpercentage.klein 2016-04-01 -->   30 november 2019 (the last day that value applied)
     <!-- kmo:bron steunpercentage.klein -->        [^1]: only the numbered note with the source
+    <!-- kmo:bron-van KEY -->                      [^1]: the note for a source of bronnen.toml, for a statement
+    <!-- kmo:url KEY -->                           the address of that source, for a link in the text
     <!-- kmo:als NAME --> ... <!-- kmo:anders --> ... <!-- kmo:einde -->
                                                    text chosen by the rules in force on the build date: NAME is a
                                                    ja_nee figure that is true, or another figure that has a value
@@ -225,6 +227,15 @@ def figuur(arguments: list[str]) -> str:
     return f"{show(parameter, day)}{value_note(parameter, day)}"
 
 
+def url(arguments: list[str]) -> str:
+    """The address of a source of bronnen.toml, for a link in the text (one place for every official address)."""
+    key = _one(arguments, "url")
+    try:
+        return rules().sources[key].href
+    except KeyError:
+        raise PluginError(f"kmo:url: unknown source '{key}' (see calculator/data/bronnen.toml)") from None
+
+
 def bron_van(arguments: list[str]) -> str:
     """The note for a source of bronnen.toml by its key, for a statement that is not a figure."""
     key = _one(arguments, "bron-van")
@@ -349,13 +360,15 @@ def tarieven(arguments: list[str]) -> str:
     data = rules()
     rows = ["| Waarvoor | Kleine onderneming | Middelgrote onderneming |", "|---|---|---|"]
     themes = data["diensten.themas_beperkt"].flag(day)
-    within = " binnen de toekomstgerichte thema's" if themes else ""
     cyber = data[CYBER_SMALL].applies_on(day)
     energy = data[ENERGY_SMALL].applies_on(day)
-    ordinary = "Opleiding" + within
     if cyber or energy:
-        ordinary = f"Opleiding{within}, over een ander onderwerp"
-    rows.append(f"| {ordinary} " + _rate_cells(RATE_SMALL, RATE_MEDIUM, day))
+        other = (
+            " over een ander toekomstgericht thema (bijvoorbeeld software)" if themes else " over een ander onderwerp"
+        )
+    else:
+        other = " binnen de toekomstgerichte thema's" if themes else ""
+    rows.append(f"| Opleiding{other} " + _rate_cells(RATE_SMALL, RATE_MEDIUM, day))
     if cyber:
         rows.append("| Opleiding over cybersecurity " + _rate_cells(CYBER_SMALL, CYBER_MEDIUM, day))
     if energy:
@@ -364,8 +377,7 @@ def tarieven(arguments: list[str]) -> str:
         rows.append("| Advies over cybersecurity " + _rate_cells(CYBER_SMALL, CYBER_MEDIUM, day))
     other_advice = data["diensten.advies_ander_onderwerp.subsidieerbaar"]
     if other_advice.flag(day):
-        label = f"Advies{within}" + (", over een ander onderwerp" if cyber else "")
-        rows.append(f"| {label} " + _rate_cells(RATE_SMALL, RATE_MEDIUM, day))
+        rows.append(f"| Advies{other} " + _rate_cells(RATE_SMALL, RATE_MEDIUM, day))
     else:
         refused = f"komt niet in aanmerking{value_note(other_advice, day)}"
         rows.append(f"| Advies over een ander onderwerp | {refused} | {refused} |")
@@ -421,14 +433,15 @@ def voorbeelden(arguments: list[str]) -> str:
         title = f"{who}"
         used = request.get("support_used_this_year")
         if used:
-            title += f", die dit jaar al {euro(Decimal(used), cents=False)} steun kreeg"
+            title += f" die dit jaar al {euro(Decimal(used), cents=False)} steun kreeg"
         title += f": {service['label'].lower()} van {shown['amount']} zonder btw"
         late = (date.fromisoformat(request["application_date"]) - date.fromisoformat(service["start_date"])).days
         if late > 0:
             title += f", aangevraagd {late} dagen na de start"
         rows = (
             f'<tr><th scope="row">Steun</th><td data-bedrag="support">{escape(shown["support"])}</td></tr>'
-            f'<tr><th scope="row">Uw eigen aandeel</th><td data-bedrag="own_share">{escape(shown["own_share"])}</td></tr>'
+            f'<tr><th scope="row">{"Uw eigen aandeel" if service["eligible"] else "U betaalt zelf"}</th>'
+            f'<td data-bedrag="own_share">{escape(shown["own_share"])}</td></tr>'
         )
         if service["eligible"]:
             rows += (
@@ -449,16 +462,18 @@ def drempels(arguments: list[str]) -> str:
     if arguments:
         raise PluginError("kmo:drempels takes no arguments")
     day = build_date()
-    rows = ["| Grootte | Werknemers | Jaaromzet | Balanstotaal |", "|---|---|---|---|"]
+    rows = ["| Grootte | Werknemers | Jaaromzet | **of** balanstotaal |", "|---|---|---|---|"]
     for size, label in (("klein", "Kleine onderneming"), ("middelgroot", "Middelgrote onderneming")):
         cells = []
         for part in ("vte", "omzet", "balanstotaal"):
             parameter = _parameter(f"kmo_definitie.{size}.{part}")
             assert parameter.comparator is not None
             cells.append(f"{parameter.comparator.words()} {show(parameter, day)}")
-        rows.append(f"| {label} | {cells[0]} | {cells[1]} **of** | {cells[2]} |")
-    parameter = _parameter("kmo_definitie.klein.vte")
-    return "\n".join(rows) + f"\n\nBron: de Europese kmo-definitie.{value_note(parameter, day)}"
+        rows.append(f"| {label} | {cells[0]} | {cells[1]} | {cells[2]} |")
+    value = _parameter("kmo_definitie.klein.vte").at(day)
+    eu = rules().sources[value.source.key]
+    article = Source(f"{eu.title}, bijlage, artikel 2", eu.href, eu.key)
+    return "\n".join(rows) + f"\n\nBron: de Europese kmo-definitie.{note(article, start_words(value))}"
 
 
 def rechtsvormen(arguments: list[str]) -> str:
@@ -588,6 +603,7 @@ MARKERS: dict[str, Callable[[list[str]], str]] = {
     "tot": tot,
     "bron": bron,
     "bron-van": bron_van,
+    "url": url,
     "themas": themas,
     "tarieven": tarieven,
     "voorbeelden": voorbeelden,

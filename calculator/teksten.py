@@ -120,14 +120,14 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "plafond.groot": "Een grote onderneming heeft geen steunplafond: ze komt niet in aanmerking.",
     # --- services ---------------------------------------------------------------------------------------------
     "dienst.soort.nooit": "{soort} is geen opleiding of advies en komt nooit in aanmerking voor de kmo-portefeuille.",
-    "dienst.soort.aanvaard": "{soort} geldt als {dienst} (thema {onderwerp}).",
+    "dienst.soort.aanvaard": "{soort} valt onder {dienst}, thema {onderwerp}.",
     "dienst.soort.niet_meer": (
-        "{soort} geldt als {dienst} (thema {onderwerp}). Sinds {sinds_datum} komt {dienst} over een ander onderwerp "
+        "{soort} valt onder {dienst}, thema {onderwerp}. Sinds {sinds_datum} komt {dienst} over een ander onderwerp "
         "dan cybersecurity niet meer in aanmerking."
     ),
     "dienst.enkel_als_advies": (
-        "Dat geldt alleen als ze als advies geleverd wordt: een beoordeling met een schriftelijk rapport en "
-        "aanbevelingen. Als lopende, operationele dienst komt ze niet in aanmerking."
+        "Dat geldt alleen als u een beoordeling krijgt met een schriftelijk rapport en aanbevelingen; een "
+        "doorlopende, operationele dienst komt niet in aanmerking."
     ),
     "dienst.onderneming_niet": "Uw onderneming voldoet niet aan alle voorwaarden:",
     "dienst.weigering": "",  # the reasons that refuse a service, then "dienst.geen_steun"
@@ -181,8 +181,8 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "Controleer dat bedrag: er blijft geen steun over."
     ),
     "waarschuwing.minimum_niet_bindend": (
-        "Dienst {nummer}: sommige bronnen vermelden een minimum van {minimum_eur} voor {dienst}. Dat staat niet in "
-        "de officiële voorwaarden, maar vraag het na als uw {dienst} kleiner is."
+        "Dienst {nummer}: vlaanderen.be vermeldt een minimum van {minimum_eur} zonder btw voor {dienst}. Is uw "
+        "{dienst} goedkoper, vraag dan vooraf bij VLAIO na of u steun krijgt."
     ),
     "waarschuwing.start_na_realisatietermijn": (
         "Dienst {nummer} start na {einde_datum}, de dag waarop de dienstverlening al beëindigd moet zijn "

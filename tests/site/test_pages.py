@@ -287,7 +287,10 @@ SEED_TOPICS = {
     ),
     "what a VTE is": ("grootte/index.html", ["voltijdsequivalent", "twee halftijdse"]),
     "National Bank data": ("grootte/index.html", ["Nationale Bank van België"]),
-    "size fixed for the calendar year": ("grootte/index.html", ["eerste aanvraag van het kalenderjaar", "vast"]),
+    "size fixed for the calendar year": (
+        "grootte/index.html",
+        ["eerste goedgekeurde aanvraag van het kalenderjaar", "vast"],
+    ),
     "groups": ("grootte/index.html", ["deel uit van een groep", "Verbonden ondernemingen", "Partnerondernemingen"]),
     "eligible services": (
         "diensten/index.html",

@@ -181,7 +181,7 @@ def test_pentest_and_audit_explain_that_they_count_as_advice_only_when_delivered
         request = copy.deepcopy(BASE_REQUEST)
         request["services"][0]["kind"] = kind
         service = evaluate_strict(request, today=TODAY)["services"][0]
-        assert "als advies geleverd" in service["explanation"]
+        assert "schriftelijk rapport en aanbevelingen" in service["explanation"]
         assert "dienst.enkel_als_advies" in [p["code"] for p in service["parts"][0]["parts"]]
     request = copy.deepcopy(BASE_REQUEST)
     request["services"][0]["kind"] = "cybersecurity_training"
