@@ -27,6 +27,7 @@ import shutil
 import statistics
 import sys
 import time
+import urllib.parse
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,7 @@ EXAMPLE = {
 VARIANTS = {
     # name: (path, input selector, output selector)
     "ours": (
-        "rekenmodule/?aanvraag=" + json.dumps(EXAMPLE, separators=(",", ":")),
+        "rekenmodule/#aanvraag=" + urllib.parse.quote(json.dumps(EXAMPLE, separators=(",", ":"))),
         "#services-1-bedrag",
         "[data-answer='support_total']",
     ),

@@ -42,7 +42,15 @@ FRONTEND = ROOT / "frontend"
 PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
 # The Pyodide core files the page needs; nothing else from the npm package is shipped.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-FRONTEND_FILES = ("calculator-page.mjs", "calculator-worker.mjs", "calculator.css", "calculator-noscript.css")
+FRONTEND_FILES = (
+    "calculator-page.mjs",
+    "runtime-client.mjs",
+    "form-state.mjs",
+    "render.mjs",
+    "calculator-worker.mjs",
+    "calculator.css",
+    "calculator-noscript.css",
+)
 
 
 def log(message: str) -> None:

@@ -56,7 +56,9 @@ from calculator import evaluate
 from calculator.clock import brussels_today
 from calculator.formatting import euro, long_date, number, percent
 from calculator.parameters import Begin, DatedValue, Dienst, Parameter, RulesData, Source, Unit, load, load_from
+from calculator.request import MAX_ROWS
 from calculator.steun import aanvraagtermijn, soort_subsidieerbaar
+from calculator.teksten import VELDEN
 
 MARKER = re.compile(r"<!--\s*kmo:([a-z_-]+)((?:[ \t]+[^\s>]+)*)\s*-->")
 ANY_MARKER = re.compile(r"<!--\s*kmo\b")
@@ -723,8 +725,50 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
             "termijn": f"{number(rules()['procedure.aanvraagtermijn'].amount(build_date()))} dagen",
         },
         "runtime": os.environ.get("KMO_REKENMODULE", ""),
+        "calculator": calculator_page_data(),
     }
     return env
+
+
+def size_hint(size: str) -> str:
+    """ "minder dan 50 VTE; omzet of balanstotaal ten hoogste € 10.000.000" (from the data)."""
+    day = build_date()
+    fte = _parameter(f"kmo_definitie.{size}.vte")
+    turnover = _parameter(f"kmo_definitie.{size}.omzet")
+    balance = _parameter(f"kmo_definitie.{size}.balanstotaal")
+    assert fte.comparator is not None
+    assert turnover.comparator is not None
+    assert balance.comparator is not None
+    if show(turnover, day) == show(balance, day):
+        money = f"omzet of balanstotaal {turnover.comparator.words()} {show(turnover, day)}"
+    else:
+        money = (
+            f"omzet {turnover.comparator.words()} {show(turnover, day)} "
+            f"of balanstotaal {balance.comparator.words()} {show(balance, day)}"
+        )
+    return f"{fte.comparator.words()} {show(fte, day)}; {money}"
+
+
+def calculator_page_data() -> dict[str, Any]:
+    """What the calculator page's template needs from the package: the field labels the package's error messages
+    use, the size choices with their thresholds, the row limit, and the official addresses."""
+    medium_fte = _parameter("kmo_definitie.middelgroot.vte")
+    assert medium_fte.comparator is not None
+    return {
+        "velden": {key: label[:1].upper() + label[1:] for key, label in VELDEN.items()},
+        "sizes": [
+            ("klein", "Klein", size_hint("klein")),
+            ("middelgroot", "Middelgroot", size_hint("middelgroot")),
+            (
+                "groot",
+                "Groot",
+                f"{medium_fte.comparator.words(within=False)} {show(medium_fte, build_date())}, "
+                "of omzet én balanstotaal boven die van een middelgrote onderneming",
+            ),
+        ],
+        "max_rows": MAX_ROWS,
+        "nace_list": rules().sources["vlaio_subsidiedatabank"].href,
+    }
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

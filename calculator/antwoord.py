@@ -162,10 +162,15 @@ def answer_json(uitkomst: Uitkomst, data: RulesData) -> dict[str, Any]:
     eligible = all(v.met for v in uitkomst.voorwaarden)
     since = data.rules_in_force_since(day)
     summary = _summary(uitkomst, support_total)
-    conditions_summary = Reden(
-        "samenvatting.voorwaarden.alle" if eligible else "samenvatting.voorwaarden.niet_alle",
-        {"aantal": len(uitkomst.voorwaarden)} if eligible else {},
-    )
+    assumed = sum(1 for v in uitkomst.voorwaarden if v.assumed)
+    if not eligible:
+        conditions_summary = Reden("samenvatting.voorwaarden.niet_alle")
+    elif assumed:
+        conditions_summary = Reden(
+            "samenvatting.voorwaarden.alle_aangenomen", {"aantal": len(uitkomst.voorwaarden), "aangenomen": assumed}
+        )
+    else:
+        conditions_summary = Reden("samenvatting.voorwaarden.alle", {"aantal": len(uitkomst.voorwaarden)})
     return {
         "ok": True,
         "errors": [],

@@ -29,7 +29,8 @@ _FORMS: Final = (
     re.compile(r"\d{1,3}(?: \d{3})+" + _DECIMAL_COMMA),  # 1 500 000 / 8 000,50
 )
 _DOT_DECIMAL: Final = re.compile(r"\d+\.\d{1,2}")  # 12.5 / 0.75 (English decimal point)
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_BELGIAN_DATE: Final = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 class InputError(ValueError):
@@ -102,11 +103,18 @@ def parse_number(raw: object, *, example: str, max_decimals: int | None = None) 
     return value
 
 
-def parse_iso_date(raw: object) -> date:
-    """A date written as JJJJ-MM-DD (ISO 8601), as the form's date field sends it."""
-    if not isinstance(raw, str) or not _ISO_DATE.fullmatch(raw.strip()):
+def parse_date(raw: object) -> date:
+    """A date as the form shows it, dd/mm/jjjj (27/11/2026), or as its date field sends it, JJJJ-MM-DD (ISO 8601).
+    A date that does not exist is named back the way the form shows dates (30/02/2026)."""
+    text = raw.strip() if isinstance(raw, str) else ""
+    iso, belgian = _ISO_DATE.fullmatch(text), _BELGIAN_DATE.fullmatch(text)
+    if iso:
+        year, month, day = iso.groups()
+    elif belgian:
+        day, month, year = belgian.groups()
+    else:
         raise InputError("fout.datum.vorm")
     try:
-        return date.fromisoformat(raw.strip())
+        return date(int(year), int(month), int(day))
     except ValueError as error:
-        raise InputError("fout.datum.bestaat_niet", waarde=raw.strip()) from error
+        raise InputError("fout.datum.bestaat_niet", waarde=f"{int(day):02d}/{int(month):02d}/{year}") from error

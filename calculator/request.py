@@ -27,7 +27,7 @@ from calculator.domein import (
 )
 from calculator.formatting import number
 from calculator.parameters import RulesData
-from calculator.parsing import InputError, parse_iso_date, parse_number
+from calculator.parsing import InputError, parse_date, parse_number
 from calculator.teksten import render, veld
 
 MAX_ROWS: Final = 64
@@ -140,7 +140,7 @@ class _Reader:
         """``(given, day)``: a left-out date is not given (the caller assumes today)."""
         if table.get(key) in (None, ""):
             return False, None
-        return True, self.read(field, label, functools.partial(parse_iso_date, table[key]))
+        return True, self.read(field, label, functools.partial(parse_date, table[key]))
 
 
 def _shorten(raw: object) -> str:

@@ -214,6 +214,9 @@ TEKSTEN: Final[Mapping[str, str]] = {
     ),
     "samenvatting.geen_diensten": "Vul een dienst en een bedrag in om uw steun te berekenen.",
     "samenvatting.voorwaarden.alle": "Voorwaarden: alle {aantal} voldaan.",
+    "samenvatting.voorwaarden.alle_aangenomen": (
+        "Voorwaarden: alle {aantal} voldaan, waarvan {aangenomen} aangenomen (zie hieronder)."
+    ),
     "samenvatting.voorwaarden.niet_alle": "Voorwaarden: niet alle voorwaarden voldaan.",
     # --- timeline and calendar --------------------------------------------------------------------------------
     "tijdlijn.aanvragen": "Kmo-portefeuille: uiterlijk vandaag aanvragen ({diensten})",
@@ -271,7 +274,7 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "fout.getal.niet_eindig": "vul een gewoon getal in, bijvoorbeeld {voorbeeld}.",
     "fout.getal.te_groot": "dit getal is te groot. Controleer het aantal cijfers.",
     "fout.getal.decimalen": "gebruik hoogstens {decimalen} cijfers na de komma, bijvoorbeeld {voorbeeld}.",
-    "fout.datum.vorm": "vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2026-11-27.",
+    "fout.datum.vorm": "vul een datum in als dd/mm/jjjj, bijvoorbeeld 27/11/2026.",
     "fout.datum.bestaat_niet": "de datum {waarde} bestaat niet. Controleer dag en maand.",
 }
 
@@ -312,9 +315,11 @@ VELDEN: Final[Mapping[str, str]] = {
 
 
 def veld(key: str, rij: str | None = None, nummer: int | None = None) -> str:
-    """A field's label; in a row of a list, prefixed with the row ("Dienst 2, bedrag zonder btw (€)")."""
+    """A field's label as the form writes it ("Aantal werknemers (VTE)"); in a row of a list, prefixed with the row
+    ("Dienst 2, bedrag zonder btw (€)")."""
     if rij is None:
-        return VELDEN[key]
+        label = VELDEN[key]
+        return label[:1].upper() + label[1:]
     return f"{VELDEN[rij]} {nummer}, {VELDEN[key]}" if key else f"{VELDEN[rij]} {nummer}"
 
 

@@ -1,16 +1,18 @@
 // The calculator's runtime: Pyodide in a module Web Worker, never on the page's main thread.
 //
 // It loads Pyodide and the kmo-calculator wheel from the same versioned folder as this file (no other host), then
-// answers {type: "evaluate", id, request} with {type: "answer", id, answer}. The answer is computed by the Python
-// package (calculator.evaluate): no rule lives in JavaScript.
+// answers {type: "evaluate", id, request} with {type: "answer", id, answer}, and {type: "agenda", id, request} with
+// {type: "answer", id, answer: {ok, errors, filename, ics}} (the iCalendar file of the timeline). Both are computed
+// by the Python package (calculator.evaluate, calculator.agenda.agenda): no rule lives in JavaScript.
 //
-// Messages to the page: {type: "progress", percent, label}, {type: "ready", seconds}, {type: "answer", id, answer},
+// Messages to the page: {type: "progress", percent}, {type: "ready", seconds}, {type: "answer", id, answer},
 // {type: "error", message} when the runtime cannot start, {type: "failed", id, message} when one answer fails.
 import { loadPyodide } from "./pyodide.mjs";
 
 const folder = new URL("./", import.meta.url).href;
 const started = performance.now();
 let evaluateJson = null;
+let agendaJson = null;
 
 function post(message) {
   self.postMessage(message);
@@ -27,10 +29,10 @@ const totalShare = [...shares.values()].reduce((sum, share) => sum + share, 0);
 let downloaded = 0;
 let shown = 0;
 let finished = false;
-function progress(percent, label) {
+function progress(percent) {
   if (finished) return;
   shown = Math.min(100, Math.max(shown, Math.round(percent)));
-  post({ type: "progress", percent: shown, label });
+  post({ type: "progress", percent: shown });
 }
 if (typeof PerformanceObserver === "function") {
   try {
@@ -40,7 +42,7 @@ if (typeof PerformanceObserver === "function") {
         if (shares.has(name)) {
           downloaded += shares.get(name);
           shares.delete(name);
-          progress(5 + (85 * downloaded) / totalShare, "De rekenmodule wordt gedownload…");
+          progress(5 + (85 * downloaded) / totalShare);
         }
       }
     }).observe({ type: "resource", buffered: true });
@@ -86,7 +88,7 @@ const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0
 
 async function start() {
   await WebAssembly.compile(EMPTY_MODULE);
-  progress(2, "De rekenmodule wordt gedownload…");
+  progress(2);
   const pyodide = await loadPyodide({
     indexURL: folder,
     lockFileURL: new URL("pyodide-lock.json", folder).href,
@@ -94,30 +96,37 @@ async function start() {
     stdout: () => {},
     stderr: (line) => console.warn(line),
   });
-  progress(92, "De rekenregels worden geladen…");
-  evaluateJson = pyodide.runPython(`
+  progress(92);
+  const functions = pyodide.runPython(`
 import json
 from calculator import evaluate
+from calculator.agenda import agenda
 
 def evaluate_json(text):
     return json.dumps(evaluate(json.loads(text)), ensure_ascii=False)
 
-evaluate_json
+def agenda_json(text):
+    return json.dumps(agenda(json.loads(text)), ensure_ascii=False)
+
+(evaluate_json, agenda_json)
 `);
-  progress(100, "Klaar");
+  agendaJson = functions.get(1);
+  evaluateJson = functions.get(0);
+  progress(100);
   finished = true;
   post({ type: "ready", seconds: (performance.now() - started) / 1000 });
 }
 
 self.addEventListener("message", (event) => {
   const message = event.data || {};
-  if (message.type !== "evaluate") return;
+  if (message.type !== "evaluate" && message.type !== "agenda") return;
   if (!evaluateJson) {
     post({ type: "failed", id: message.id, message: "not ready" });
     return;
   }
   try {
-    const answer = JSON.parse(evaluateJson(JSON.stringify(message.request)));
+    const run = message.type === "agenda" ? agendaJson : evaluateJson;
+    const answer = JSON.parse(run(JSON.stringify(message.request)));
     post({ type: "answer", id: message.id, answer });
   } catch (error) {
     post({ type: "failed", id: message.id, message: String((error && error.message) || error) });

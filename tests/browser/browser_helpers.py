@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -78,10 +79,25 @@ def renders(page: Page) -> int:
     return int(page.get_attribute("[data-results]", "data-renders") or 0)
 
 
+def fragment(request: dict[str, Any]) -> str:
+    """The address fragment that holds a request (CONTRACT.md: #aanvraag=<JSON, URI-encoded>)."""
+    return "#" + urllib.parse.urlencode({"aanvraag": json.dumps(request, ensure_ascii=False)})
+
+
+def open_with_request(page: Page, base_url: str, request: dict[str, Any]) -> dict[str, Any]:
+    """Open the calculator at an address that holds ``request``; returns the request the page computed."""
+    open_calculator(page, base_url, fragment(request))
+    page.wait_for_function(
+        """() => document.querySelector('[data-calculator]').dataset.state === 'ready'
+                 && Number(document.querySelector('[data-results]').dataset.renders || 0) > 0"""
+    )
+    return json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
+
+
 def submit_and_wait(page: Page) -> dict[str, Any]:
-    """Press "Bereken" like a visitor and wait for the answer to that form; returns the request the page sent."""
+    """Press the form's button like a visitor and wait for the answer to that form; returns the request sent."""
     before = renders(page)
-    page.get_by_role("button", name="Bereken", exact=True).click()
+    page.get_by_role("button", name="Controleer mijn gegevens", exact=True).click()
     page.wait_for_function(
         """(before) => {
             const root = document.querySelector('[data-calculator]');

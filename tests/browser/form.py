@@ -11,6 +11,7 @@ from playwright.sync_api import Locator, Page
 
 from calculator.formatting import euro, long_date, number, percent
 from calculator.parameters import load
+from calculator.teksten import VELDEN
 
 CLASSIFICATION = load().classification
 
@@ -25,59 +26,59 @@ def _group(page: Page, name: str) -> Locator:
     return page.get_by_role("group", name=name, exact=True)
 
 
+def _open(page: Page, summary: str) -> None:
+    """Open a disclosure ("Meer opties", "Uw onderneming: ...") by its summary, as a visitor clicks it."""
+    details = page.locator("details", has=page.locator("summary", has_text=summary)).first
+    if details.get_attribute("open") is None:
+        details.locator("summary").first.click()
+
+
+SIZE_LABELS = {"klein": "Klein", "middelgroot": "Middelgroot", "groot": "Groot"}
+FIGURES = ("fte", "turnover", "balance_total", "linked", "partners", "locked_size")
+
+
 def fill_form(page: Page, request: dict[str, Any]) -> None:
-    """Type ``request`` into the form. Keys that are absent are left as the form has them."""
-    if "application_date" in request:
-        page.get_by_label("Datum van uw steunaanvraag").fill(request["application_date"])
+    """Type ``request`` into the form by its Dutch labels, the way a visitor does: the three questions first, then
+    the disclosures that hold the other fields. Keys that are absent are left as the form has them."""
     enterprise = request.get("enterprise", {})
-    company = _group(page, "Uw onderneming")
-    if "legal_form" in enterprise:
-        company.get_by_label("Rechtsvorm", exact=True).select_option(
-            label=CLASSIFICATION.legal_forms[enterprise["legal_form"]].label
-        )
-    if "region" in enterprise:
-        company.get_by_label(f"In {CLASSIFICATION.regions[enterprise['region']].label}", exact=True).check()
-    if "public_participation_pct" in enterprise:
-        _type(
-            company.get_by_label("Participatie van een administratieve overheid (%)"),
-            enterprise["public_participation_pct"],
-        )
-    if "main_activity_eligible" in enterprise:
-        activity = company.get_by_role("group", name=re.compile("NACE-BEL-code"))
-        activity.get_by_label("Ja" if enterprise["main_activity_eligible"] else "Nee", exact=True).check()
-    if "fte" in enterprise:
-        _type(company.get_by_label("Aantal werknemers in VTE (voltijdsequivalent)"), enterprise["fte"])
-    if "turnover" in enterprise:
-        _type(company.get_by_label("Jaaromzet zonder btw (€)", exact=True), enterprise["turnover"])
-    if "balance_total" in enterprise:
-        _type(company.get_by_label("Balanstotaal (€)", exact=True), enterprise["balance_total"])
-    if enterprise.get("locked_size"):
-        company.get_by_label(re.compile("Ligt de grootte van uw onderneming")).select_option(
-            label={"klein": "Ja, als kleine onderneming", "middelgroot": "Ja, als middelgrote onderneming"}[
-                enterprise["locked_size"]
-            ]
-        )
-
-    for index, linked in enumerate(enterprise.get("linked", []), start=1):
-        page.get_by_role("button", name="Verbonden onderneming toevoegen").click()
-        row = _group(page, f"Verbonden onderneming {index}")
-        _type(row.get_by_label("Aantal werknemers (VTE)"), linked["fte"])
-        _type(row.get_by_label("Jaaromzet zonder btw (€)"), linked["turnover"])
-        _type(row.get_by_label("Balanstotaal (€)"), linked["balance_total"])
-    for index, partner in enumerate(enterprise.get("partners", []), start=1):
-        page.get_by_role("button", name="Partneronderneming toevoegen").click()
-        row = _group(page, f"Partneronderneming {index}")
-        _type(row.get_by_label("Aandeel in kapitaal of stemrechten (%)"), partner["share_pct"])
-        _type(row.get_by_label("Aantal werknemers (VTE)"), partner["fte"])
-        _type(row.get_by_label("Jaaromzet zonder btw (€)"), partner["turnover"])
-        _type(row.get_by_label("Balanstotaal (€)"), partner["balance_total"])
-
-    if "support_used_this_year" in request:
-        _type(page.get_by_label(re.compile("Steun die u dit kalenderjaar al kreeg")), request["support_used_this_year"])
+    sizes = page.get_by_role("group", name=VELDEN["grootte"])
+    if "size_category" in enterprise:
+        sizes.get_by_label(SIZE_LABELS[enterprise["size_category"]], exact=True).check()
+    elif any(key in enterprise for key in FIGURES):
+        sizes.get_by_label(re.compile("^Weet ik niet")).check()
+        figures = _group(page, "De grootte van uw onderneming berekenen")
+        if "fte" in enterprise:
+            _type(figures.get_by_label(veld("vte"), exact=True).first, enterprise["fte"])
+        if "turnover" in enterprise:
+            _type(figures.get_by_label(veld("omzet"), exact=True).first, enterprise["turnover"])
+        if "balance_total" in enterprise:
+            _type(figures.get_by_label(veld("balanstotaal"), exact=True).first, enterprise["balance_total"])
+        if enterprise.get("locked_size"):
+            figures.get_by_label(re.compile("^Grootte die dit jaar al vastligt")).select_option(
+                label={"klein": "Ja, als kleine onderneming", "middelgroot": "Ja, als middelgrote onderneming"}[
+                    enterprise["locked_size"]
+                ]
+            )
+        for index, linked in enumerate(enterprise.get("linked", []), start=1):
+            page.get_by_role("button", name="Verbonden onderneming toevoegen").click()
+            row = _group(page, f"Verbonden onderneming {index}")
+            _type(row.get_by_label(veld("vte")), linked["fte"])
+            _type(row.get_by_label(veld("omzet")), linked["turnover"])
+            _type(row.get_by_label(veld("balanstotaal")), linked["balance_total"])
+        for index, partner in enumerate(enterprise.get("partners", []), start=1):
+            page.get_by_role("button", name="Partneronderneming toevoegen").click()
+            row = _group(page, f"Partneronderneming {index}")
+            _type(row.get_by_label(veld("aandeel")), partner["share_pct"])
+            _type(row.get_by_label(veld("vte")), partner["fte"])
+            _type(row.get_by_label(veld("omzet")), partner["turnover"])
+            _type(row.get_by_label(veld("balanstotaal")), partner["balance_total"])
 
     services = request.get("services", [])
+    more = len(services) > 1 or any(s.get("start_date") for s in services) or "application_date" in request
+    if more or "support_used_this_year" in request:
+        _open(page, "Meer opties")
     existing = page.locator("[data-rows='services'] .kmo-row").count()
-    while existing > len(services):
+    while existing > max(len(services), 1):
         page.get_by_role("button", name=f"Verwijder dienst {existing}").click()
         existing -= 1
     for index, service in enumerate(services, start=1):
@@ -85,10 +86,35 @@ def fill_form(page: Page, request: dict[str, Any]) -> None:
             page.get_by_role("button", name="Dienst toevoegen").click()
         row = _group(page, f"Dienst {index}")
         if service.get("kind"):
-            row.get_by_label("Soort dienst").select_option(label=CLASSIFICATION.service_kinds[service["kind"]].label)
-        _type(row.get_by_label("Bedrag zonder btw (€)"), service.get("amount", ""))
+            row.get_by_label(veld("soort")).select_option(label=CLASSIFICATION.service_kinds[service["kind"]].label)
+        _type(row.get_by_label(veld("bedrag")), service.get("amount", ""))
         if service.get("start_date"):
-            row.get_by_label("Startdatum van de dienstverlening").fill(service["start_date"])
+            row.get_by_label(veld("startdatum")).fill(service["start_date"])
+    if "support_used_this_year" in request:
+        _type(page.get_by_label(veld("reeds_gebruikt")), request["support_used_this_year"])
+    if "application_date" in request:
+        page.get_by_label(veld("aanvraagdatum"), exact=True).fill(request["application_date"])
+
+    refine = ("legal_form", "region", "public_participation_pct", "main_activity_eligible")
+    if any(key in enterprise for key in refine):
+        _open(page, "Uw onderneming:")
+    if "legal_form" in enterprise:
+        page.get_by_label(veld("rechtsvorm"), exact=True).select_option(
+            label=CLASSIFICATION.legal_forms[enterprise["legal_form"]].label
+        )
+    if "region" in enterprise:
+        page.get_by_label(f"In {CLASSIFICATION.regions[enterprise['region']].label}", exact=True).check()
+    if "public_participation_pct" in enterprise:
+        _type(page.get_by_label(veld("participatie")), enterprise["public_participation_pct"])
+    if "main_activity_eligible" in enterprise:
+        activity = page.get_by_role("group", name=re.compile("NACE-BEL-code"))
+        activity.get_by_label("Ja" if enterprise["main_activity_eligible"] else "Nee", exact=True).check()
+
+
+def veld(key: str) -> str:
+    """A field's label as the form writes it: the package's label (teksten.VELDEN), first letter capitalised."""
+    label = VELDEN[key]
+    return label[:1].upper() + label[1:]
 
 
 def shown(page: Page, key: str) -> str:
@@ -126,9 +152,10 @@ def assert_page_shows(page: Page, answer: dict[str, Any]) -> int:
         same(key, money(answer[key]))
     size = answer["size"]
     assert page.get_attribute("[data-answer='size.category']", "data-value") == size["category"]
-    same("size.fte", number(Decimal(size["fte"])))
-    same("size.turnover", money(size["turnover"]))
-    same("size.balance_total", money(size["balance_total"]))
+    if size["fte"] is not None:
+        same("size.fte", number(Decimal(size["fte"])))
+        same("size.turnover", money(size["turnover"]))
+        same("size.balance_total", money(size["balance_total"]))
     same("size.explanation", size["explanation"])
     same("size.group_explanation", size["group_explanation"])
     same("cap_explanation", answer["cap_explanation"])
@@ -146,6 +173,16 @@ def assert_page_shows(page: Page, answer: dict[str, Any]) -> int:
         same(f"services.{index}.own_share", money(service["own_share"]))
         same(f"services.{index}.application_deadline", long_date_iso(service["application_deadline"]))
         same(f"services.{index}.explanation", service["explanation"])
+    for entry in answer["timeline"]:
+        card = page.locator(f"[data-service='{entry['service']}']")
+        for key in ("start_date", "apply_by", "finish_by"):
+            assert long_date_iso(entry[key]) in (card.text_content() or ""), (entry, key)
+        assert entry["display"]["deposit"] in (card.text_content() or "")
+        checks += 1
+    assert page.locator("[data-assumption]").count() == len(answer["assumptions"])
+    for assumption in answer["assumptions"]:
+        item = page.locator(f"[data-assumption='{assumption['field']}']")
+        assert assumption["message"] in (item.text_content() or "")
     assert page.locator("[data-answer^='warnings.']").count() == len(answer["warnings"])
     for index, warning in enumerate(answer["warnings"]):
         same(f"warnings.{index}", warning)

@@ -3,6 +3,7 @@ calculator used with the keyboard alone."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,8 @@ from browser_helpers import ROOT, open_calculator, submit_and_wait, wait_until_r
 from form import fill_form
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from test_calculator_scenarios import SCENARIOS
+
+from calculator import evaluate
 
 pytestmark = pytest.mark.browser
 
@@ -85,25 +88,30 @@ def test_the_calculator_when_the_runtime_failed(axe_context: BrowserContext, bas
     assert not found, describe(found)
 
 
-@pytest.mark.parametrize("state", ["empty", "errors shown", "results shown", "group and service rows added"])
+STATES = ["empty", "quick answer", "assumptions open", "refining the size", "errors shown", "more options and rows"]
+
+
+@pytest.mark.parametrize("state", STATES)
 def test_the_calculator_in_each_state(state: str, axe_context: BrowserContext, base_url: str) -> None:
     page = axe_context.new_page()
     open_calculator(page, base_url)
-    if state == "errors shown":
+    if state != "empty":
+        fill_form(page, {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": "8000"}]})
+        expect(page.locator("[data-output]")).to_be_visible()
+    if state == "assumptions open":
+        page.locator("[data-assumption='enterprise.legal_form']").get_by_role("button", name="Aanpassen").click()
+        expect(page.get_by_label("Rechtsvorm", exact=True)).to_be_focused()
+    elif state == "refining the size":
+        fill_form(page, SCENARIOS["contract example: small with a linked and a partner enterprise, pentest"])
+        expect(page.locator("[data-size-result]")).not_to_be_empty()
+    elif state == "errors shown":
         fill_form(page, SCENARIOS["bad input: ambiguous headcount, empty turnover, partner share of 60 %"])
         submit_and_wait(page)
         expect(page.locator("[data-error-summary]")).to_be_visible()
-    elif state == "results shown":
-        fill_form(page, SCENARIOS["seed era (2016): 40 %, cap 10.000, development never eligible"])
-        submit_and_wait(page)
-        expect(page.locator("[data-output]")).to_be_visible()
-    elif state == "group and service rows added":
-        fill_form(page, SCENARIOS["contract example: small with a linked and a partner enterprise, pentest"])
-        page.get_by_role("button", name="Dienst toevoegen").click()
-        submit_and_wait(page)
-        expect(page.locator("[data-rows='linked'] .kmo-row")).to_have_count(1)
-        expect(page.locator("[data-rows='partners'] .kmo-row")).to_have_count(1)
+    elif state == "more options and rows":
+        fill_form(page, SCENARIOS["medium by headcount: cybersecurity and IT training"])
         expect(page.locator("[data-rows='services'] .kmo-row")).to_have_count(2)
+        expect(page.locator("[data-service]")).to_have_count(2)
     found = violations(page)
     assert not found, describe(found)
 
@@ -137,27 +145,25 @@ def test_the_calculator_works_with_the_keyboard_alone(page: Page, base_url: str)
         assert page.input_value(selector) == iso
 
     page.locator("body").focus()
-    type_date("#aanvraagdatum", "2026-11-27")
-    tab_to("#rechtsvorm")
-    keyboard.type("besloten")  # typing selects the matching option
-    tab_to("input[name='vestiging']")
-    keyboard.press("Space")  # first radio: het Vlaams Gewest
-    type_into("#participatie", "0")
-    tab_to("input[name='hoofdactiviteit']")
-    keyboard.press("Space")  # Ja
-    type_into("#vte", "12,5")
-    type_into("#omzet", "1.500.000")
-    type_into("#balanstotaal", "900.000")
+    tab_to("input[name='grootte']")
+    keyboard.press("Space")  # the first choice: klein
     tab_to("[data-rows='services'] select")
     keyboard.type("Pentesting")
     type_into("[data-rows='services'] input[data-field$='amount']", "8.000,00")
-    type_date("[data-rows='services'] input[type='date']", "2026-11-20")
-    before = int(page.get_attribute("[data-results]", "data-renders") or 0)
-    tab_to("button[type='submit']")
+    page.wait_for_function("() => document.querySelector('[data-answer=summary]') !== null")
+    # Refine by keyboard: the start-date assumption opens its field and takes the focus.
+    tab_to("[data-assumption='services[0].start_date'] button")
     keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.dataset.field") == "services[0].start_date"
+    type_date("[data-rows='services'] input[type='date']", "2026-11-20")
     page.wait_for_function(
-        "(before) => Number(document.querySelector('[data-results]').dataset.renders) > before", arg=before
+        "() => JSON.parse(document.querySelector('[data-results]').dataset.resultFor || '{}')"
+        ".services?.[0]?.start_date === '2026-11-20'"
     )
     wait_until_ready(page)
-    expect(page.locator("[data-answer='support_total']").first).to_have_text(re.compile("€\u00a03.600,00"))
-    expect(page.locator("[data-answer='services.0.application_deadline']")).to_have_text("4 december 2026")
+    sent = json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
+    answer = evaluate(sent)
+    expect(page.locator("[data-answer='summary']")).to_have_text(answer["summary"]["message"])
+    expect(page.locator("[data-answer='services.0.application_deadline']")).to_have_text(
+        answer["services"][0]["display"]["application_deadline"]
+    )

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from calculator.parsing import InputError, parse_iso_date, parse_number
+from calculator.parsing import InputError, parse_date, parse_number
 
 
 @pytest.mark.parametrize(
@@ -98,8 +98,14 @@ def test_absurdly_large_numbers_are_refused() -> None:
         parse_number("1" * 60, example="1")
 
 
-def test_iso_dates() -> None:
-    assert parse_iso_date("2026-11-27") == date(2026, 11, 27)
-    for typed in ["27/11/2026", "20261127", "2026-11-27T10:00", "", None, 20261127, "2026-13-01", "2026-02-30"]:
+def test_dates_as_the_form_shows_them_or_as_iso() -> None:
+    assert parse_date("2026-11-27") == date(2026, 11, 27)
+    assert parse_date("27/11/2026") == date(2026, 11, 27)
+    assert parse_date(" 7/1/2026 ") == date(2026, 1, 7)
+    for typed in ["27-11-2026", "20261127", "2026-11-27T10:00", "", None, 20261127, "2026-13-01", "11/27/2026"]:
         with pytest.raises(InputError):
-            parse_iso_date(typed)
+            parse_date(typed)
+    with pytest.raises(InputError) as raised:
+        parse_date("2026-02-30")
+    assert raised.value.reden.waarden == {"waarde": "30/02/2026"}
+    assert "30/02/2026 bestaat niet" in raised.value.message
