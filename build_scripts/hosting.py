@@ -2,7 +2,7 @@
 
 One source for all of it: the pages get the Content-Security-Policy as a ``<meta>`` (through the build hook), and
 ``site/_headers`` (read by Netlify, Cloudflare Pages and ``build_scripts/serve.py``) carries the same policy plus the
-headers a ``<meta>`` cannot set. ``docs/hosting.md`` and README show the nginx equivalent.
+headers a ``<meta>`` cannot set. ``hosting/nginx/`` holds the nginx equivalent (HOSTING.md; tests/nginx/ checks it).
 """
 
 from __future__ import annotations

@@ -1,0 +1,156 @@
+"""The site under nginx with the repository's configuration: the headers HOSTING.md promises, precompressed
+copies by Accept-Encoding, the immutable cache rule on hashed files only, and the calculator under the real CSP."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+from nginx_helpers import CONFIG, ROOT, SITE
+
+from build_scripts.hosting import IMMUTABLE, REVALIDATE, SECURITY_HEADERS
+
+HOSTING = ROOT / "HOSTING.md"
+
+
+def get(url: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+
+def runtime_folder() -> str:
+    folders = sorted((SITE / "assets" / "rekenmodule").iterdir())
+    assert len(folders) == 1
+    return f"assets/rekenmodule/{folders[0].name}/"
+
+
+def material_bundle() -> str:
+    bundle = next((SITE / "assets" / "javascripts").glob("bundle.*.min.js"))
+    return bundle.relative_to(SITE).as_posix()
+
+
+def hosting_table_headers() -> list[str]:
+    """The header names of the table in HOSTING.md ("The headers a host must send")."""
+    text = HOSTING.read_text(encoding="utf-8")
+    table = text.split("## The headers a host must send", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\| `([A-Za-z-]+)` \|", table, re.MULTILINE)
+
+
+def test_the_configuration_files_are_the_ones_hosting_md_shows() -> None:
+    text = HOSTING.read_text(encoding="utf-8")
+    assert "hosting/nginx/kmo-site.conf" in text and "hosting/nginx/kmo-security.conf" in text
+    assert "add_header" not in text, "HOSTING.md points at the files instead of holding a copy"
+    snippet = (CONFIG / "kmo-security.conf").read_text(encoding="utf-8")
+    written = dict(re.findall(r'^add_header ([A-Za-z-]+) "([^"]*)" always;$', snippet, re.MULTILINE))
+    assert written == dict(SECURITY_HEADERS), "the snippet and build_scripts/hosting.py say the same"
+
+
+@pytest.mark.parametrize("kind", ["page", "calculator page", "runtime file", "404 page", "stylesheet"])
+def test_every_header_of_the_table_is_sent(kind: str, nginx_url: str) -> None:
+    path = {
+        "page": "",
+        "calculator page": "rekenmodule/",
+        "runtime file": runtime_folder() + "pyodide.asm.wasm",
+        "404 page": "bestaat-niet/",
+        "stylesheet": "assets/stylesheets/site.css",
+    }[kind]
+    status, headers, _ = get(nginx_url + path, "br, gzip")
+    assert status == (404 if kind == "404 page" else 200)
+    for name, value in SECURITY_HEADERS:
+        assert headers.get(name.lower()) == value, (kind, name, headers.get(name.lower()))
+    table = hosting_table_headers()
+    assert set(table) >= {name for name, _ in SECURITY_HEADERS} | {"Cache-Control", "Content-Type"}
+    for name in table:
+        if name != "Content-Encoding" or kind in {"runtime file", "page"}:
+            assert name.lower() in headers, (kind, name)
+    if kind == "404 page":
+        assert "Pagina niet gevonden" in get(nginx_url + path)[2].decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("file", "content_type"),
+    [
+        ("pyodide.asm.wasm", "application/wasm"),
+        ("calculator-page.mjs", "text/javascript"),
+        ("pyodide.asm.mjs", "text/javascript"),
+    ],
+)
+def test_precompressed_copies_follow_accept_encoding(file: str, content_type: str, nginx_url: str) -> None:
+    url = nginx_url + runtime_folder() + file
+    original = (SITE / runtime_folder() / file).read_bytes()
+    for accepted, encoding, suffix in [("br, gzip", "br", ".br"), ("gzip", "gzip", ".gz"), (None, None, "")]:
+        status, headers, body = get(url, accepted)
+        assert status == 200
+        assert headers["content-type"].split(";")[0] == content_type
+        assert headers.get("content-encoding") == encoding, (file, accepted)
+        assert body == (SITE / runtime_folder() / (file + suffix)).read_bytes() if suffix else body == original
+        assert "accept-encoding" in headers.get("vary", "").lower(), (file, accepted)
+
+
+def test_a_file_without_a_copy_is_compressed_on_the_fly_if_it_is_text(nginx_url: str) -> None:
+    folder = runtime_folder()
+    lock = SITE / folder / "pyodide-lock.json"
+    assert not (SITE / folder / "pyodide-lock.json.gz").exists()
+    status, headers, _ = get(nginx_url + folder + "pyodide-lock.json", "br, gzip")
+    assert status == 200 and headers["content-type"].startswith("application/json")
+    if lock.stat().st_size > 20:
+        assert headers.get("content-encoding") == "gzip"
+    # A zip is compressed already: sent as it is.
+    status, headers, body = get(nginx_url + folder + "python_stdlib.zip", "br, gzip")
+    assert headers["content-type"] == "application/zip" and "content-encoding" not in headers
+    assert body == (SITE / folder / "python_stdlib.zip").read_bytes()
+
+
+def test_a_page_is_sent_brotli_to_a_browser_that_accepts_it(nginx_url: str) -> None:
+    status, headers, body = get(nginx_url + "steun/", "gzip, deflate, br")
+    assert status == 200 and headers.get("content-encoding") == "br"
+    assert body == (SITE / "steun" / "index.html.br").read_bytes()
+    assert headers["content-type"].startswith("text/html")
+
+
+def test_only_hashed_files_are_immutable(nginx_url: str) -> None:
+    immutable = [runtime_folder() + "pyodide.asm.wasm", runtime_folder() + "calculator-page.mjs", material_bundle()]
+    revalidated = ["", "steun/", "assets/stylesheets/site.css", "sitemap.xml", "bestaat-niet/"]
+    for path in immutable:
+        assert get(nginx_url + path)[1]["cache-control"] == IMMUTABLE, path
+    for path in revalidated:
+        assert get(nginx_url + path)[1]["cache-control"] == REVALIDATE, path
+
+
+@pytest.mark.browser
+def test_the_calculator_answers_under_nginx_and_its_policy(nginx_url: str) -> None:
+    from browser_helpers import CHROMIUM, CHROMIUM_ARGS, fragment
+    from playwright.sync_api import sync_playwright
+
+    from calculator import evaluate
+
+    request = {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": "8000"}]}
+    violations: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.on(
+                "console",
+                lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+            )
+            response = page.goto(nginx_url + "rekenmodule/" + fragment(request))
+            assert response is not None
+            assert response.headers["content-security-policy"] == dict(SECURITY_HEADERS)["Content-Security-Policy"]
+            page.wait_for_function(
+                "() => Number(document.querySelector('[data-results]').dataset.renders || 0) > 0", timeout=60_000
+            )
+            sent = json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
+            assert sent == request
+            shown = page.text_content("[data-answer='summary']")
+            assert shown == evaluate(sent)["summary"]["message"]
+        finally:
+            browser.close()
+    assert not violations, violations
