@@ -226,6 +226,13 @@ def build_pages(site_dir: Path = SITE, config: Path = ROOT / "mkdocs.yml", runti
     log(f"site: {len(pages)} HTML pages in {site_dir}")
 
 
+def publish_wheel(wheel: Path, site_dir: Path = SITE) -> None:
+    """The open-data page offers the same wheel the browser runs, for `pip install`."""
+    target = site_dir / "open-data" / wheel.name
+    shutil.copy(wheel, target)
+    log(f"open data: {target.relative_to(site_dir)}")
+
+
 def prepare_for_hosting(site_dir: Path = SITE) -> None:
     """Precompressed copies for hosts that serve them, then the _headers file (security and cache rules)."""
     started = time.monotonic()
@@ -245,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     fetch_test_wheels()
     runtime = build_runtime(wheel)
     build_pages(runtime=runtime)
+    publish_wheel(wheel)
     prepare_for_hosting()
     log(f"done in {time.monotonic() - started:.1f} s")
     return 0

@@ -52,7 +52,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from build_scripts.hosting import CSP_META
-from calculator import evaluate
+from calculator import __version__, evaluate, opendata
 from calculator.clock import brussels_today
 from calculator.formatting import euro, long_date, number, percent
 from calculator.parameters import Begin, DatedValue, Dienst, Parameter, RulesData, Source, Unit, load, load_from
@@ -557,6 +557,20 @@ def contactgegevens(arguments: list[str]) -> str:
     return "\n".join(lines)
 
 
+def open_data(arguments: list[str]) -> str:
+    """The names the open-data page shows: the wheel's file name, the package version, the rules file and feed."""
+    key = _one(arguments, "open-data")
+    names = {
+        "wiel": wheel_name(),
+        "versie": __version__,
+        "regels": opendata.RULES_FILE,
+        "feed": opendata.FEED_FILE,
+    }
+    if key not in names:
+        raise PluginError(f"kmo:open-data takes one of {', '.join(names)}")
+    return names[key]
+
+
 def termijnvoorbeeld(arguments: list[str]) -> str:
     """The last day to apply for services starting on the given ISO date, under today's rules."""
     try:
@@ -618,6 +632,7 @@ MARKERS: dict[str, Callable[[list[str]], str]] = {
     "dienstverlener": dienstverlener,
     "termijnvoorbeeld": termijnvoorbeeld,
     "contactgegevens": contactgegevens,
+    "open-data": open_data,
     "regelset": regelset,
     "builddatum": builddatum,
 }
@@ -806,6 +821,21 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return fix_theme_html(output_content)
 
 
+def write_open_data(site_dir: Path, site_url: str) -> None:
+    """/open-data/: the rules as JSON, the JSON Schemas and the Atom feed, from the data this build used (the wheel
+    is added by build_scripts/build_site.py, which builds it)."""
+    folder = site_dir / "open-data"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / opendata.RULES_FILE).write_text(opendata.rules_json_text(rules(), __version__), encoding="utf-8")
+    for name in opendata.SCHEMAS:
+        (folder / name).write_text(opendata.schema(name), encoding="utf-8")
+    (site_dir / opendata.FEED_FILE).write_text(opendata.atom_feed(rules(), site_url), encoding="utf-8")
+
+
+def wheel_name() -> str:
+    return f"kmo_calculator-{__version__}-py3-none-any.whl"
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """robots.txt: everything may be indexed; it points at the sitemap under the configured public address.
     A source kept for the pages only (bronnen.toml, enkel_paginas) that no page cites fails the build."""
@@ -814,6 +844,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if unused:
         raise PluginError(f"bronnen.toml: source(s) for the pages that no page cites: {', '.join(unused)}")
     site_url = config.site_url or ""
+    write_open_data(Path(config.site_dir), site_url or "/")
     lines = ["User-agent: *", "Allow: /"]
     if site_url:
         lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")

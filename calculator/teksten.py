@@ -218,6 +218,22 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "Voorwaarden: alle {aantal} voldaan, waarvan {aangenomen} aangenomen (zie hieronder)."
     ),
     "samenvatting.voorwaarden.niet_alle": "Voorwaarden: niet alle voorwaarden voldaan.",
+    # --- open data (calculator/opendata.py) ------------------------------------------------------------------------
+    "opendata.titel": "Regels van de kmo-portefeuille",
+    "opendata.feed_titel": "Wijzigingen in de regels van de kmo-portefeuille",
+    "opendata.uitleg.vanaf": "de eerste dag waarop de waarde geldt (voor aanvragen vanaf die dag)",
+    "opendata.uitleg.begin": (
+        "bekend: de bron noemt die dag; ten_laatste: de waarde gold op die dag, de begindatum is niet gepubliceerd; "
+        "modelstart: de waarde is ouder dan de eerste gemodelleerde regels"
+    ),
+    "opendata.uitleg.vergelijking": "hoe een waarde met de drempel vergeleken wordt: '<', '<=' of '>='",
+    "opendata.wanneer.bekend": "vanaf {start_datum}",
+    "opendata.wanneer.ten_laatste": "ten laatste sinds {start_datum}",
+    "opendata.wanneer.modelstart": "al vóór {start_datum} (de oudste regels die de rekenmodule kent)",
+    "opendata.ja": "ja",
+    "opendata.nee": "nee",
+    "opendata.bericht": "{figuur}: {waarde} {wanneer}",
+    "opendata.samenvatting": "{bericht}. Bron: {bron}.",
     # --- timeline and calendar --------------------------------------------------------------------------------
     "tijdlijn.aanvragen": "Kmo-portefeuille: uiterlijk vandaag aanvragen ({diensten})",
     "tijdlijn.aanvragen.beschrijving": (

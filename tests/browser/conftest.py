@@ -1,3 +1,4 @@
 """Fixtures for the browser tests; the helpers live in browser_helpers.py."""
 
 from browser_helpers import base_url, browser, context, page, playwright, site  # noqa: F401 - fixtures for pytest
+from nginx_server import nginx_url  # noqa: F401 - the site under nginx with hosting/nginx/ (tests/nginx/ too)

@@ -21,7 +21,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 REPORTS = ROOT / "test-reports" / "lighthouse"
-PAGES = {"home": "", "rule-page": "steun/", "questions": "vragen/", "calculator": "rekenmodule/"}
+PAGES = {
+    "home": "",
+    "rule-page": "steun/",
+    "questions": "vragen/",
+    "open-data": "open-data/",
+    "calculator": "rekenmodule/",
+}
 BUDGETS = {"accessibility": 100, "best-practices": 100, "seo": 100}
 
 

@@ -1,10 +1,5 @@
-"""Paths shared by the nginx tests and their fixture."""
+"""Paths shared by the nginx tests (the fixture is in tests/browser/nginx_server.py)."""
 
-from __future__ import annotations
+from nginx_server import CONFIG, ROOT, SITE
 
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "site"
-CONFIG = ROOT / "hosting" / "nginx"
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+__all__ = ["CONFIG", "ROOT", "SITE"]

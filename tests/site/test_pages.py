@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import html as html_module
+import json
 import os
 import re
 import shutil
@@ -363,6 +364,12 @@ def test_changing_a_figure_in_the_data_changes_every_page_that_shows_it(tmp_path
     assert ("https://example.org/testbron", "Testbron. Van toepassing op aanvragen vanaf 1 juni 2026.") in notes
     history = text_of(tmp_path / "site", "steun/index.html")
     assert "€ 8.250 (klein), € 7.500 (middelgroot)" in history
+    # The same build publishes the changed figure as open data: in the rules file and in the feed.
+    rules = json.loads((tmp_path / "site" / "open-data" / "kmo-portefeuille-regels.json").read_text(encoding="utf-8"))
+    small_cap = next(p for p in rules["parameters"] if p["naam"] == "steunplafond.klein")
+    assert {"vanaf": "2026-06-01", "begin": "bekend", "waarde": 8250, "bron": "testbron"} in small_cap["waarden"]
+    feed = (tmp_path / "site" / "wijzigingen.xml").read_text(encoding="utf-8")
+    assert "steunplafond.klein@2026-06-01" in feed and "8.250" in feed
     assert "1 juni 2026" in history
     assert any("vanaf 1 januari 2020" in text for _, text in notes)  # the medium cap did not change
 

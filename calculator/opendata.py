@@ -1,0 +1,166 @@
+"""The rules as open data: every figure with its dated values and sources as JSON, and an Atom feed of the changes.
+
+Both are generated from the same data files as the calculator and the pages (``data/*.toml``), so one build
+publishes one version of the rules. Standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from typing import Any, Final
+from xml.sax.saxutils import escape
+
+from calculator.domein import Reden
+from calculator.formatting import euro, number, percent
+from calculator.parameters import DatedValue, Parameter, RulesData, Unit
+from calculator.teksten import render
+
+SCHEMAS: Final = ("aanvraag.schema.json", "antwoord.schema.json", "regels.schema.json")
+RULES_FILE: Final = "kmo-portefeuille-regels.json"
+# At the site's root: Material for MkDocs looks for sitemap.xml next to every <link rel="alternate"> it finds.
+FEED_FILE: Final = "wijzigingen.xml"
+
+
+def schema(name: str) -> str:
+    """The text of one of the package's JSON Schemas (``SCHEMAS``)."""
+    return (resources.files("calculator") / "schemas" / name).read_text(encoding="utf-8")
+
+
+def _number(value: Decimal) -> int | str:
+    """An integer stays a JSON number; anything else is a decimal string (no binary fractions)."""
+    return int(value) if value == value.to_integral_value() else str(value)
+
+
+def _value(value: DatedValue, data: RulesData) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "vanaf": value.start.isoformat(),
+        "begin": value.begin.value,
+        "waarde": value.value if isinstance(value.value, bool) else _number(value.value),
+        "bron": value.source.key,
+    }
+    if value.source.title != data.sources[value.source.key].title:
+        entry["bron_titel"] = value.source.title  # the source with its article or section
+    if value.quote:
+        entry["citaat"] = value.quote
+    return entry
+
+
+def _parameter(parameter: Parameter, data: RulesData) -> dict[str, Any]:
+    return {
+        "naam": parameter.name,
+        "omschrijving": parameter.label,
+        "eenheid": parameter.unit.value,
+        "vergelijking": parameter.comparator.value if parameter.comparator else None,
+        "bindend": parameter.binding,
+        "waarden": [_value(value, data) for value in parameter.values],
+    }
+
+
+def rules_json(data: RulesData, version: str) -> dict[str, Any]:
+    """Every figure with its dated values, units, comparisons and sources, and the classifications."""
+    classification = data.classification
+    return {
+        "$schema": "regels.schema.json",
+        "titel": _text("opendata.titel"),
+        "versie": version,
+        "gegevens_gecontroleerd_op": data.checked_on.isoformat(),
+        "gemodelleerd_vanaf": data.modelled_from.isoformat(),
+        "uitleg": {key: _text(f"opendata.uitleg.{key}") for key in ("vanaf", "begin", "vergelijking")},
+        "parameters": [_parameter(parameter, data) for parameter in data],
+        "classificatie": {
+            "rechtsvormen": [
+                {"sleutel": form.key, "omschrijving": form.label, "aanvaard": form.aanvaard}
+                for form in classification.legal_forms.values()
+            ],
+            "gewesten": [
+                {"sleutel": region.key, "omschrijving": region.label, "aanvaard": region.aanvaard}
+                for region in classification.regions.values()
+            ],
+            "diensten": [
+                {
+                    "sleutel": kind.key,
+                    "omschrijving": kind.label,
+                    "dienst": kind.dienst.value,
+                    "onderwerp": kind.onderwerp.value,
+                    "enkel_als_advies": kind.only_as_advice,
+                }
+                for kind in classification.service_kinds.values()
+            ],
+            "themas": list(classification.themes),
+        },
+        "bronnen": {key: {"titel": source.title, "href": source.href} for key, source in data.sources.items()},
+    }
+
+
+def rules_json_text(data: RulesData, version: str) -> str:
+    return json.dumps(rules_json(data, version), ensure_ascii=False, indent=2) + "\n"
+
+
+def _shown(parameter: Parameter, value: DatedValue) -> str:
+    if isinstance(value.value, bool):
+        return _text("opendata.ja" if value.value else "opendata.nee")
+    amount = value.value
+    if parameter.unit is Unit.PERCENT:
+        return percent(amount)
+    if parameter.unit is Unit.EURO:
+        return euro(amount, cents=False)
+    return f"{number(amount)} {parameter.unit.value.replace('_', ' ')}"
+
+
+def _when(value: DatedValue) -> str:
+    return render(Reden(f"opendata.wanneer.{value.begin.value}", {"start_datum": value.start}))
+
+
+def _text(code: str) -> str:
+    return render(Reden(code))
+
+
+def atom_feed(data: RulesData, site_url: str) -> str:
+    """An Atom feed (RFC 4287) with one entry per dated value, newest first."""
+    base = site_url.rstrip("/") + "/"
+    feed_url = f"{base}{FEED_FILE}"
+    entries = sorted(
+        ((value, parameter) for parameter in data for value in parameter.values),
+        key=lambda item: (item[0].start, item[1].name),
+        reverse=True,
+    )
+    updated = max(data.checked_on, *(value.start for value, _ in entries))
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">',
+        f"  <title>{escape(_text('opendata.feed_titel'))}</title>",
+        f"  <id>{escape(feed_url)}</id>",
+        f'  <link rel="self" type="application/atom+xml" href="{escape(feed_url)}"/>',
+        f'  <link rel="alternate" type="text/html" href="{escape(base)}open-data/"/>',
+        f"  <updated>{_timestamp(updated)}</updated>",
+        "  <author><name>Kmo-portefeuille bij Jimber</name></author>",
+    ]
+    for value, parameter in entries:
+        title = render(
+            Reden(
+                "opendata.bericht",
+                {"figuur": parameter.label, "waarde": _shown(parameter, value), "wanneer": _when(value)},
+            )
+        )
+        summary = render(Reden("opendata.samenvatting", {"bericht": title, "bron": value.source.title}))
+        if value.quote:
+            summary += f" “{value.quote}”"
+        entry_id = f"{base}open-data/{RULES_FILE}#{parameter.name}@{value.start.isoformat()}"
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(title)}</title>",
+            f"    <id>{escape(entry_id)}</id>",
+            f'    <link rel="alternate" href="{escape(value.source.href)}"/>',
+            f"    <updated>{_timestamp(value.start)}</updated>",
+            f"    <summary>{escape(summary)}</summary>",
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def _timestamp(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
