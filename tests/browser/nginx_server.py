@@ -39,7 +39,9 @@ def free_port() -> int:
 
 def main_config(prefix: Path, port: int, site: Path) -> str:
     temp = prefix / "tmp"
-    user = "user nobody nogroup;\n" if os.geteuid() == 0 else ""
+    # Workers run as the user who runs the tests (nginx would switch a root master's workers to "nobody", who may
+    # not be able to read a checkout in a private folder, as CI's fresh clone is).
+    user = "user root;\n" if os.geteuid() == 0 else ""
     return f"""{user}load_module {BROTLI_MODULE};
 worker_processes 1;
 pid {prefix / "nginx.pid"};
