@@ -236,7 +236,7 @@ def publish_wheel(wheel: Path, site_dir: Path = SITE) -> None:
 def prepare_for_hosting(site_dir: Path = SITE) -> None:
     """Precompressed copies for hosts that serve them, then the _headers file (security and cache rules)."""
     started = time.monotonic()
-    files, before, after = hosting.precompress(site_dir)
+    files, before, after = hosting.precompress(site_dir, cache=BUILD / "brotli-cache")
     hosting.write_headers(site_dir)
     log(
         f"hosting: {files} files precompressed ({before} -> {after} bytes with brotli) and _headers "

@@ -89,7 +89,9 @@ for name in list(used):
 
 buffer = io.BytesIO()
 kept_bytes = 0
-with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+# Entries are stored, not deflated: the host's brotli or gzip then compresses across all files of the zip, which
+# beats compressing each file on its own (build_scripts/hosting.py).
+with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
     for name in sorted(used):
         data = source.read(name)
         kept_bytes += len(data)
@@ -98,7 +100,7 @@ with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as targ
             data = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
             name = name + "c"
         info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_DEFLATED
+        info.compress_type = zipfile.ZIP_STORED
         target.writestr(info, data)
 with open("/tmp/python_stdlib.zip", "wb") as written:
     written.write(buffer.getvalue())
