@@ -58,7 +58,7 @@ from calculator.formatting import euro, long_date, number, percent
 from calculator.parameters import Begin, DatedValue, Dienst, Parameter, RulesData, Source, Unit, load, load_from
 from calculator.request import MAX_ROWS
 from calculator.steun import aanvraagtermijn, soort_subsidieerbaar
-from calculator.teksten import VELDEN
+from calculator.teksten import VELDEN, veld
 
 MARKER = re.compile(r"<!--\s*kmo:([a-z_-]+)((?:[ \t]+[^\s>]+)*)\s*-->")
 ANY_MARKER = re.compile(r"<!--\s*kmo\b")
@@ -92,6 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{PRODUCTION}=1: the site is not ready to go live: {'; '.join(problems)}")
     if _state["build_date"] < rules().modelled_from:
         raise PluginError(f"KMO_BUILD_DATE {chosen} is before the first modelled rule set")
+    _state["glossary"] = glossary()  # once per build: every page gets the same glossary
     return config
 
 
@@ -99,19 +100,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def show(parameter: Parameter, day: date) -> str:
-    """A figure as the pages write it: 30 %, € 7.500, 50 VTE, 14 kalenderdagen, ja/nee."""
-    value = parameter.at(day).value
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if parameter.unit is Unit.PERCENT:
-        return percent(value)
-    if parameter.unit is Unit.EURO:
-        return euro(value, cents=False)
-    if parameter.unit is Unit.VTE:
-        return f"{number(value)}\u00a0VTE"
-    if parameter.unit is Unit.KALENDERDAGEN:
-        return f"{number(value)} kalenderdagen"
-    return f"{number(value)} kalenderjaar" if value == 1 else f"{number(value)} kalenderjaren"
+    """A figure in force on ``day`` as the pages write it (the feed writes it the same way)."""
+    return opendata.shown(parameter, parameter.at(day))
 
 
 def _link(source: Source) -> str:
@@ -249,15 +239,16 @@ def bron_van(arguments: list[str]) -> str:
 
 # --- generated tables and lists ------------------------------------------------------------------------------------
 
+RATE_SMALL, RATE_MEDIUM = "steunpercentage.klein", "steunpercentage.middelgroot"
+CYBER_SMALL, CYBER_MEDIUM = "steunpercentage.cybersecurity.klein", "steunpercentage.cybersecurity.middelgroot"
+ENERGY_SMALL = "steunpercentage.energie_efficientie_opleiding.klein"
+ENERGY_MEDIUM = "steunpercentage.energie_efficientie_opleiding.middelgroot"
+RATES = (RATE_SMALL, RATE_MEDIUM, CYBER_SMALL, CYBER_MEDIUM, ENERGY_SMALL, ENERGY_MEDIUM)
+CAP_SMALL, CAP_MEDIUM = "steunplafond.klein", "steunplafond.middelgroot"
 HISTORY_FIGURES = (
-    "steunpercentage.klein",
-    "steunpercentage.middelgroot",
-    "steunpercentage.cybersecurity.klein",
-    "steunpercentage.cybersecurity.middelgroot",
-    "steunpercentage.energie_efficientie_opleiding.klein",
-    "steunpercentage.energie_efficientie_opleiding.middelgroot",
-    "steunplafond.klein",
-    "steunplafond.middelgroot",
+    *RATES,
+    CAP_SMALL,
+    CAP_MEDIUM,
     "diensten.themas_beperkt",
     "diensten.advies_ander_onderwerp.subsidieerbaar",
 )
@@ -271,8 +262,8 @@ def _pair(small_name: str, medium_name: str, day: date) -> str:
 
 
 def _cap(day: date) -> str:
-    small = show(rules()["steunplafond.klein"], day)
-    medium = show(rules()["steunplafond.middelgroot"], day)
+    small = show(rules()[CAP_SMALL], day)
+    medium = show(rules()[CAP_MEDIUM], day)
     return f"{small} voor beide" if small == medium else f"{small} (klein), {medium} (middelgroot)"
 
 
@@ -328,10 +319,6 @@ def geschiedenis(arguments: list[str]) -> str:
     return "\n".join(rows)
 
 
-ENERGY_SMALL = "steunpercentage.energie_efficientie_opleiding.klein"
-ENERGY_MEDIUM = "steunpercentage.energie_efficientie_opleiding.middelgroot"
-
-
 def themas(arguments: list[str]) -> str:
     """The future-oriented themes within which training and advice qualify since the 2023 reform, as a list."""
     if arguments:
@@ -341,10 +328,6 @@ def themas(arguments: list[str]) -> str:
     if classification.themes_source is not None:
         items[-1] += note(classification.themes_source)
     return "\n".join(items)
-
-
-RATE_SMALL, RATE_MEDIUM = "steunpercentage.klein", "steunpercentage.middelgroot"
-CYBER_SMALL, CYBER_MEDIUM = "steunpercentage.cybersecurity.klein", "steunpercentage.cybersecurity.middelgroot"
 
 
 def _rate_cells(small_name: str, medium_name: str, day: date) -> str:
@@ -383,13 +366,8 @@ def tarieven(arguments: list[str]) -> str:
     else:
         refused = f"komt niet in aanmerking{value_note(other_advice, day)}"
         rows.append(f"| Advies over een ander onderwerp | {refused} | {refused} |")
-    rows.append(
-        "| **Steunplafond** per kalenderjaar " + _rate_cells("steunplafond.klein", "steunplafond.middelgroot", day)
-    )
+    rows.append("| **Steunplafond** per kalenderjaar " + _rate_cells(CAP_SMALL, CAP_MEDIUM, day))
     return "\n".join(rows)
-
-
-RATES = (RATE_SMALL, RATE_MEDIUM, CYBER_SMALL, CYBER_MEDIUM, ENERGY_SMALL, ENERGY_MEDIUM)
 
 
 def hoogste(arguments: list[str]) -> str:
@@ -770,7 +748,7 @@ def calculator_page_data() -> dict[str, Any]:
     medium_fte = _parameter("kmo_definitie.middelgroot.vte")
     assert medium_fte.comparator is not None
     return {
-        "velden": {key: label[:1].upper() + label[1:] for key, label in VELDEN.items()},
+        "velden": {key: veld(key) for key in VELDEN},
         "sizes": [
             ("klein", "Klein", size_hint("klein")),
             ("middelgroot", "Middelgroot", size_hint("middelgroot")),
@@ -788,7 +766,7 @@ def calculator_page_data() -> dict[str, Any]:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill in the page; then add the glossary, so every term in it is explained where it appears."""
-    terms = _state["glossary"] = glossary()
+    terms: list[tuple[str, str]] = _state["glossary"]
     for key in ("description", "lead", "kop"):
         value = page.meta.get(key)
         if isinstance(value, str):

@@ -99,7 +99,8 @@ def rules_json_text(data: RulesData, version: str) -> str:
     return json.dumps(rules_json(data, version), ensure_ascii=False, indent=2) + "\n"
 
 
-def _shown(parameter: Parameter, value: DatedValue) -> str:
+def shown(parameter: Parameter, value: DatedValue) -> str:
+    """A value as the pages and the feed write it: 30 %, € 7.500, 50 VTE, 14 kalenderdagen, ja/nee."""
     if isinstance(value.value, bool):
         return _text("opendata.ja" if value.value else "opendata.nee")
     amount = value.value
@@ -107,7 +108,11 @@ def _shown(parameter: Parameter, value: DatedValue) -> str:
         return percent(amount)
     if parameter.unit is Unit.EURO:
         return euro(amount, cents=False)
-    return f"{number(amount)} {parameter.unit.value.replace('_', ' ')}"
+    if parameter.unit is Unit.VTE:
+        return f"{number(amount)}\u00a0VTE"
+    if parameter.unit is Unit.KALENDERDAGEN:
+        return f"{number(amount)} kalenderdagen"
+    return f"{number(amount)} kalenderjaar" if amount == 1 else f"{number(amount)} kalenderjaren"
 
 
 def _when(value: DatedValue) -> str:
@@ -142,7 +147,7 @@ def atom_feed(data: RulesData, site_url: str) -> str:
         title = render(
             Reden(
                 "opendata.bericht",
-                {"figuur": parameter.label, "waarde": _shown(parameter, value), "wanneer": _when(value)},
+                {"figuur": parameter.label, "waarde": shown(parameter, value), "wanneer": _when(value)},
             )
         )
         summary = render(Reden("opendata.samenvatting", {"bericht": title, "bron": value.source.title}))

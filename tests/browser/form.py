@@ -11,7 +11,7 @@ from playwright.sync_api import Locator, Page
 
 from calculator.formatting import euro, long_date, number, percent
 from calculator.parameters import load
-from calculator.teksten import VELDEN
+from calculator.teksten import veld
 
 CLASSIFICATION = load().classification
 
@@ -35,13 +35,14 @@ def _open(page: Page, summary: str) -> None:
 
 SIZE_LABELS = {"klein": "Klein", "middelgroot": "Middelgroot", "groot": "Groot"}
 FIGURES = ("fte", "turnover", "balance_total", "linked", "partners", "locked_size")
+ROW_FIELDS = (("share_pct", "aandeel"), ("fte", "vte"), ("turnover", "omzet"), ("balance_total", "balanstotaal"))
 
 
 def fill_form(page: Page, request: dict[str, Any]) -> None:
     """Type ``request`` into the form by its Dutch labels, the way a visitor does: the three questions first, then
     the disclosures that hold the other fields. Keys that are absent are left as the form has them."""
     enterprise = request.get("enterprise", {})
-    sizes = page.get_by_role("group", name=VELDEN["grootte"])
+    sizes = page.get_by_role("group", name=veld("grootte"))
     if "size_category" in enterprise:
         sizes.get_by_label(SIZE_LABELS[enterprise["size_category"]], exact=True).check()
     elif any(key in enterprise for key in FIGURES):
@@ -59,19 +60,13 @@ def fill_form(page: Page, request: dict[str, Any]) -> None:
                     enterprise["locked_size"]
                 ]
             )
-        for index, linked in enumerate(enterprise.get("linked", []), start=1):
-            page.get_by_role("button", name="Verbonden onderneming toevoegen").click()
-            row = _group(page, f"Verbonden onderneming {index}")
-            _type(row.get_by_label(veld("vte")), linked["fte"])
-            _type(row.get_by_label(veld("omzet")), linked["turnover"])
-            _type(row.get_by_label(veld("balanstotaal")), linked["balance_total"])
-        for index, partner in enumerate(enterprise.get("partners", []), start=1):
-            page.get_by_role("button", name="Partneronderneming toevoegen").click()
-            row = _group(page, f"Partneronderneming {index}")
-            _type(row.get_by_label(veld("aandeel")), partner["share_pct"])
-            _type(row.get_by_label(veld("vte")), partner["fte"])
-            _type(row.get_by_label(veld("omzet")), partner["turnover"])
-            _type(row.get_by_label(veld("balanstotaal")), partner["balance_total"])
+        for key, legend in (("linked", "Verbonden onderneming"), ("partners", "Partneronderneming")):
+            for index, values in enumerate(enterprise.get(key, []), start=1):
+                page.get_by_role("button", name=f"{legend} toevoegen").click()
+                row = _group(page, f"{legend} {index}")
+                for field, label in ROW_FIELDS:
+                    if field in values:
+                        _type(row.get_by_label(veld(label)), values[field])
 
     services = request.get("services", [])
     more = len(services) > 1 or any(s.get("start_date") for s in services) or "application_date" in request
@@ -109,12 +104,6 @@ def fill_form(page: Page, request: dict[str, Any]) -> None:
     if "main_activity_eligible" in enterprise:
         activity = page.get_by_role("group", name=re.compile("NACE-BEL-code"))
         activity.get_by_label("Ja" if enterprise["main_activity_eligible"] else "Nee", exact=True).check()
-
-
-def veld(key: str) -> str:
-    """A field's label as the form writes it: the package's label (teksten.VELDEN), first letter capitalised."""
-    label = VELDEN[key]
-    return label[:1].upper() + label[1:]
 
 
 def shown(page: Page, key: str) -> str:

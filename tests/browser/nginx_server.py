@@ -85,7 +85,7 @@ def nginx_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stdout=subprocess.DEVNULL,
         stderr=output,
     )
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60  # a start-up wait, not a measurement: generous for a busy machine
     while True:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()

@@ -12,6 +12,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def plain(text: str) -> str:
+    """Text with its no-break spaces as ordinary spaces (the pages write "€\u00a07.500")."""
+    return text.replace("\u00a0", " ")
+
+
 SITE = ROOT / "site"
 
 

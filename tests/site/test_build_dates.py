@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from site_helpers import Page, built_pages
+from site_helpers import Page, built_pages, plain
 from test_pages import build
 
 from build_scripts import mkdocs_hooks
@@ -23,10 +23,6 @@ from calculator.formatting import MONTHS, euro, long_date, percent
 from calculator.parameters import Begin, RulesData, load
 
 RULES = load()
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ")
 
 
 def build_dates(rules: RulesData) -> list[date]:

@@ -7,17 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from site_helpers import ROOT, Page
+from site_helpers import ROOT, Page, plain
 from test_pages import build
 
 from build_scripts import mkdocs_hooks
 from calculator.clock import brussels_today
 from calculator.formatting import euro, percent
 from calculator.parameters import load
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ")
 
 
 def test_the_home_page_opens_with_what_matters_and_two_calls_to_action(site: Path) -> None:

@@ -223,16 +223,7 @@ def test_each_figure_has_a_numbered_note_with_its_source_and_start(site: Path) -
         assert "sinds 1 april 2016" not in text.replace("\u00a0", " "), f"{page}: the modelling start as a start"
 
 
-TABLE_FIGURES = (
-    "steunpercentage.klein",
-    "steunpercentage.middelgroot",
-    "steunpercentage.cybersecurity.klein",
-    "steunpercentage.cybersecurity.middelgroot",
-    "steunpercentage.energie_efficientie_opleiding.klein",
-    "steunpercentage.energie_efficientie_opleiding.middelgroot",
-    "steunplafond.klein",
-    "steunplafond.middelgroot",
-)
+TABLE_FIGURES = (*mkdocs_hooks.RATES, mkdocs_hooks.CAP_SMALL, mkdocs_hooks.CAP_MEDIUM)  # the rows of kmo:tarieven
 
 
 def footnotes(page: Path) -> list[tuple[str, str]]:
