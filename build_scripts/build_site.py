@@ -12,7 +12,9 @@ Steps (each prints what it did):
    hosts can cache it forever;
 4. build the MkDocs site into ``site/`` (``--strict``: a warning, a broken link or an unknown marker fails) and copy
    the runtime into ``site/assets/rekenmodule/<version>/``;
-5. write ``.br`` and ``.gz`` copies and the ``_headers`` file for static hosts (build_scripts/hosting.py).
+5. write the calculator's service worker (``sw.js``, build_scripts/service_worker.py), which lists the
+   runtime and the page's files under a version hash;
+6. write ``.br`` and ``.gz`` copies and the ``_headers`` file for static hosts (build_scripts/hosting.py).
 
 Environment: ``KMO_BUILD_DATE=YYYY-MM-DD`` builds the pages with the figures in force on that day.
 """
@@ -29,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from build_scripts import hosting
+from build_scripts import hosting, service_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -253,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     runtime = build_runtime(wheel)
     build_pages(runtime=runtime)
     publish_wheel(wheel)
+    worker = service_worker.write(SITE)
+    log(f"service worker: {worker.relative_to(SITE)} ({len(service_worker.manifest(SITE)['files'])} files)")  # type: ignore[arg-type]
     prepare_for_hosting()
     log(f"done in {time.monotonic() - started:.1f} s")
     return 0

@@ -9,6 +9,11 @@
 - ``ETag`` and ``Last-Modified`` on every file, ``304 Not Modified`` for a matching ``If-None-Match``.
 - ``--rate-mbit`` and ``--latency-ms`` slow responses down in the server itself (the benchmark uses it), so requests
   from web workers are limited too: the rate is shared by all connections, the latency is added to each response.
+- ``--compression`` chooses how the host compresses (the benchmark compares the three):
+  ``precompressed`` (the default, as the nginx configuration in hosting/nginx/ does: a ``.br`` / ``.gz`` copy when
+  there is one, gzip on the fly for the other files of a compressible type), ``gzip`` (a host that ignores copies and
+  gzips every compressible file on the fly, at level 6) or ``none``. On-the-fly results are kept in memory, as a
+  CDN's cache would, so the benchmark times the transfer, not this server's zlib.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import argparse
 import email.utils
 import fnmatch
+import gzip
 import mimetypes
 import posixpath
 import sys
@@ -45,6 +51,22 @@ TYPES = {
     ".txt": "text/plain; charset=utf-8",
     ".webmanifest": "application/manifest+json",
 }
+# The types a host compresses on the fly: the same list as gzip_types in hosting/nginx/kmo-site.conf (a test holds
+# them equal), plus text/html, which nginx always compresses.
+COMPRESSIBLE = (
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "text/plain",
+    "application/json",
+    "application/xml",
+    "application/atom+xml",
+    "application/schema+json",
+    "application/wasm",
+    "image/svg+xml",
+)
+COMPRESSION_MODES = ("precompressed", "gzip", "none")
+GZIP_LEVEL = 6
 
 
 def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -102,6 +124,15 @@ class Settings:
     extra_headers: dict[str, str] = field(default_factory=dict)
     drop_headers: set[str] = field(default_factory=set)
     requests: list[str] = field(default_factory=list)
+    compression: str = "precompressed"
+    gzipped: dict[Path, bytes] = field(default_factory=dict)
+    gzip_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def on_the_fly(self, path: Path) -> bytes:
+        with self.gzip_lock:
+            if path not in self.gzipped:
+                self.gzipped[path] = gzip.compress(path.read_bytes(), GZIP_LEVEL, mtime=0)
+            return self.gzipped[path]
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -149,12 +180,19 @@ class Handler(BaseHTTPRequestHandler):
             url_path = "/404.html"
         content_type = TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         accepted = self.headers.get("Accept-Encoding", "")
-        body_path, encoding = target, None
+        mode = self.settings.compression
+        body_path, encoding, body = target, None, None
         for suffix, name in ((".br", "br"), (".gz", "gzip")):
             compressed = target.with_name(target.name + suffix)
-            if name in accepted and compressed.is_file():
+            if mode == "precompressed" and name in accepted and compressed.is_file():
                 body_path, encoding = compressed, name
                 break
+        compressible = content_type.split(";")[0] in COMPRESSIBLE
+        if encoding is None and mode != "none" and compressible and "gzip" in accepted:
+            encoding, body = "gzip", self.settings.on_the_fly(target)
+        vary = compressible if mode != "none" else False
+        if mode == "precompressed":
+            vary = vary or any(target.with_name(target.name + s).is_file() for s in (".br", ".gz"))
         stat = body_path.stat()
         etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}{"-" + encoding if encoding else ""}"'
         headers = headers_for(url_path, self.settings.rules) | self.settings.extra_headers
@@ -166,13 +204,14 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_header(name, value)
             self.end_headers()
             return
-        body = body_path.read_bytes()
+        if body is None:
+            body = body_path.read_bytes()
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         if encoding:
             self.send_header("Content-Encoding", encoding)
-        if any(target.with_name(target.name + s).is_file() for s in (".br", ".gz")):
+        if vary:
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
@@ -204,7 +243,10 @@ def make_server(
     log: bool = False,
     extra_headers: dict[str, str] | None = None,
     drop_headers: set[str] | None = None,
+    compression: str = "precompressed",
 ) -> tuple[Server, Settings]:
+    if compression not in COMPRESSION_MODES:
+        raise ValueError(f"compression must be one of {COMPRESSION_MODES}, not {compression!r}")
     headers_file = root / "_headers"
     settings = Settings(
         root=root,
@@ -214,6 +256,7 @@ def make_server(
         rules=parse_headers_file(headers_file.read_text()) if headers_file.is_file() else [],
         extra_headers=extra_headers or {},
         drop_headers={name.lower() for name in drop_headers or set()},
+        compression=compression,
     )
     handler = type("BoundHandler", (Handler,), {"settings": settings})
     return Server(("127.0.0.1", port), handler), settings
@@ -232,12 +275,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT / "site")
     parser.add_argument("--rate-mbit", type=float, default=None, help="limit each response to this many Mbit/s")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="add this delay before each response")
+    parser.add_argument("--compression", choices=COMPRESSION_MODES, default="precompressed")
     arguments = parser.parse_args(argv)
     if not (arguments.root / "index.html").is_file():
         print(f"{arguments.root} holds no built site: run ./dev build first", file=sys.stderr)
         return 1
     server, _ = make_server(
-        arguments.root, arguments.port, rate_mbit=arguments.rate_mbit, latency_ms=arguments.latency_ms, log=True
+        arguments.root,
+        arguments.port,
+        rate_mbit=arguments.rate_mbit,
+        latency_ms=arguments.latency_ms,
+        log=True,
+        compression=arguments.compression,
     )
     print(f"Serving {arguments.root} on http://127.0.0.1:{arguments.port}/ (Ctrl+C to stop)", flush=True)
     try:

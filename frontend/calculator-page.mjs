@@ -43,6 +43,7 @@ class CalculatorPage {
           this.progressBar.hidden = true;
           this.setState("ready", this.texts.textReady);
           this.compute();
+          this.keepForOffline();
         },
         failed: (kind) => this.failed(kind),
       },
@@ -109,6 +110,15 @@ class CalculatorPage {
   setState(state, text = null) {
     this.root.dataset.state = state;
     if (text !== null) this.statusText.textContent = text;
+  }
+
+  // Once the calculator runs, its service worker keeps the runtime on this device (rekenmodule/sw.js): the next
+  // visit starts without downloading it, also offline. Registering after "ready" means precaching reads the files
+  // this visit has just downloaded, and the first start never competes with it.
+  keepForOffline() {
+    const url = this.root.dataset.serviceWorker;
+    if (!url || !("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.register(url).catch((error) => console.warn("kmo-calculator: no offline copy:", error));
   }
 
   failed(kind) {

@@ -1,0 +1,89 @@
+"""The calculator's service worker: frontend/service-worker.js with its manifest, written to the site's root.
+
+It sits at the root because its scope must hold the runtime folder as well as the page: a dedicated worker (the
+calculator's Pyodide worker) is controlled by the registration whose scope matches the worker script's own URL, not
+by its page's. The manifest lists, relative to the site's root:
+
+- ``page``: the calculator page (``rekenmodule/``);
+- ``files``: every file of the versioned runtime folder (not the ``.br`` / ``.gz`` copies: the browser asks for
+  the file and the host picks the encoding), and the stylesheets, scripts and icons the page links to on this site;
+- ``version``: a hash of the page's asset list and of all those files' bytes, so a deploy that changes any of them
+  changes the worker, and the browser installs the new one and drops the old cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import urllib.parse
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = ROOT / "frontend" / "service-worker.js"
+PAGE = "rekenmodule"
+NAME = "sw.js"  # at the site's root
+COPIES = (".br", ".gz")
+LINK_RELS = {"stylesheet", "modulepreload", "icon", "preload"}
+
+
+class _Assets(HTMLParser):
+    """The same-site URLs a page loads: stylesheets, preloads, icons, scripts and images."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "link" and LINK_RELS & set(values.get("rel", "").split()):
+            self.urls.append(values.get("href", ""))
+        elif tag in ("script", "img") and values.get("src"):
+            self.urls.append(values["src"])
+
+
+def page_assets(site: Path) -> list[str]:
+    """The calculator page's own files, as site-relative paths (``assets/stylesheets/...``)."""
+    parser = _Assets()
+    parser.feed((site / PAGE / "index.html").read_text(encoding="utf-8"))
+    found = []
+    for url in parser.urls:
+        parts = urllib.parse.urlsplit(url)
+        if not url or parts.scheme or parts.netloc or url.startswith("data:"):
+            continue
+        path = posixpath.normpath(posixpath.join(PAGE, parts.path))
+        if not (site / path).is_file():
+            raise SystemExit(f"the calculator page links to {url}, which is not in the site")
+        found.append(path)
+    return sorted(set(found))
+
+
+def manifest(site: Path) -> dict[str, object]:
+    (runtime,) = (site / "assets" / "rekenmodule").iterdir()
+    files = [
+        path.relative_to(site).as_posix()
+        for path in sorted(runtime.iterdir())
+        if path.is_file() and path.suffix not in COPIES
+    ]
+    files = sorted(set(files) | set(page_assets(site)))
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.encode() + b"\0" + (site / path).read_bytes())
+    return {
+        "version": digest.hexdigest()[:16],
+        "page": PAGE + "/",
+        "files": files,
+    }
+
+
+def write(site: Path) -> Path:
+    """Write ``sw.js`` into a built site (with its runtime); returns its path."""
+    text = TEMPLATE.read_text(encoding="utf-8")
+    if text.count("__MANIFEST__") != 1:
+        raise SystemExit(f"{TEMPLATE} must hold __MANIFEST__ once")
+    target = site / NAME
+    target.write_text(text.replace("__MANIFEST__", json.dumps(manifest(site), indent=2)), encoding="utf-8")
+    for suffix in COPIES:  # a stale precompressed copy would be served instead of the new file
+        target.with_name(NAME + suffix).unlink(missing_ok=True)
+    return target

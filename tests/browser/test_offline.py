@@ -1,0 +1,189 @@
+"""Return visits and offline use: the calculator's service worker (frontend/service-worker.js).
+
+After one visit the calculator answers with the site's server gone; a new deploy replaces the old cache; the runtime
+is never cached from an information page; Pyodide's version check still refuses a mixed runtime. Each test runs its
+own server, so stopping it (offline) or switching its folder (a deploy) touches no other test.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_helpers import wait_until_ready
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from build_scripts import service_worker
+from build_scripts.serve import Server, serve_in_thread
+from calculator import evaluate
+
+pytestmark = pytest.mark.browser
+
+QUICK = {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": "8000"}]}
+QUICK_FRAGMENT = (
+    "#aanvraag=" + '{"enterprise":{"size_category":"klein"},"services":[{"kind":"pentest","amount":"8000"}]}'
+)
+
+
+@pytest.fixture
+def own_context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(locale="nl-BE", viewport={"width": 1000, "height": 900})
+    yield context
+    context.close()
+
+
+def serve(folder: Path) -> tuple[Server, str]:
+    return serve_in_thread(folder)
+
+
+def stop(server: Server) -> None:
+    server.shutdown()
+    server.server_close()
+
+
+def caches(page: Page) -> list[str]:
+    return sorted(page.evaluate("async () => await caches.keys()"))
+
+
+def wait_for_offline_copy(page: Page, version: str) -> None:
+    """The worker controls the page and its cache holds every file of the manifest."""
+    page.wait_for_function(
+        """async (name) => {
+            if (!navigator.serviceWorker.controller) return false;
+            if (!(await caches.keys()).includes(name)) return false;
+            return (await (await caches.open(name)).keys()).length > 0;
+        }""",
+        arg="kmo-rekenmodule-" + version,
+        polling=200,
+        timeout=60_000,
+    )
+
+
+def forget_http_cache(context: BrowserContext, page: Page) -> None:
+    context.new_cdp_session(page).send("Network.clearBrowserCache")
+
+
+def show_quick_answer(page: Page, base: str) -> None:
+    page.goto(base + "rekenmodule/" + QUICK_FRAGMENT)
+    wait_until_ready(page)
+    expect(page.locator("[data-answer='summary']")).to_have_text(evaluate(QUICK)["summary"]["message"])
+
+
+def test_after_one_visit_the_calculator_answers_offline(own_context: BrowserContext, site: Path) -> None:
+    manifest = service_worker.manifest(site)
+    server, base = serve(site)
+    page = own_context.new_page()
+    try:
+        show_quick_answer(page, base)
+        wait_for_offline_copy(page, str(manifest["version"]))
+        cached = page.evaluate(
+            "async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)",
+            "kmo-rekenmodule-" + str(manifest["version"]),
+        )
+        assert len(cached) == len(manifest["files"]) + 1  # every listed file and the page
+    finally:
+        stop(server)
+    # The site's server is gone, and the browser's HTTP cache is emptied: the page, its styles and the runtime can
+    # only come from the worker's cache, and the package answers as before.
+    forget_http_cache(own_context, page)
+    page.reload()
+    show_quick_answer(page, base)
+    page.locator("label", has_text=re.compile(r"^\s*Middelgroot")).first.click()
+    expect(page.locator("[data-answer='summary']")).to_have_text(
+        evaluate({**QUICK, "enterprise": {"size_category": "middelgroot"}})["summary"]["message"]
+    )
+    # A new tab in the same browser, offline too.
+    second = own_context.new_page()
+    show_quick_answer(second, base)
+
+
+def deploy(old: Path, new: Path) -> str:
+    """A new deploy of the same site: the runtime folder under a new versioned name (as a rebuild with a changed
+    file gives), the pages pointing at it, and the service worker written for it. Returns the new folder name."""
+    (folder,) = (old / "assets" / "rekenmodule").iterdir()
+    renamed = folder.name[:-4] + ("beef" if not folder.name.endswith("beef") else "cafe")
+    shutil.copytree(old, new)
+    (new / "assets" / "rekenmodule" / folder.name).rename(new / "assets" / "rekenmodule" / renamed)
+    for page in new.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if folder.name in text:
+            page.write_text(text.replace(folder.name, renamed), encoding="utf-8")
+            for suffix in (".br", ".gz"):
+                page.with_name(page.name + suffix).unlink(missing_ok=True)
+    service_worker.write(new)
+    return renamed
+
+
+def test_a_new_deploy_replaces_the_old_cache(own_context: BrowserContext, site: Path, tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    shutil.copytree(site, first)
+    second = tmp_path / "second"
+    renamed = deploy(first, second)
+    old_version = str(service_worker.manifest(first)["version"])
+    new_version = str(service_worker.manifest(second)["version"])
+    assert new_version != old_version
+    server, base = serve(first)
+    try:
+        page = own_context.new_page()
+        show_quick_answer(page, base)
+        wait_for_offline_copy(page, old_version)
+        assert caches(page) == ["kmo-rekenmodule-" + old_version]
+        server.RequestHandlerClass.settings.root = second  # type: ignore[attr-defined]
+        page.reload()  # the page comes from the network first: the new deploy's page, and the new worker installs
+        wait_until_ready(page)
+        wait_for_offline_copy(page, new_version)
+        page.wait_for_function(
+            "async (name) => JSON.stringify(await caches.keys()) === JSON.stringify([name])",
+            arg="kmo-rekenmodule-" + new_version,
+            polling=200,
+        )
+        page.reload()
+        show_quick_answer(page, base)
+        scripts = page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)")
+        assert any(f"/assets/rekenmodule/{renamed}/" in url for url in scripts)
+        assert not any("/assets/rekenmodule/" in url and renamed not in url for url in scripts)
+    finally:
+        stop(server)
+
+
+def test_an_information_page_caches_nothing_and_registers_no_worker(own_context: BrowserContext, site: Path) -> None:
+    server, base = serve(site)
+    try:
+        page = own_context.new_page()
+        page.goto(base + "steun/", wait_until="load")
+        page.wait_for_timeout(500)
+        assert caches(page) == []
+        assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    finally:
+        stop(server)
+
+
+def test_a_mixed_runtime_cannot_start(own_context: BrowserContext, site: Path) -> None:
+    """Pyodide's version check stays on: a loader from another version next to this runtime is a start failure."""
+    version = str(service_worker.manifest(site)["version"])
+    server, base = serve(site)
+    try:
+        page = own_context.new_page()
+        show_quick_answer(page, base)
+        wait_for_offline_copy(page, version)
+        page.evaluate(
+            """async (name) => {
+                const cache = await caches.open(name);
+                const key = (await cache.keys()).find((request) => request.url.endsWith('/pyodide.mjs'));
+                const response = await cache.match(key);
+                const text = (await response.text()).replace(/"\\d+\\.\\d+\\.\\d+"/, '"0.0.1"');
+                await cache.put(key, new Response(text, { headers: response.headers }));
+            }""",
+            "kmo-rekenmodule-" + version,
+        )
+    finally:
+        stop(server)
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    forget_http_cache(own_context, page)
+    page.reload()
+    page.wait_for_selector("[data-calculator][data-state='error']", timeout=60_000)
+    assert any("version does not match" in message for message in messages), messages
