@@ -718,9 +718,20 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
             "termijn": f"{number(rules()['procedure.aanvraagtermijn'].amount(build_date()))} dagen",
         },
         "runtime": os.environ.get("KMO_REKENMODULE", ""),
+        "runtime_files": runtime_files(),
         "calculator": calculator_page_data(),
     }
     return env
+
+
+def runtime_files() -> list[str]:
+    """The files the calculator's worker and page load from the runtime folder (build/rekenmodule, laid out before
+    the pages are built): what an information page prefetches when the visitor shows intent. Empty for a build
+    without the runtime."""
+    staging = Path(__file__).resolve().parent.parent / "build" / "rekenmodule"
+    if not os.environ.get("KMO_REKENMODULE") or not staging.is_dir():
+        return []
+    return sorted(path.name for path in staging.iterdir() if path.is_file() and path.name != "calculator-noscript.css")
 
 
 def size_hint(size: str) -> str:
