@@ -24,7 +24,12 @@ try {
     stderr: () => {},
   };
   const cache = await caches.open("kmo-snapshot-experiment");
-  if (mode === "make") options._makeSnapshot = true;
+  if (mode === "make") {
+    options._makeSnapshot = true;
+    delete options.stdout;
+    delete options.stderr;
+    options.packages = [];
+  }
   if (mode === "snapshot") {
     const stored = await cache.match(key);
     if (!stored) throw new Error("no snapshot stored");
@@ -32,6 +37,15 @@ try {
     options.packages = [];
   }
   const pyodide = await loadPyodide(options);
+  if (mode !== "normal") {
+    // loadPackage leaves JavaScript objects behind that a snapshot cannot hold ("Unexpected hiwire entry"), so
+    // here the wheel goes onto the file system and onto sys.path as a zip (it is pure Python).
+    const lock = await (await fetch(runtime + "pyodide-lock.json")).json();
+    const wheel = lock.packages["kmo-calculator"].file_name;
+    const bytes = new Uint8Array(await (await fetch(runtime + wheel)).arrayBuffer());
+    pyodide.FS.writeFile("/home/pyodide/kmo_calculator.whl", bytes);
+    if (mode === "make") pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/kmo_calculator.whl')");
+  }
   const loaded = performance.now();
   const answer = pyodide.runPython(`
 import json
