@@ -213,6 +213,16 @@ WAIT_FOR_OFFLINE_COPY = """async () => {
 }"""
 
 
+def wait_for_offline_copy(page: Page, limit_s: float = 120) -> None:
+    """Poll until the service worker controls the page and its cache holds the files (wait_for_function would take
+    the async function's promise itself as true)."""
+    deadline = time.monotonic() + limit_s
+    while not page.evaluate(WAIT_FOR_OFFLINE_COPY):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the service worker did not take the runtime into its cache")
+        page.wait_for_timeout(50)
+
+
 def measure_variant(browser: Browser, base: str, variant: str, runs: int) -> dict[str, Any]:
     path, input_selector, output_selector = VARIANTS[variant]
     url = base + path
@@ -229,7 +239,7 @@ def measure_variant(browser: Browser, base: str, variant: str, runs: int) -> dic
         page.wait_for_timeout(300)  # let late requests finish before counting bytes
         cold_bytes = recorder.bytes
         if variant == "ours":  # the return visit starts once the service worker holds the runtime
-            page.wait_for_function(WAIT_FOR_OFFLINE_COPY, polling=100, timeout=120_000)
+            wait_for_offline_copy(page)
         page.close()
         page = context.new_page()
         second = load(page, url)
@@ -275,7 +285,7 @@ def offline_after_one_visit(browser: Browser) -> dict[str, Any]:
     page = context.new_page()
     try:
         load(page, base + VARIANTS["ours"][0])
-        page.wait_for_function(WAIT_FOR_OFFLINE_COPY, polling=100, timeout=120_000)
+        wait_for_offline_copy(page)
     finally:
         server.shutdown()
         server.server_close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,6 +69,17 @@ def wait_until_ready(page: Page, timeout: float = 60_000) -> None:
     )
     state = page.get_attribute("[data-calculator]", "data-state")
     assert state == "ready", page.text_content("[data-status-text]")
+
+
+def wait_for_async(page: Page, function: str, arg: Any = None, limit_s: float = 60) -> None:
+    """Wait until an async page function resolves truthy. (Playwright's wait_for_function takes the returned
+    promise itself as truthy, so a condition on Cache Storage or service workers is polled here.) The limit is a
+    generous deadline against hanging, not a measurement."""
+    deadline = time.monotonic() + limit_s
+    while not page.evaluate(function, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not true after {limit_s} s: {function}")
+        page.wait_for_timeout(100)
 
 
 def open_calculator(page: Page, base_url: str, query: str = "") -> None:

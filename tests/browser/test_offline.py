@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_helpers import wait_until_ready
+from browser_helpers import wait_for_async, wait_until_ready
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from build_scripts import service_worker
@@ -50,15 +50,14 @@ def caches(page: Page) -> list[str]:
 
 def wait_for_offline_copy(page: Page, version: str) -> None:
     """The worker controls the page and its cache holds every file of the manifest."""
-    page.wait_for_function(
+    wait_for_async(
+        page,
         """async (name) => {
             if (!navigator.serviceWorker.controller) return false;
             if (!(await caches.keys()).includes(name)) return false;
             return (await (await caches.open(name)).keys()).length > 0;
         }""",
-        arg="kmo-rekenmodule-" + version,
-        polling=200,
-        timeout=60_000,
+        "kmo-rekenmodule-" + version,
     )
 
 
@@ -135,10 +134,10 @@ def test_a_new_deploy_replaces_the_old_cache(own_context: BrowserContext, site: 
         page.reload()  # the page comes from the network first: the new deploy's page, and the new worker installs
         wait_until_ready(page)
         wait_for_offline_copy(page, new_version)
-        page.wait_for_function(
+        wait_for_async(
+            page,
             "async (name) => JSON.stringify(await caches.keys()) === JSON.stringify([name])",
-            arg="kmo-rekenmodule-" + new_version,
-            polling=200,
+            "kmo-rekenmodule-" + new_version,
         )
         page.reload()
         show_quick_answer(page, base)
