@@ -50,6 +50,7 @@ FRONTEND_FILES = (
     "form-state.mjs",
     "render.mjs",
     "calculator-worker.mjs",
+    "calculator-runtime.mjs",
     "calculator.css",
     "calculator-noscript.css",
 )

@@ -8,7 +8,9 @@ by its page's. The manifest lists, relative to the site's root:
 - ``files``: every file of the versioned runtime folder (not the ``.br`` / ``.gz`` copies: the browser asks for
   the file and the host picks the encoding), and the stylesheets, scripts and icons the page links to on this site;
 - ``version``: a hash of the page's asset list and of all those files' bytes, so a deploy that changes any of them
-  changes the worker, and the browser installs the new one and drops the old cache.
+  changes the worker, and the browser installs the new one and drops the old cache;
+- ``runtime``: the runtime folder's name, so the new worker also drops the memory snapshots of other runtimes
+  (the calculator's worker stores them as ``kmo-snapshot-<runtime folder>``).
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def manifest(site: Path) -> dict[str, object]:
     return {
         "version": digest.hexdigest()[:16],
         "page": PAGE + "/",
+        "runtime": runtime.name,
         "files": files,
     }
 

@@ -3,13 +3,15 @@
 //   node build_scripts/trim_stdlib.mjs --lock RUNTIME/pyodide-lock.json --out RUNTIME/python_stdlib.zip [--pyc] [--report F]
 //
 // In Node, with the same npm runtime and the full python_stdlib.zip, this boots Pyodide, installs the kmo-calculator
-// wheel from the runtime's own lock file, imports the calculator and answers a corpus of requests that walks every
+// wheel from the runtime's own lock file the way the worker does (frontend/calculator-runtime.mjs: the wheel as a zip
+// on sys.path), defines the worker's functions and answers a corpus of requests that walks every
 // rule and every validation message (the corpus is Python's, below). Every standard-library module then in
 // sys.modules, plus Pyodide's own packages and the basic codecs, goes into the new zip; with --pyc compiled to bytecode
 // by this very Python 3.14 (unchecked hash-based .pyc, so no source is needed). The browser tests run on the result.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadPyodide } from "pyodide";
+import { CALCULATOR_FUNCTIONS, checkedWheel, installWheel, wheelEntry } from "../frontend/calculator-runtime.mjs";
 
 const argv = process.argv.slice(2);
 const option = (name) => {
@@ -25,8 +27,11 @@ if (!lock || !out) {
   process.exit(2);
 }
 
-const pyodide = await loadPyodide({ lockFileURL: lock, packageBaseUrl: resolve(lock, ".."), stdout: () => {} });
-await pyodide.loadPackage("kmo-calculator");
+const lockFile = JSON.parse(readFileSync(lock, "utf-8"));
+const entry = wheelEntry(lockFile);
+const pyodide = await loadPyodide({ lockFileContents: lockFile, stdout: () => {} });
+installWheel(pyodide, entry, await checkedWheel(entry, new Uint8Array(readFileSync(resolve(lock, "..", entry.file_name)))));
+pyodide.runPython(CALCULATOR_FUNCTIONS);
 pyodide.globals.set("PRECOMPILE", precompile);
 const result = pyodide.runPython(`
 import importlib.util, io, json, sys, zipfile

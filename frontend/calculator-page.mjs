@@ -39,7 +39,8 @@ class CalculatorPage {
           this.progressBar.value = percent;
           this.statusText.textContent = `${this.texts.textLoading} ${percent} %`;
         },
-        ready: () => {
+        ready: (restored) => {
+          this.root.dataset.start = restored ? "snapshot" : "fresh"; // how the runtime started (tests, benchmark)
           this.progressBar.hidden = true;
           this.setState("ready", this.texts.textReady);
           this.compute();

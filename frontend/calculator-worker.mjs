@@ -5,11 +5,24 @@
 // {type: "answer", id, answer: {ok, errors, filename, ics}} (the iCalendar file of the timeline). Both are computed
 // by the Python package (calculator.evaluate, calculator.agenda.agenda): no rule lives in JavaScript.
 //
-// Messages to the page: {type: "progress", percent}, {type: "ready", seconds}, {type: "answer", id, answer},
-// {type: "error", message} when the runtime cannot start, {type: "failed", id, message} when one answer fails.
+// Messages to the page: {type: "progress", percent}, {type: "ready", seconds, restored}, {type: "answer", id,
+// answer}, {type: "error", message} when the runtime cannot start, {type: "failed", id, message} when one answer
+// fails.
+//
+// Return visits start from a memory snapshot: after the first start, once the calculator has answered and the
+// worker is idle, it stores pyodide.makeMemorySnapshot() in Cache Storage ("kmo-snapshot-<runtime folder>", the
+// folder's name holding the Pyodide version and a hash of every runtime file, the wheel included) and deletes older
+// ones. The next start restores it (the interpreter with the calculator imported and its rules loaded) instead of
+// starting Python and importing everything again. A snapshot that fails to restore is deleted and the worker starts
+// as on a first visit. Pyodide checks that a snapshot comes from the same build.
 import { loadPyodide } from "./pyodide.mjs";
+import { CALCULATOR_FUNCTIONS, checkedWheel, installWheel, wheelEntry } from "./calculator-runtime.mjs";
 
 const folder = new URL("./", import.meta.url).href;
+const SNAPSHOTS = "kmo-snapshot-";
+const snapshotCache = SNAPSHOTS + folder.split("/").filter(Boolean).pop();
+const SNAPSHOT_KEY = new URL("memory-snapshot", folder).href;
+const SNAPSHOT_DELAY_MS = 2000;
 const started = performance.now();
 let evaluateJson = null;
 let agendaJson = null;
@@ -86,35 +99,66 @@ self.fetch = async (resource, options) => {
 // warning and wait forever, so this check turns a hang into a clear error.
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
+async function readSnapshot() {
+  try {
+    const stored = await (await caches.open(snapshotCache)).match(SNAPSHOT_KEY);
+    return stored ? new Uint8Array(await stored.arrayBuffer()) : null;
+  } catch {
+    return null; // no Cache Storage here (a private window may refuse it): start as on a first visit
+  }
+}
+
+async function storeSnapshot(pyodide) {
+  try {
+    const snapshot = pyodide.makeMemorySnapshot();
+    for (const name of await caches.keys()) {
+      if (name.startsWith(SNAPSHOTS) && name !== snapshotCache) await caches.delete(name);
+    }
+    await (await caches.open(snapshotCache)).put(SNAPSHOT_KEY, new Response(snapshot));
+  } catch (error) {
+    console.warn("kmo-calculator: no memory snapshot:", error);
+  }
+}
+
+async function loadFromSnapshot(options) {
+  const snapshot = await readSnapshot();
+  if (!snapshot) return null;
+  try {
+    return await loadPyodide({ ...options, _loadSnapshot: snapshot });
+  } catch (error) {
+    console.warn("kmo-calculator: the memory snapshot did not restore; starting afresh:", error);
+    await caches.delete(snapshotCache).catch(() => {});
+    return null;
+  }
+}
+
 async function start() {
   await WebAssembly.compile(EMPTY_MODULE);
   progress(2);
-  const pyodide = await loadPyodide({
+  const lock = await (await fetch(new URL("pyodide-lock.json", folder))).json();
+  const entry = wheelEntry(lock);
+  const wheel = fetch(new URL(entry.file_name, folder))
+    .then((response) => response.arrayBuffer())
+    .then((buffer) => checkedWheel(entry, new Uint8Array(buffer)));
+  const options = {
     indexURL: folder,
-    lockFileURL: new URL("pyodide-lock.json", folder).href,
-    packages: ["kmo-calculator"],
+    lockFileContents: lock,
+    packages: [],
     stdout: () => {},
     stderr: (line) => console.warn(line),
-  });
-  progress(92);
-  const functions = pyodide.runPython(`
-import json
-from calculator import evaluate
-from calculator.agenda import agenda
-
-def evaluate_json(text):
-    return json.dumps(evaluate(json.loads(text)), ensure_ascii=False)
-
-def agenda_json(text):
-    return json.dumps(agenda(json.loads(text)), ensure_ascii=False)
-
-(evaluate_json, agenda_json)
-`);
+  };
+  let pyodide = await loadFromSnapshot(options);
+  const restored = Boolean(pyodide);
+  if (!pyodide) pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
+  progress(90);
+  installWheel(pyodide, entry, await wheel);
+  const functions = pyodide.runPython(CALCULATOR_FUNCTIONS);
   agendaJson = functions.get(1);
   evaluateJson = functions.get(0);
   progress(100);
   finished = true;
-  post({ type: "ready", seconds: (performance.now() - started) / 1000 });
+  post({ type: "ready", seconds: (performance.now() - started) / 1000, restored });
+  if (!restored && typeof caches === "object") setTimeout(() => storeSnapshot(pyodide), SNAPSHOT_DELAY_MS);
 }
 
 self.addEventListener("message", (event) => {

@@ -6,7 +6,8 @@
 
 export class RuntimeClient {
   // workerUrl: the worker module. startTimeout, answerTimeout: milliseconds. handlers: {progress(percent),
-  // ready(), failed(kind, detail)} where kind is "unsupported", "start", "timeout" or "answer".
+  // ready(restored), failed(kind, detail)} where kind is "unsupported", "start", "timeout" or "answer"; restored
+  // says the worker started from its memory snapshot.
   constructor(workerUrl, { startTimeout, answerTimeout }, handlers) {
     this.workerUrl = workerUrl;
     this.startTimeout = startTimeout;
@@ -62,7 +63,7 @@ export class RuntimeClient {
     } else if (message.type === "ready") {
       clearTimeout(this.watchdog);
       this.ready = true;
-      this.handlers.ready();
+      this.handlers.ready(Boolean(message.restored));
       this.sendWaiting();
     } else if (message.type === "error") {
       this.fail("start", message.message);

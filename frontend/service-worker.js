@@ -8,13 +8,15 @@
 // The page registers it once the calculator is ready, so precaching reads what the visit has just downloaded.
 //
 // - install: every listed file into the cache "kmo-rekenmodule-<version>";
-// - activate: delete every older "kmo-rekenmodule-*" cache (a new deploy replaces the old one);
+// - activate: delete every older "kmo-rekenmodule-*" cache (a new deploy replaces the old one), and every memory
+//   snapshot of another runtime ("kmo-snapshot-*", stored by the calculator's worker);
 // - the page itself: network first, the cached copy when the network fails (so a new deploy is seen at once);
 // - the listed files: cache first (their URLs are versioned or their bytes are in the version).
 // Pyodide's own version check stays on: a runtime from one version and a lock file from another cannot start.
 const MANIFEST = __MANIFEST__;
 const PREFIX = "kmo-rekenmodule-";
 const CACHE = PREFIX + MANIFEST.version;
+const SNAPSHOTS = "kmo-snapshot-";
 const page = new URL(MANIFEST.page, self.location.href).href;
 const files = new Set(MANIFEST.files.map((file) => new URL(file, self.location.href).href));
 
@@ -32,7 +34,8 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+        const old = name.startsWith(PREFIX) ? name !== CACHE : name.startsWith(SNAPSHOTS) && name !== SNAPSHOTS + MANIFEST.runtime;
+        if (old) await caches.delete(name);
       }
       await self.clients.claim();
     })(),

@@ -122,6 +122,7 @@ def test_a_new_deploy_replaces_the_old_cache(own_context: BrowserContext, site: 
     second = tmp_path / "second"
     renamed = deploy(first, second)
     old_version = str(service_worker.manifest(first)["version"])
+    (old_folder,) = (folder.name for folder in (first / "assets" / "rekenmodule").iterdir())
     new_version = str(service_worker.manifest(second)["version"])
     assert new_version != old_version
     server, base = serve(first)
@@ -129,15 +130,17 @@ def test_a_new_deploy_replaces_the_old_cache(own_context: BrowserContext, site: 
         page = own_context.new_page()
         show_quick_answer(page, base)
         wait_for_offline_copy(page, old_version)
-        assert caches(page) == ["kmo-rekenmodule-" + old_version]
+        wait_for_async(page, "async (name) => (await caches.keys()).includes(name)", "kmo-snapshot-" + old_folder)
+        assert caches(page) == ["kmo-rekenmodule-" + old_version, "kmo-snapshot-" + old_folder]
         server.RequestHandlerClass.settings.root = second  # type: ignore[attr-defined]
         page.reload()  # the page comes from the network first: the new deploy's page, and the new worker installs
         wait_until_ready(page)
         wait_for_offline_copy(page, new_version)
+        # The new worker's activation dropped the old runtime's cache and its memory snapshot; the new runtime
+        # stores its own snapshot once it has answered.
+        current = sorted(["kmo-rekenmodule-" + new_version, "kmo-snapshot-" + renamed])
         wait_for_async(
-            page,
-            "async (name) => JSON.stringify(await caches.keys()) === JSON.stringify([name])",
-            "kmo-rekenmodule-" + new_version,
+            page, "async (names) => JSON.stringify((await caches.keys()).sort()) === JSON.stringify(names)", current
         )
         page.reload()
         show_quick_answer(page, base)
@@ -186,3 +189,64 @@ def test_a_mixed_runtime_cannot_start(own_context: BrowserContext, site: Path) -
     page.reload()
     page.wait_for_selector("[data-calculator][data-state='error']", timeout=60_000)
     assert any("version does not match" in message for message in messages), messages
+
+
+def snapshot_stored(page: Page) -> None:
+    wait_for_async(
+        page,
+        """async () => {
+            for (const name of await caches.keys()) {
+                if (name.startsWith('kmo-snapshot-') && (await (await caches.open(name)).keys()).length) return true;
+            }
+            return false;
+        }""",
+    )
+
+
+def test_a_return_visit_starts_from_the_memory_snapshot_and_answers_the_same(
+    own_context: BrowserContext, site: Path
+) -> None:
+    server, base = serve(site)
+    try:
+        page = own_context.new_page()
+        show_quick_answer(page, base)
+        assert page.get_attribute("[data-calculator]", "data-start") == "fresh"
+        snapshot_stored(page)
+        again = own_context.new_page()
+        show_quick_answer(again, base)
+        assert again.get_attribute("[data-calculator]", "data-start") == "snapshot"
+        # The restored runtime answers other requests as the package does: another size, kind and amount.
+        for size, label in (("middelgroot", "Middelgroot"), ("groot", "Groot")):
+            again.locator("label", has_text=re.compile(rf"^\s*{label}")).first.click()
+            request = {**QUICK, "enterprise": {"size_category": size}}
+            expect(again.locator("[data-answer='summary']")).to_have_text(evaluate(request)["summary"]["message"])
+    finally:
+        stop(server)
+
+
+def test_a_snapshot_that_does_not_restore_is_dropped_and_the_calculator_starts_afresh(
+    own_context: BrowserContext, site: Path
+) -> None:
+    server, base = serve(site)
+    try:
+        page = own_context.new_page()
+        show_quick_answer(page, base)
+        snapshot_stored(page)
+        page.evaluate(
+            """async () => {
+                for (const name of await caches.keys()) {
+                    if (!name.startsWith('kmo-snapshot-')) continue;
+                    const cache = await caches.open(name);
+                    for (const key of await cache.keys()) await cache.put(key, new Response(new Uint8Array(4096)));
+                }
+            }"""
+        )
+        again = own_context.new_page()
+        show_quick_answer(again, base)
+        assert again.get_attribute("[data-calculator]", "data-start") == "fresh"
+        snapshot_stored(again)  # a good snapshot replaces the broken one
+        third = own_context.new_page()
+        show_quick_answer(third, base)
+        assert third.get_attribute("[data-calculator]", "data-start") == "snapshot"
+    finally:
+        stop(server)

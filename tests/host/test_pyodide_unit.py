@@ -1,4 +1,5 @@
-"""The same unit tests, run inside Pyodide (Python 3.14 under Node, the npm runtime the site ships)."""
+"""The same unit tests, run inside Pyodide (Python 3.14 under Node, the npm runtime the site ships): in a runtime
+started afresh, and in one restored from a memory snapshot made as the page's worker makes it (return visits)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import pytest
 
 
 @pytest.mark.slow
-def test_the_unit_tests_pass_inside_pyodide(root: Path) -> None:
+@pytest.mark.parametrize("start", ["fresh", "snapshot"])
+def test_the_unit_tests_pass_inside_pyodide(root: Path, start: str) -> None:
     wheels = root / "build" / "wheels"
     test_wheels = root / "build" / "test-wheels"
     assert list(wheels.glob("kmo_calculator-*.whl")), "run `./dev build` (or `./dev test`) first"
@@ -36,6 +38,7 @@ def test_the_unit_tests_pass_inside_pyodide(root: Path) -> None:
             test_wheels,
             "--project",
             root,
+            *(["--from-snapshot"] if start == "snapshot" else []),
             "-q",
         ],
         cwd=root,
@@ -47,7 +50,11 @@ def test_the_unit_tests_pass_inside_pyodide(root: Path) -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]
     assert "Python 3.14" in output and "on emscripten" in output, output[:2000]
-    assert "/site-packages/calculator/" in output, "the calculator must come from the wheel"
+    if start == "snapshot":
+        assert "restored from a memory snapshot" in output, output[:2000]
+        assert "/home/pyodide/wheels/kmo_calculator-" in output, "the calculator must come from the wheel's zip"
+    else:
+        assert "/site-packages/calculator/" in output, "the calculator must come from the wheel"
     passed = int(re.search(r"(\d+) passed", output).group(1))  # type: ignore[union-attr]
     assert passed == host_count, f"{passed} passed in Pyodide, {host_count} collected on the host"
     assert not re.search(r"\d+ (failed|skipped|error)", output), output[-2000:]
