@@ -9,12 +9,13 @@
 
 export const WHEEL_DIR = "/home/pyodide/wheels";
 
-// The Python the worker calls: two functions that take and give JSON text. Defining them also imports the package
-// and answers one request, so the rules data is loaded before a snapshot is made.
+// The Python the worker calls: two functions that take and give JSON text. Defining them also imports the package,
+// loads the rules data and answers an empty request, so all of that is in a snapshot made afterwards.
 export const CALCULATOR_FUNCTIONS = `
 import json
 from calculator import evaluate
 from calculator.agenda import agenda
+from calculator.parameters import load
 
 def evaluate_json(text):
     return json.dumps(evaluate(json.loads(text)), ensure_ascii=False)
@@ -22,7 +23,8 @@ def evaluate_json(text):
 def agenda_json(text):
     return json.dumps(agenda(json.loads(text)), ensure_ascii=False)
 
-evaluate({"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": "1000"}]})
+load()
+evaluate({})
 (evaluate_json, agenda_json)
 `;
 
