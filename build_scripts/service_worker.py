@@ -9,6 +9,8 @@ by its page's. The manifest lists, relative to the site's root:
   the file and the host picks the encoding), and the stylesheets, scripts and icons the page links to on this site;
 - ``version``: a hash of the page's asset list and of all those files' bytes, so a deploy that changes any of them
   changes the worker, and the browser installs the new one and drops the old cache;
+- ``preloaded``: the runtime files the page preloads, which the worker answers with an empty response once it holds
+  them (only the page's Pyodide worker reads them);
 - ``runtime``: the runtime folder's name, so the new worker also drops the memory snapshots of other runtimes
   (the calculator's worker stores them as ``kmo-snapshot-<runtime folder>``).
 """
@@ -36,21 +38,26 @@ class _Assets(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
+        self.preloads: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
-        if tag == "link" and LINK_RELS & set(values.get("rel", "").split()):
+        rels = set(values.get("rel", "").split())
+        if tag == "link" and LINK_RELS & rels:
             self.urls.append(values.get("href", ""))
+            if "preload" in rels:
+                self.preloads.append(values.get("href", ""))
         elif tag in ("script", "img") and values.get("src"):
             self.urls.append(values["src"])
 
 
-def page_assets(site: Path) -> list[str]:
-    """The calculator page's own files, as site-relative paths (``assets/stylesheets/...``)."""
+def page_assets(site: Path, *, preloads_only: bool = False) -> list[str]:
+    """The calculator page's own files, as site-relative paths (``assets/stylesheets/...``); or only those it
+    preloads (``rel=preload``)."""
     parser = _Assets()
     parser.feed((site / PAGE / "index.html").read_text(encoding="utf-8"))
     found = []
-    for url in parser.urls:
+    for url in parser.preloads if preloads_only else parser.urls:
         parts = urllib.parse.urlsplit(url)
         if not url or parts.scheme or parts.netloc or url.startswith("data:"):
             continue
@@ -77,6 +84,7 @@ def manifest(site: Path) -> dict[str, object]:
         "page": PAGE + "/",
         "runtime": runtime.name,
         "files": files,
+        "preloaded": page_assets(site, preloads_only=True),
     }
 
 

@@ -99,10 +99,9 @@ self.fetch = async (resource, options) => {
 // warning and wait forever, so this check turns a hang into a clear error.
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
-async function readSnapshot() {
+async function storedSnapshot() {
   try {
-    const stored = await (await caches.open(snapshotCache)).match(SNAPSHOT_KEY);
-    return stored ? new Uint8Array(await stored.arrayBuffer()) : null;
+    return (await (await caches.open(snapshotCache)).match(SNAPSHOT_KEY)) || null;
   } catch {
     return null; // no Cache Storage here (a private window may refuse it): start as on a first visit
   }
@@ -121,10 +120,11 @@ async function storeSnapshot(pyodide) {
 }
 
 async function loadFromSnapshot(options) {
-  const snapshot = await readSnapshot();
-  if (!snapshot) return null;
+  const stored = await storedSnapshot();
+  if (!stored) return null;
   try {
-    return await loadPyodide({ ...options, _loadSnapshot: snapshot });
+    // A promise: Pyodide reads the snapshot's bytes while it loads its own script.
+    return await loadPyodide({ ...options, _loadSnapshot: stored.arrayBuffer() });
   } catch (error) {
     console.warn("kmo-calculator: the memory snapshot did not restore; starting afresh:", error);
     await caches.delete(snapshotCache).catch(() => {});
@@ -135,13 +135,18 @@ async function loadFromSnapshot(options) {
 async function start() {
   await WebAssembly.compile(EMPTY_MODULE);
   progress(2);
-  const lock = await (await fetch(new URL("pyodide-lock.json", folder))).json();
-  const entry = wheelEntry(lock);
-  const wheel = fetch(new URL(entry.file_name, folder))
-    .then((response) => response.arrayBuffer())
-    .then((buffer) => checkedWheel(entry, new Uint8Array(buffer)));
+  // The lock file and the wheel download while Pyodide starts (it takes the lock file as a promise).
+  const lock = fetch(new URL("pyodide-lock.json", folder)).then((response) => response.json());
+  const entry = lock.then(wheelEntry);
+  const wheel = entry.then(async (found) => {
+    const response = await fetch(new URL(found.file_name, folder));
+    return checkedWheel(found, new Uint8Array(await response.arrayBuffer()));
+  });
+  entry.catch(() => {}); // a failure is reported where each is awaited, below
+  wheel.catch(() => {});
   const options = {
     indexURL: folder,
+    packageBaseUrl: folder,
     lockFileContents: lock,
     packages: [],
     stdout: () => {},
@@ -151,7 +156,7 @@ async function start() {
   const restored = Boolean(pyodide);
   if (!pyodide) pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   progress(90);
-  installWheel(pyodide, entry, await wheel);
+  installWheel(pyodide, await entry, await wheel);
   const functions = pyodide.runPython(CALCULATOR_FUNCTIONS);
   agendaJson = functions.get(1);
   evaluateJson = functions.get(0);
