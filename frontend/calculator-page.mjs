@@ -187,6 +187,9 @@ class CalculatorPage {
   // --- the answer ---
 
   render(request, answer) {
+    // The same request again (a field's change event on leaving it, after its input event already asked): keep the
+    // view, so a button the visitor is pressing at that moment is not replaced under the pointer.
+    const unchanged = this.view !== null && this.results.dataset.resultFor === JSON.stringify(request);
     this.results.dataset.resultFor = JSON.stringify(request);
     this.results.dataset.renders = String(Number(this.results.dataset.renders || 0) + 1);
     this.lastRequest = request;
@@ -200,6 +203,7 @@ class CalculatorPage {
       this.placeholder.hidden = false;
       return;
     }
+    if (unchanged) return;
     this.view = renderAnswer(this.root, request, answer, {
       open: (field) => this.openField(field),
       agenda: () => this.downloadAgenda(),

@@ -14,7 +14,7 @@ from typing import Any
 
 import icalendar
 import pytest
-from browser_helpers import fragment, open_calculator, open_with_request, wait_until_ready
+from browser_helpers import fragment, open_calculator, open_with_request, renders, wait_until_ready
 from playwright.sync_api import BrowserContext, Page, expect
 
 from calculator import evaluate
@@ -231,3 +231,22 @@ def test_on_a_phone_the_questions_and_the_answer_fit_the_first_screen(context: B
             .map(({text, box}) => `${text}: ${Math.round(box.width)}x${Math.round(box.height)}`)"""
     )
     assert not small, small
+
+
+def test_the_same_request_again_keeps_the_view_so_a_pressed_button_stays(page: Page, base_url: str) -> None:
+    """Leaving a field fires its change event after its input event already asked: the answer to that same request
+    must not replace the buttons under the visitor's pointer (a press on "Aanpassen" was lost that way)."""
+    open_calculator(page, base_url)
+    answer_three_questions(page)
+    wait_for_answer_to(page, "r.services[0] && r.services[0].amount === '8000'")
+    page.evaluate("() => { window.kmoButton = document.querySelector('[data-assumption] button'); }")
+    before = renders(page)
+    page.get_by_label("Bedrag zonder btw (€)").dispatch_event("change")
+    page.wait_for_function(
+        "(before) => Number(document.querySelector('[data-results]').dataset.renders) > before", arg=before
+    )
+    assert page.evaluate("() => window.kmoButton.isConnected")
+    # A different request does build a new view.
+    page.get_by_label("Bedrag zonder btw (€)").fill("9000")
+    wait_for_answer_to(page, "r.services[0].amount === '9000'")
+    assert not page.evaluate("() => window.kmoButton.isConnected")
