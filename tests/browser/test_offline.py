@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -35,8 +35,22 @@ def own_context(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-def serve(folder: Path) -> tuple[Server, str]:
-    return serve_in_thread(folder)
+Serve = Callable[[Path], tuple[Server, str]]
+
+
+@pytest.fixture
+def serve() -> Iterator[Serve]:
+    """Start a server for a folder; every server started is stopped after the test (stopping twice is harmless)."""
+    servers: list[Server] = []
+
+    def start(folder: Path) -> tuple[Server, str]:
+        server, base = serve_in_thread(folder)
+        servers.append(server)
+        return server, base
+
+    yield start
+    for server in servers:
+        stop(server)
 
 
 def stop(server: Server) -> None:
@@ -71,20 +85,18 @@ def show_quick_answer(page: Page, base: str) -> None:
     expect(page.locator("[data-answer='summary']")).to_have_text(evaluate(QUICK)["summary"]["message"])
 
 
-def test_after_one_visit_the_calculator_answers_offline(own_context: BrowserContext, site: Path) -> None:
+def test_after_one_visit_the_calculator_answers_offline(own_context: BrowserContext, serve: Serve, site: Path) -> None:
     manifest = service_worker.manifest(site)
     server, base = serve(site)
     page = own_context.new_page()
-    try:
-        show_quick_answer(page, base)
-        wait_for_offline_copy(page, str(manifest["version"]))
-        cached = page.evaluate(
-            "async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)",
-            "kmo-rekenmodule-" + str(manifest["version"]),
-        )
-        assert len(cached) == len(manifest["files"]) + 1  # every listed file and the page
-    finally:
-        stop(server)
+    show_quick_answer(page, base)
+    wait_for_offline_copy(page, str(manifest["version"]))
+    cached = page.evaluate(
+        "async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)",
+        "kmo-rekenmodule-" + str(manifest["version"]),
+    )
+    assert len(cached) == len(manifest["files"]) + 1  # every listed file and the page
+    stop(server)
     # The site's server is gone, and the browser's HTTP cache is emptied: the page, its styles and the runtime can
     # only come from the worker's cache, and the package answers as before.
     forget_http_cache(own_context, page)
@@ -116,7 +128,9 @@ def deploy(old: Path, new: Path) -> str:
     return renamed
 
 
-def test_a_new_deploy_replaces_the_old_cache(own_context: BrowserContext, site: Path, tmp_path: Path) -> None:
+def test_a_new_deploy_replaces_the_old_cache(
+    own_context: BrowserContext, serve: Serve, site: Path, tmp_path: Path
+) -> None:
     first = tmp_path / "first"
     shutil.copytree(site, first)
     second = tmp_path / "second"
@@ -126,63 +140,57 @@ def test_a_new_deploy_replaces_the_old_cache(own_context: BrowserContext, site: 
     new_version = str(service_worker.manifest(second)["version"])
     assert new_version != old_version
     server, base = serve(first)
-    try:
-        page = own_context.new_page()
-        show_quick_answer(page, base)
-        wait_for_offline_copy(page, old_version)
-        wait_for_async(page, "async (name) => (await caches.keys()).includes(name)", "kmo-snapshot-" + old_folder)
-        assert caches(page) == ["kmo-rekenmodule-" + old_version, "kmo-snapshot-" + old_folder]
-        server.RequestHandlerClass.settings.root = second  # type: ignore[attr-defined]
-        page.reload()  # the page comes from the network first: the new deploy's page, and the new worker installs
-        wait_until_ready(page)
-        wait_for_offline_copy(page, new_version)
-        # The new worker's activation dropped the old runtime's cache and its memory snapshot; the new runtime
-        # stores its own snapshot once it has answered.
-        current = sorted(["kmo-rekenmodule-" + new_version, "kmo-snapshot-" + renamed])
-        wait_for_async(
-            page, "async (names) => JSON.stringify((await caches.keys()).sort()) === JSON.stringify(names)", current
-        )
-        page.reload()
-        show_quick_answer(page, base)
-        scripts = page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)")
-        assert any(f"/assets/rekenmodule/{renamed}/" in url for url in scripts)
-        assert not any("/assets/rekenmodule/" in url and renamed not in url for url in scripts)
-    finally:
-        stop(server)
+    page = own_context.new_page()
+    show_quick_answer(page, base)
+    wait_for_offline_copy(page, old_version)
+    wait_for_async(page, "async (name) => (await caches.keys()).includes(name)", "kmo-snapshot-" + old_folder)
+    assert caches(page) == ["kmo-rekenmodule-" + old_version, "kmo-snapshot-" + old_folder]
+    server.RequestHandlerClass.settings.root = second  # type: ignore[attr-defined]
+    page.reload()  # the page comes from the network first: the new deploy's page, and the new worker installs
+    wait_until_ready(page)
+    wait_for_offline_copy(page, new_version)
+    # The new worker's activation dropped the old runtime's cache and its memory snapshot; the new runtime
+    # stores its own snapshot once it has answered.
+    current = sorted(["kmo-rekenmodule-" + new_version, "kmo-snapshot-" + renamed])
+    wait_for_async(
+        page, "async (names) => JSON.stringify((await caches.keys()).sort()) === JSON.stringify(names)", current
+    )
+    page.reload()
+    show_quick_answer(page, base)
+    scripts = page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)")
+    assert any(f"/assets/rekenmodule/{renamed}/" in url for url in scripts)
+    assert not any("/assets/rekenmodule/" in url and renamed not in url for url in scripts)
 
 
-def test_an_information_page_caches_nothing_and_registers_no_worker(own_context: BrowserContext, site: Path) -> None:
-    server, base = serve(site)
-    try:
-        page = own_context.new_page()
-        page.goto(base + "steun/", wait_until="load")
-        page.wait_for_timeout(500)
-        assert caches(page) == []
-        assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
-    finally:
-        stop(server)
+def test_an_information_page_caches_nothing_and_registers_no_worker(
+    own_context: BrowserContext, serve: Serve, site: Path
+) -> None:
+    _, base = serve(site)
+    page = own_context.new_page()
+    page.goto(base + "steun/", wait_until="load")
+    page.wait_for_timeout(500)
+    assert caches(page) == []
+    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
 
 
-def test_a_mixed_runtime_cannot_start(own_context: BrowserContext, site: Path) -> None:
+def test_a_mixed_runtime_cannot_start(own_context: BrowserContext, serve: Serve, site: Path) -> None:
     """Pyodide's version check stays on: a loader from another version next to this runtime is a start failure."""
     version = str(service_worker.manifest(site)["version"])
     server, base = serve(site)
-    try:
-        page = own_context.new_page()
-        show_quick_answer(page, base)
-        wait_for_offline_copy(page, version)
-        page.evaluate(
-            """async (name) => {
-                const cache = await caches.open(name);
-                const key = (await cache.keys()).find((request) => request.url.endsWith('/pyodide.mjs'));
-                const response = await cache.match(key);
-                const text = (await response.text()).replace(/"\\d+\\.\\d+\\.\\d+"/, '"0.0.1"');
-                await cache.put(key, new Response(text, { headers: response.headers }));
-            }""",
-            "kmo-rekenmodule-" + version,
-        )
-    finally:
-        stop(server)
+    page = own_context.new_page()
+    show_quick_answer(page, base)
+    wait_for_offline_copy(page, version)
+    page.evaluate(
+        """async (name) => {
+            const cache = await caches.open(name);
+            const key = (await cache.keys()).find((request) => request.url.endsWith('/pyodide.mjs'));
+            const response = await cache.match(key);
+            const text = (await response.text()).replace(/"\\d+\\.\\d+\\.\\d+"/, '"0.0.1"');
+            await cache.put(key, new Response(text, { headers: response.headers }));
+        }""",
+        "kmo-rekenmodule-" + version,
+    )
+    stop(server)
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
     forget_http_cache(own_context, page)
@@ -203,57 +211,53 @@ def snapshot_stored(page: Page) -> None:
     )
 
 
+def visit(context: BrowserContext, base: str) -> tuple[Page, str]:
+    """A new tab on the calculator with the quick request: the tab, and how its runtime started."""
+    page = context.new_page()
+    show_quick_answer(page, base)
+    return page, page.get_attribute("[data-calculator]", "data-start") or ""
+
+
 def test_a_return_visit_starts_from_the_memory_snapshot_and_answers_the_same(
-    own_context: BrowserContext, site: Path
+    own_context: BrowserContext, serve: Serve, site: Path
 ) -> None:
-    server, base = serve(site)
-    try:
-        page = own_context.new_page()
-        show_quick_answer(page, base)
-        assert page.get_attribute("[data-calculator]", "data-start") == "fresh"
-        snapshot_stored(page)
-        again = own_context.new_page()
-        show_quick_answer(again, base)
-        assert again.get_attribute("[data-calculator]", "data-start") == "snapshot"
-        # The page's own preload of the runtime's biggest file got an empty answer from the service worker: only
-        # the worker reads it, from the cache.
-        preloaded = again.evaluate(
-            "() => performance.getEntriesByType('resource')"
-            ".filter((e) => e.name.endsWith('/pyodide.asm.wasm')).map((e) => [e.initiatorType, e.decodedBodySize])"
-        )
-        assert preloaded == [["link", 0]], preloaded
-        # The restored runtime answers other requests as the package does: another size, kind and amount.
-        for size, label in (("middelgroot", "Middelgroot"), ("groot", "Groot")):
-            again.locator("label", has_text=re.compile(rf"^\s*{label}")).first.click()
-            request = {**QUICK, "enterprise": {"size_category": size}}
-            expect(again.locator("[data-answer='summary']")).to_have_text(evaluate(request)["summary"]["message"])
-    finally:
-        stop(server)
+    _, base = serve(site)
+    first, start = visit(own_context, base)
+    assert start == "fresh"
+    snapshot_stored(first)
+    again, start = visit(own_context, base)
+    assert start == "snapshot"
+    # The page's own preload of the runtime's biggest file got an empty answer from the service worker: only
+    # the worker reads it, from the cache.
+    preloaded = again.evaluate(
+        "() => performance.getEntriesByType('resource')"
+        ".filter((e) => e.name.endsWith('/pyodide.asm.wasm')).map((e) => [e.initiatorType, e.decodedBodySize])"
+    )
+    assert preloaded == [["link", 0]], preloaded
+    # The restored runtime answers other requests as the package does: the other sizes.
+    for size, label in (("middelgroot", "Middelgroot"), ("groot", "Groot")):
+        again.locator("label", has_text=re.compile(rf"^\s*{label}")).first.click()
+        request = {**QUICK, "enterprise": {"size_category": size}}
+        expect(again.locator("[data-answer='summary']")).to_have_text(evaluate(request)["summary"]["message"])
 
 
 def test_a_snapshot_that_does_not_restore_is_dropped_and_the_calculator_starts_afresh(
-    own_context: BrowserContext, site: Path
+    own_context: BrowserContext, serve: Serve, site: Path
 ) -> None:
-    server, base = serve(site)
-    try:
-        page = own_context.new_page()
-        show_quick_answer(page, base)
-        snapshot_stored(page)
-        page.evaluate(
-            """async () => {
-                for (const name of await caches.keys()) {
-                    if (!name.startsWith('kmo-snapshot-')) continue;
-                    const cache = await caches.open(name);
-                    for (const key of await cache.keys()) await cache.put(key, new Response(new Uint8Array(4096)));
-                }
-            }"""
-        )
-        again = own_context.new_page()
-        show_quick_answer(again, base)
-        assert again.get_attribute("[data-calculator]", "data-start") == "fresh"
-        snapshot_stored(again)  # a good snapshot replaces the broken one
-        third = own_context.new_page()
-        show_quick_answer(third, base)
-        assert third.get_attribute("[data-calculator]", "data-start") == "snapshot"
-    finally:
-        stop(server)
+    _, base = serve(site)
+    first, _ = visit(own_context, base)
+    snapshot_stored(first)
+    first.evaluate(
+        """async () => {
+            for (const name of await caches.keys()) {
+                if (!name.startsWith('kmo-snapshot-')) continue;
+                const cache = await caches.open(name);
+                for (const key of await cache.keys()) await cache.put(key, new Response(new Uint8Array(4096)));
+            }
+        }"""
+    )
+    again, start = visit(own_context, base)
+    assert start == "fresh"
+    snapshot_stored(again)  # a good snapshot replaces the broken one
+    _, start = visit(own_context, base)
+    assert start == "snapshot"
