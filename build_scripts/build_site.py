@@ -256,8 +256,10 @@ def main(argv: list[str] | None = None) -> int:
     runtime = build_runtime(wheel)
     build_pages(runtime=runtime)
     publish_wheel(wheel)
-    worker = service_worker.write(SITE)
-    log(f"service worker: {worker.relative_to(SITE)} ({len(service_worker.manifest(SITE)['files'])} files)")  # type: ignore[arg-type]
+    written = service_worker.write(SITE)
+    files = written["files"]
+    assert isinstance(files, list)
+    log(f"service worker: {service_worker.NAME} ({len(files)} files, version {written['version']})")
     prepare_for_hosting()
     log(f"done in {time.monotonic() - started:.1f} s")
     return 0

@@ -51,6 +51,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from build_scripts.build_site import RUNTIME_STAGING
 from build_scripts.hosting import CSP_META
 from calculator import __version__, evaluate, opendata
 from calculator.clock import brussels_today
@@ -728,10 +729,11 @@ def runtime_files() -> list[str]:
     """The files the calculator's worker and page load from the runtime folder (build/rekenmodule, laid out before
     the pages are built): what an information page prefetches when the visitor shows intent. Empty for a build
     without the runtime."""
-    staging = Path(__file__).resolve().parent.parent / "build" / "rekenmodule"
-    if not os.environ.get("KMO_REKENMODULE") or not staging.is_dir():
+    if not os.environ.get("KMO_REKENMODULE") or not RUNTIME_STAGING.is_dir():
         return []
-    return sorted(path.name for path in staging.iterdir() if path.is_file() and path.name != "calculator-noscript.css")
+    return sorted(
+        path.name for path in RUNTIME_STAGING.iterdir() if path.is_file() and path.name != "calculator-noscript.css"
+    )
 
 
 def size_hint(size: str) -> str:

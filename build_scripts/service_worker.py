@@ -88,13 +88,14 @@ def manifest(site: Path) -> dict[str, object]:
     }
 
 
-def write(site: Path) -> Path:
-    """Write ``sw.js`` into a built site (with its runtime); returns its path."""
+def write(site: Path) -> dict[str, object]:
+    """Write ``sw.js`` into a built site (with its runtime); returns the manifest it holds."""
     text = TEMPLATE.read_text(encoding="utf-8")
     if text.count("__MANIFEST__") != 1:
         raise SystemExit(f"{TEMPLATE} must hold __MANIFEST__ once")
+    written = manifest(site)
     target = site / NAME
-    target.write_text(text.replace("__MANIFEST__", json.dumps(manifest(site), indent=2)), encoding="utf-8")
+    target.write_text(text.replace("__MANIFEST__", json.dumps(written, indent=2)), encoding="utf-8")
     for suffix in COPIES:  # a stale precompressed copy would be served instead of the new file
         target.with_name(NAME + suffix).unlink(missing_ok=True)
-    return target
+    return written

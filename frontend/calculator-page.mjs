@@ -113,7 +113,7 @@ class CalculatorPage {
     if (text !== null) this.statusText.textContent = text;
   }
 
-  // Once the calculator runs, its service worker keeps the runtime on this device (rekenmodule/sw.js): the next
+  // Once the calculator runs, its service worker keeps the runtime on this device (sw.js at the site's root): the next
   // visit starts without downloading it, also offline. Registering after "ready" means precaching reads the files
   // this visit has just downloaded, and the first start never competes with it.
   keepForOffline() {
@@ -189,8 +189,9 @@ class CalculatorPage {
   render(request, answer) {
     // The same request again (a field's change event on leaving it, after its input event already asked): keep the
     // view, so a button the visitor is pressing at that moment is not replaced under the pointer.
-    const unchanged = this.view !== null && this.results.dataset.resultFor === JSON.stringify(request);
-    this.results.dataset.resultFor = JSON.stringify(request);
+    const key = JSON.stringify(request);
+    const unchanged = this.view !== null && this.results.dataset.resultFor === key;
+    this.results.dataset.resultFor = key;
     this.results.dataset.renders = String(Number(this.results.dataset.renders || 0) + 1);
     this.lastRequest = request;
     this.showErrors(answer.ok ? [] : answer.errors);

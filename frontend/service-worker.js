@@ -51,7 +51,7 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate" && url.href === page) {
     event.respondWith(networkFirst(request));
   } else if (files.has(url.href)) {
-    event.respondWith(fromPage(event.clientId, url.href) || cacheFirst(request, url.href));
+    event.respondWith(cacheFirst(request, url.href, event.clientId));
   }
 });
 
@@ -59,18 +59,13 @@ self.addEventListener("fetch", (event) => {
 // page. Only its worker reads them; once they are in this cache, a preload from the page itself gets an empty
 // answer instead of megabytes it would never use.
 const preloaded = new Set(MANIFEST.preloaded.map((file) => new URL(file, self.location.href).href));
-function fromPage(clientId, key) {
-  if (!clientId || !preloaded.has(key)) return null;
-  return (async () => {
-    const client = await self.clients.get(clientId);
-    const cached = await caches.match(key, { cacheName: CACHE });
-    if (client && client.type === "window" && cached) return new Response(null, { status: 204 });
-    return cached || fetch(key);
-  })();
-}
 
-async function cacheFirst(request, key) {
+async function cacheFirst(request, key, clientId) {
   const cached = await caches.match(key, { cacheName: CACHE });
+  if (cached && clientId && preloaded.has(key)) {
+    const client = await self.clients.get(clientId);
+    if (client && client.type === "window") return new Response(null, { status: 204 });
+  }
   return cached || fetch(request);
 }
 
