@@ -3,7 +3,8 @@
     python -m bench.snapshot [--runs 5] [--no-build]
 
 Pyodide's private API (``loadPyodide({_makeSnapshot: true})``, ``pyodide.makeMemorySnapshot()``,
-``loadPyodide({_loadSnapshot})``) is exercised in a module worker (bench/snapshot/worker.mjs) on the built site:
+``loadPyodide({_loadSnapshot})``) is exercised in a module worker (bench/snapshot/worker.mjs) on the built site,
+which starts Python with the runtime folder's own calculator-runtime.mjs, as the calculator's worker does:
 the snapshot is made in the browser after a first start and one answer, and stored in Cache Storage under a key of
 the Pyodide version and the runtime folder (whose name holds the hash of the wheel and the other files). Then, warm
 (every runtime file in the HTTP cache), a normal start and a start from the snapshot alternate, each timed from the
