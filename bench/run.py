@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -168,6 +169,39 @@ class Recorder:
         self.urls = []
 
 
+# The browser's own work is kept out of the measured loads, the same for both pages:
+# - Chromium 156 in new headless mode runs the full browser UI. Its omnibox popup is a WebUI page in a renderer of its
+#   own that loads with every new tab and refreshes its tab suggestions whenever a tab navigates: 175–370 ms of CPU on
+#   this 2-core machine, during the very load being timed (seen in a trace of a return visit). Puppeteer disables the
+#   same two features by default. Chromium keeps only the last --disable-features switch, and Playwright passes its
+#   own list, so the switch given here holds Playwright's list (read from the installed driver) plus these two.
+# - Every measured load opens its tab first and waits before navigating, so the tab's own start is not timed.
+BROWSER_UI_FEATURES_OFF = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+TAB_SETTLE_MS = 1000
+
+
+def playwright_disabled_features() -> list[str]:
+    """The features Playwright disables when it launches Chromium, read from the installed driver's bundle."""
+    import playwright
+
+    bundle = Path(playwright.__file__).parent / "driver" / "package" / "lib" / "coreBundle.js"
+    found = re.search(r"disabledFeatures = \[(.*?)\]\.filter", bundle.read_text(encoding="utf-8"), re.S)
+    if not found:
+        raise RuntimeError(f"no disabledFeatures list in {bundle}: Playwright changed how it launches Chromium")
+    return re.findall(r'"([^"]+)"', re.sub(r"//[^\n]*", "", found.group(1)))
+
+
+def browser_args() -> list[str]:
+    features = [*playwright_disabled_features(), *BROWSER_UI_FEATURES_OFF]
+    return [*CHROMIUM_ARGS, "--disable-features=" + ",".join(dict.fromkeys(features))]
+
+
+def new_tab(context: BrowserContext) -> Page:
+    page = context.new_page()
+    page.wait_for_timeout(TAB_SETTLE_MS)
+    return page
+
+
 def load(page: Page, url: str, timeout: float = 180_000) -> dict[str, float]:
     page.goto(url, wait_until="commit")
     page.wait_for_function("() => window.__bench && window.__bench.ready !== null", timeout=timeout, polling=20)
@@ -247,21 +281,21 @@ def measure_variant(browser: Browser, base: str, variant: str, runs: int) -> dic
         context = browser.new_context(locale="nl-BE", viewport={"width": 1400, "height": 1000})
         context.add_init_script(PROBE)
         recorder = Recorder(context)
-        page = context.new_page()
+        page = new_tab(context)
         first = load(page, url)
         page.wait_for_timeout(300)  # let late requests finish before counting bytes
         cold_bytes = recorder.bytes
         if variant == "ours":  # the return visit starts once the service worker holds the runtime
             wait_for_offline_copy(page)
         page.close()
-        page = context.new_page()
+        page = new_tab(context)
         second = load(page, url)
         if variant == "ours":
             starts.append(page.get_attribute("[data-calculator]", "data-start") or "")
             # The same return visit without the memory snapshot (its cache deleted first): what the snapshot gains.
             page.evaluate(DELETE_SNAPSHOTS)
             page.close()
-            page = context.new_page()
+            page = new_tab(context)
             without = load(page, url)
             if run:
                 no_snapshot.append(without["ready_ms"])
@@ -373,7 +407,7 @@ def ratio(ours: float, naive: float) -> float:
 def run(runs: int, lighthouse: bool = True, hosts: tuple[str, ...] = HOSTS) -> dict[str, Any]:
     results: dict[str, Any] = {"runs": runs, "network": f"{RATE_MBIT:g} Mbit/s + {LATENCY_MS:g} ms", "hosts": {}}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=browser_args())
         results["chromium"] = browser.version
         for host in hosts:
             server, base = serve(rate_mbit=RATE_MBIT, latency_ms=LATENCY_MS, compression=host)

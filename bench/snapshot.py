@@ -24,9 +24,9 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from bench.run import BENCH_SITE, log, prepare_site, summary
+from bench.run import BENCH_SITE, browser_args, log, prepare_site, summary
 from build_scripts import build_site
-from build_scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from build_scripts.chromium import CHROMIUM
 from build_scripts.serve import serve_in_thread
 
 HERE = Path(__file__).resolve().parent
@@ -45,7 +45,7 @@ def run(runs: int) -> dict[str, Any]:
     server, base = serve_in_thread(BENCH_SITE)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=browser_args())
             context = browser.new_context()
             page = context.new_page()
             page.goto(base + "snapshot/index.html")
