@@ -45,6 +45,7 @@ PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
 # The Pyodide core files the page needs; nothing else from the npm package is shipped.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 FRONTEND_FILES = (
+    "calculator-boot.mjs",
     "calculator-page.mjs",
     "runtime-client.mjs",
     "form-state.mjs",

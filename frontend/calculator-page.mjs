@@ -3,6 +3,7 @@
 // every formatted figure comes from the Python package running in the worker, every other word from the page.
 
 import { RuntimeClient } from "./runtime-client.mjs";
+import { takeEarlyWorker } from "./calculator-boot.mjs";
 import { FormState, addressFor, requestFromAddress } from "./form-state.mjs";
 import { answerText, renderAnswer } from "./render.mjs";
 
@@ -94,18 +95,21 @@ class CalculatorPage {
     });
     this.state.renumber("services");
     this.restoreFromAddress();
-    // Start the runtime once the page itself has loaded: Pyodide's compilation then does not compete for the CPU
-    // with the theme's own start-up script.
-    if (document.readyState === "complete") this.start();
+    // On a return visit the worker is already running (calculator-boot.mjs): take it over now. Otherwise start the
+    // runtime once the page itself has loaded: downloading and compiling it then do not compete for the CPU with the
+    // theme's own start-up script and the first layout.
+    const early = takeEarlyWorker();
+    if (early || document.readyState === "complete") this.start(early);
     else window.addEventListener("load", () => this.start(), { once: true });
   }
 
-  start() {
+  start(early = null) {
     this.retryButton.hidden = true;
     this.progressBar.hidden = false;
     this.progressBar.value = 0;
     this.setState("loading", this.texts.textLoading);
-    this.client.start();
+    this.root.dataset.workerStart = early ? "head" : "page"; // who started the worker (tests, benchmark)
+    this.client.start(early);
   }
 
   setState(state, text = null) {

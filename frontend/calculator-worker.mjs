@@ -81,11 +81,27 @@ function fail(error) {
 // ever; whether the failure also surfaces as an unhandled rejection depends on timing. So every download this
 // worker makes goes through this wrapper: a request that fails, or answers with an HTTP error, before the runtime
 // is ready is a start failure at once, whatever Pyodide does with it afterwards.
+//
+// The start asks for the runtime's big files at once (askEarly, below) instead of one after another as Pyodide
+// reaches them; Pyodide's own request for such a file then gets the response already under way, once.
 const nativeFetch = self.fetch.bind(self);
+const early = new Map();
+function askEarly(name) {
+  const url = new URL(name, folder).href;
+  const response = nativeFetch(url);
+  response.catch(() => {}); // a failure is reported when Pyodide asks for the file, through the wrapper below
+  early.set(url, response);
+}
+function takeEarly(resource) {
+  const url = resource instanceof Request ? resource.url : new URL(String(resource), folder).href;
+  const response = early.get(url);
+  early.delete(url);
+  return response;
+}
 self.fetch = async (resource, options) => {
   let response;
   try {
-    response = await nativeFetch(resource, options);
+    response = await (takeEarly(resource) || nativeFetch(resource, options));
   } catch (error) {
     if (!evaluateJson) fail(error);
     throw error;
@@ -119,8 +135,8 @@ async function storeSnapshot(pyodide) {
   }
 }
 
-async function loadFromSnapshot(options) {
-  const stored = await storedSnapshot();
+async function loadFromSnapshot(options, snapshot) {
+  const stored = await snapshot;
   if (!stored) return null;
   try {
     // A promise: Pyodide reads the snapshot's bytes while it loads its own script.
@@ -135,7 +151,13 @@ async function loadFromSnapshot(options) {
 async function start() {
   await WebAssembly.compile(EMPTY_MODULE);
   progress(2);
-  // The lock file and the wheel download while Pyodide starts (it takes the lock file as a promise).
+  // Everything the start reads is asked for now, together: Pyodide's script (the same module Pyodide imports later),
+  // its WebAssembly and standard library, the memory snapshot, the lock file and then the wheel. Pyodide takes the
+  // lock file as a promise.
+  import("./pyodide.asm.mjs").catch(() => {}); // a failure is reported by Pyodide's own import of it
+  askEarly("pyodide.asm.wasm");
+  askEarly("python_stdlib.zip");
+  const snapshot = storedSnapshot();
   const lock = fetch(new URL("pyodide-lock.json", folder)).then((response) => response.json());
   const entry = lock.then(wheelEntry);
   const wheel = entry.then(async (found) => {
@@ -152,7 +174,7 @@ async function start() {
     stdout: () => {},
     stderr: (line) => console.warn(line),
   };
-  let pyodide = await loadFromSnapshot(options);
+  let pyodide = await loadFromSnapshot(options, snapshot);
   const restored = Boolean(pyodide);
   if (!pyodide) pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   progress(90);

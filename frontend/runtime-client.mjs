@@ -20,7 +20,9 @@ export class RuntimeClient {
     this.waiting = new Map(); // per kind, the newest question not yet sent: {request, resolve, reject}
   }
 
-  start() {
+  // early: a worker already started (calculator-boot.mjs), {worker, release()}, to take over instead of starting one;
+  // the messages it kept are handled as if they arrived now.
+  start(early = null) {
     this.stop();
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       this.handlers.failed("unsupported");
@@ -28,13 +30,24 @@ export class RuntimeClient {
     }
     this.watchdog = setTimeout(() => this.fail("timeout"), this.startTimeout);
     try {
-      this.worker = new Worker(this.workerUrl, { type: "module" });
+      this.worker = early ? early.worker : new Worker(this.workerUrl, { type: "module" });
     } catch (error) {
       this.fail("start", error);
       return;
     }
-    this.worker.addEventListener("message", (event) => this.received(event.data || {}));
-    this.worker.addEventListener("error", (event) => this.fail("start", event.message));
+    const worker = this.worker;
+    worker.addEventListener("message", (event) => this.received(event.data || {}));
+    worker.addEventListener("error", (event) => this.fail("start", event.message));
+    if (!early) return;
+    const kept = early.release();
+    if (kept.errors.length) {
+      this.fail("start", kept.errors[0]);
+      return;
+    }
+    for (const message of kept.messages) {
+      if (this.worker !== worker) return; // a kept message ended this start (an error)
+      this.received(message);
+    }
   }
 
   stop() {

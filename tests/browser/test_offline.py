@@ -224,9 +224,14 @@ def test_a_return_visit_starts_from_the_memory_snapshot_and_answers_the_same(
     _, base = serve(site)
     first, start = visit(own_context, base)
     assert start == "fresh"
+    # A first visit starts the worker from the page script, after the page's load event.
+    assert first.get_attribute("[data-calculator]", "data-worker-start") == "page"
     snapshot_stored(first)
     again, start = visit(own_context, base)
     assert start == "snapshot"
+    # The service worker controls the return visit, so calculator-boot.mjs started the worker from the <head>, and
+    # the page took it over.
+    assert again.get_attribute("[data-calculator]", "data-worker-start") == "head"
     # The page's own preload of the runtime's biggest file got an empty answer from the service worker: only
     # the worker reads it, from the cache.
     preloaded = again.evaluate(
