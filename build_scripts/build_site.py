@@ -146,8 +146,10 @@ def lock_closure(lock: dict[str, object], roots: list[str]) -> dict[str, object]
 
 def trim_standard_library() -> None:
     """Only the standard-library modules the calculator and Pyodide's start-up import, precompiled to bytecode by
-    Pyodide's own Python (build_scripts/trim_stdlib.mjs). The browser tests run on this zip."""
+    Pyodide's own Python (build_scripts/trim_stdlib.mjs). The browser tests run on this zip. The same run compiles the
+    calculator's wheel to bytecode (beside its sources), which then replaces the staged wheel in the lock file."""
     report = BUILD / "stdlib-report.json"
+    compiled = BUILD / "compiled-wheel.whl"
     run(
         "node",
         ROOT / "build_scripts" / "trim_stdlib.mjs",
@@ -158,10 +160,26 @@ def trim_standard_library() -> None:
         "--pyc",
         "--report",
         report,
+        "--wheel-out",
+        compiled,
     )
     summary = json.loads(report.read_text())
     original = (PYODIDE_PACKAGE / "python_stdlib.zip").stat().st_size
     log(f"standard library: {summary['files']} of {summary['of']} files kept, {summary['bytes']} of {original} bytes")
+    use_compiled_wheel(compiled)
+
+
+def use_compiled_wheel(compiled: Path) -> None:
+    """Put the compiled wheel in the staged wheel's place, under the same name, with its sha256 in the lock file."""
+    lock_path = RUNTIME_STAGING / "pyodide-lock.json"
+    lock = json.loads(lock_path.read_text())
+    entry = lock["packages"]["kmo-calculator"]
+    target = RUNTIME_STAGING / entry["file_name"]
+    source_size = target.stat().st_size
+    shutil.move(compiled, target)
+    entry["sha256"] = hashlib.sha256(target.read_bytes()).hexdigest()
+    lock_path.write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n")
+    log(f"wheel compiled to bytecode: {target.name} ({source_size} -> {target.stat().st_size} bytes, entries stored)")
 
 
 def build_runtime(wheel: Path) -> str:

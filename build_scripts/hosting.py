@@ -59,9 +59,24 @@ HASHED: Final = (
     re.compile(r"^assets/rekenmodule/[^/]+/"),
     re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$"),
 )
-# .zip: the standard library zip stores its entries uncompressed (build_scripts/trim_stdlib.mjs), so that brotli and
-# gzip compress across files: 1.04 MB with brotli instead of 1.53 MB for a zip of deflated entries.
-COMPRESSIBLE: Final = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".map", ".ico", ".zip"}
+# .zip and .whl: the standard library zip and the calculator's wheel store their entries uncompressed
+# (build_scripts/trim_stdlib.mjs), so that brotli and gzip compress across files: the standard library is 1.04 MB with
+# brotli instead of 1.53 MB for a zip of deflated entries.
+COMPRESSIBLE: Final = {
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".xml",
+    ".svg",
+    ".txt",
+    ".wasm",
+    ".map",
+    ".ico",
+    ".zip",
+    ".whl",
+}
 
 
 def cache_policy(relative: str) -> str:

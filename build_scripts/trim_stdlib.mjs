@@ -1,13 +1,15 @@
 // Cut Pyodide's standard library down to what the calculator actually imports, and precompile it.
 //
-//   node build_scripts/trim_stdlib.mjs --lock RUNTIME/pyodide-lock.json --out RUNTIME/python_stdlib.zip [--pyc] [--report F]
+//   node build_scripts/trim_stdlib.mjs --lock RUNTIME/pyodide-lock.json --out RUNTIME/python_stdlib.zip [--pyc]
+//        [--report F] [--wheel-out W]
 //
 // In Node, with the same npm runtime and the full python_stdlib.zip, this boots Pyodide, installs the kmo-calculator
 // wheel from the runtime's own lock file the way the worker does (frontend/calculator-runtime.mjs: the wheel as a zip
 // on sys.path), defines the worker's functions and answers a corpus of requests that walks every
 // rule and every validation message (the corpus is Python's, below). Every standard-library module then in
 // sys.modules, plus Pyodide's own packages and the basic codecs, goes into the new zip; with --pyc compiled to bytecode
-// by this very Python 3.14 (unchecked hash-based .pyc, so no source is needed). The browser tests run on the result.
+// by this very Python 3.14 (unchecked hash-based .pyc, so no source is needed), as `python -OO` compiles (no
+// docstrings, no asserts). The browser tests run on the result.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadPyodide } from "pyodide";
@@ -21,6 +23,7 @@ const option = (name) => {
 const lock = option("--lock");
 const out = option("--out");
 const report = option("--report");
+const wheelOut = option("--wheel-out");
 const precompile = argv.includes("--pyc");
 if (!lock || !out) {
   console.error("usage: node trim_stdlib.mjs --lock RUNTIME/pyodide-lock.json --out python_stdlib.zip [--report F]");
@@ -30,7 +33,11 @@ if (!lock || !out) {
 const lockFile = JSON.parse(readFileSync(lock, "utf-8"));
 const entry = wheelEntry(lockFile);
 const pyodide = await loadPyodide({ lockFileContents: lockFile, stdout: () => {} });
-installWheel(pyodide, entry, await checkedWheel(entry, new Uint8Array(readFileSync(resolve(lock, "..", entry.file_name)))));
+const wheelPath = installWheel(
+  pyodide,
+  entry,
+  await checkedWheel(entry, new Uint8Array(readFileSync(resolve(lock, "..", entry.file_name)))),
+);
 pyodide.runPython(CALCULATOR_FUNCTIONS);
 pyodide.globals.set("PRECOMPILE", precompile);
 const result = pyodide.runPython(`
@@ -101,7 +108,10 @@ with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
         data = source.read(name)
         kept_bytes += len(data)
         if PRECOMPILE and name.endswith(".py"):
-            code = compile(data, prefix + name, "exec", dont_inherit=True, optimize=0)
+            # Compiled as \`python -OO\` does, without docstrings and asserts, which CPython's standard library
+            # supports: the zip is 15 % smaller after brotli (983,890 -> 838,946 bytes). The calculator's own
+            # modules are not in this zip and keep theirs.
+            code = compile(data, prefix + name, "exec", dont_inherit=True, optimize=2)
             data = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
             name = name + "c"
         info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
@@ -115,6 +125,41 @@ json.dumps({"modules": sorted(used), "source_files": len(names),
 const parsed = JSON.parse(result);
 const bytes = pyodide.FS.readFile("/tmp/python_stdlib.zip");
 writeFileSync(out, bytes);
+if (wheelOut) {
+  // The calculator's wheel with its bytecode beside its sources: each module also as an unchecked hash-based .pyc
+  // compiled by this Python (normal optimisation: the package's asserts stay), which zipimport reads instead of
+  // compiling the source at every first start. Entries are stored so that brotli compresses across them, as in the
+  // standard library zip; RECORD lists every file with its hash.
+  pyodide.globals.set("WHEEL", wheelPath);
+  pyodide.runPython(`
+import base64, hashlib, importlib.util, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+
+def record_line(name, data):
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{name},sha256={digest},{len(data)}"
+
+files = {}
+with zipfile.ZipFile(WHEEL) as source:
+    for name in source.namelist():
+        data = source.read(name)
+        if name.endswith(".dist-info/RECORD"):
+            record = name
+            continue
+        files[name] = data
+        if name.endswith(".py"):
+            code = compile(data, name, "exec", dont_inherit=True, optimize=0)
+            files[name + "c"] = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
+lines = [record_line(name, data) for name, data in files.items()] + [f"{record},,"]
+files[record] = ("\\n".join(lines) + "\\n").encode()
+with zipfile.ZipFile("/tmp/compiled.whl", "w", zipfile.ZIP_STORED) as target:
+    for name, data in files.items():
+        info = zipfile.ZipInfo(name, date_time=(2020, 2, 2, 0, 0, 0))
+        info.external_attr = 0o644 << 16
+        target.writestr(info, data)
+`);
+  writeFileSync(wheelOut, pyodide.FS.readFile("/tmp/compiled.whl"));
+}
 const summary = {
   files: parsed.modules.length,
   of: parsed.source_files,

@@ -80,9 +80,13 @@ def test_every_header_of_the_table_is_sent(kind: str, nginx_url: str) -> None:
         ("calculator-page.mjs", "text/javascript"),
         ("pyodide.asm.mjs", "text/javascript"),
         ("python_stdlib.zip", "application/zip"),
+        # The calculator's wheel stores its entries (build_scripts/trim_stdlib.mjs), so it has copies too.
+        ("*.whl", "application/octet-stream"),
     ],
 )
 def test_precompressed_copies_follow_accept_encoding(file: str, content_type: str, nginx_url: str) -> None:
+    if "*" in file:
+        file = next((SITE / runtime_folder()).glob(file)).name
     url = nginx_url + runtime_folder() + file
     original = (SITE / runtime_folder() / file).read_bytes()
     for accepted, encoding, suffix in [("br, gzip", "br", ".br"), ("gzip", "gzip", ".gz"), (None, None, "")]:
@@ -102,12 +106,13 @@ def test_a_file_without_a_copy_is_compressed_on_the_fly_if_it_is_text(nginx_url:
     assert status == 200 and headers["content-type"].startswith("application/json")
     if lock.stat().st_size > 20:
         assert headers.get("content-encoding") == "gzip"
-    # A wheel is a zip of deflated files: no copy, and not compressed again on the fly.
-    wheel = next((SITE / folder).glob("*.whl")).name
-    status, headers, body = get(nginx_url + folder + wheel, "br, gzip")
-    assert headers["content-type"] == "application/octet-stream"
+    # An image is compressed already: no copy, and not compressed again on the fly.
+    image = "assets/images/favicon.png"
+    assert not (SITE / (image + ".gz")).exists()
+    status, headers, body = get(nginx_url + image, "br, gzip")
+    assert headers["content-type"] == "image/png"
     assert "content-encoding" not in headers
-    assert body == (SITE / folder / wheel).read_bytes()
+    assert body == (SITE / image).read_bytes()
 
 
 def test_a_page_is_sent_brotli_to_a_browser_that_accepts_it(nginx_url: str) -> None:
