@@ -28,6 +28,10 @@ evaluate({})
 (evaluate_json, agenda_json)
 `;
 
+// The same two functions in a runtime restored from a memory snapshot made after CALCULATOR_FUNCTIONS ran: they are
+// part of the snapshot already, with the package imported and its rules loaded, so nothing is run again.
+export const RESTORED_FUNCTIONS = "(evaluate_json, agenda_json)";
+
 // The lock file's entry for the calculator wheel: its file name and sha256.
 export function wheelEntry(lock) {
   const entry = lock && lock.packages && lock.packages["kmo-calculator"];

@@ -16,7 +16,7 @@
 // starting Python and importing everything again. A snapshot that fails to restore is deleted and the worker starts
 // as on a first visit. Pyodide checks that a snapshot comes from the same build.
 import { loadPyodide } from "./pyodide.mjs";
-import { CALCULATOR_FUNCTIONS, checkedWheel, installWheel, wheelEntry } from "./calculator-runtime.mjs";
+import { CALCULATOR_FUNCTIONS, RESTORED_FUNCTIONS, checkedWheel, installWheel, wheelEntry } from "./calculator-runtime.mjs";
 
 const folder = new URL("./", import.meta.url).href;
 const SNAPSHOTS = "kmo-snapshot-";
@@ -179,7 +179,7 @@ async function start() {
   if (!pyodide) pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   progress(90);
   installWheel(pyodide, await entry, await wheel);
-  const functions = pyodide.runPython(CALCULATOR_FUNCTIONS);
+  const functions = pyodide.runPython(restored ? RESTORED_FUNCTIONS : CALCULATOR_FUNCTIONS);
   agendaJson = functions.get(1);
   evaluateJson = functions.get(0);
   progress(100);

@@ -17,7 +17,9 @@ const request = {
 const started = performance.now();
 try {
   const { loadPyodide } = await import(runtime + "pyodide.mjs");
-  const { CALCULATOR_FUNCTIONS, checkedWheel, installWheel, wheelEntry } = await import(runtime + "calculator-runtime.mjs");
+  const { CALCULATOR_FUNCTIONS, RESTORED_FUNCTIONS, checkedWheel, installWheel, wheelEntry } = await import(
+    runtime + "calculator-runtime.mjs"
+  );
   const lock = await (await fetch(runtime + "pyodide-lock.json")).json();
   const entry = wheelEntry(lock);
   const wheel = await checkedWheel(entry, new Uint8Array(await (await fetch(runtime + entry.file_name)).arrayBuffer()));
@@ -32,7 +34,7 @@ try {
   }
   const pyodide = await loadPyodide(options);
   installWheel(pyodide, entry, wheel);
-  const functions = pyodide.runPython(CALCULATOR_FUNCTIONS);
+  const functions = pyodide.runPython(mode === "snapshot" ? RESTORED_FUNCTIONS : CALCULATOR_FUNCTIONS);
   const support = JSON.parse(functions.get(0)(JSON.stringify(request))).support_total;
   const answered = performance.now();
   let bytes = 0;
