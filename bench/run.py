@@ -16,7 +16,8 @@ other in the same run on the same machine:
 - ``gzip``: a host that gzips every compressible file on the fly (level 6) and ignores our copies;
 - ``none``: a host that compresses nothing.
 
-Measured for both pages on each host, ``--runs`` times after one warm-up run (median, min, max):
+Measured for both pages on each host, ``--runs`` times after one warm-up run (median, min, max), the two pages
+interleaved run by run in alternating order, so that a drift in the machine's speed touches both alike:
 
 - ready, cold: navigation to calculator ready in a new browser context;
 - ready, return visit: the same in a new tab of that context (ours: once its service worker holds the runtime;
@@ -268,16 +269,23 @@ def wait_for_offline_copy(page: Page, limit_s: float = 120) -> None:
         page.wait_for_timeout(50)
 
 
-def measure_variant(browser: Browser, base: str, variant: str, runs: int) -> dict[str, Any]:
-    path, input_selector, output_selector = VARIANTS[variant]
-    url = base + path
-    cold: list[dict[str, float]] = []
-    returning: list[dict[str, float]] = []
-    page_bytes: list[float] = []
-    latencies: list[float] = []
-    starts: list[str] = []
-    no_snapshot: list[float] = []
-    for run in range(runs + 1):  # the first run warms the machine up and is not counted
+class VariantRuns:
+    """One page's visits on one host: each run opens a new browser context (a cold load, then a return visit)."""
+
+    def __init__(self, variant: str) -> None:
+        self.variant = variant
+        self.cold: list[dict[str, float]] = []
+        self.returning: list[dict[str, float]] = []
+        self.page_bytes: list[float] = []
+        self.latencies: list[float] = []
+        self.starts: list[str] = []
+        self.no_snapshot: list[float] = []
+
+    def visit(self, browser: Browser, base: str, run: int) -> None:
+        """Run 0 warms the machine up and is not counted."""
+        path, input_selector, output_selector = VARIANTS[self.variant]
+        url = base + path
+        ours = self.variant == "ours"
         context = browser.new_context(locale="nl-BE", viewport={"width": 1400, "height": 1000})
         context.add_init_script(PROBE)
         recorder = Recorder(context)
@@ -285,39 +293,52 @@ def measure_variant(browser: Browser, base: str, variant: str, runs: int) -> dic
         first = load(page, url)
         page.wait_for_timeout(300)  # let late requests finish before counting bytes
         cold_bytes = recorder.bytes
-        if variant == "ours":  # the return visit starts once the service worker holds the runtime
+        if ours:  # the return visit starts once the service worker holds the runtime
             wait_for_offline_copy(page)
         page.close()
         page = new_tab(context)
         second = load(page, url)
-        if variant == "ours":
-            starts.append(page.get_attribute("[data-calculator]", "data-start") or "")
+        if ours:
+            self.starts.append(page.get_attribute("[data-calculator]", "data-start") or "")
             # The same return visit without the memory snapshot (its cache deleted first): what the snapshot gains.
             page.evaluate(DELETE_SNAPSHOTS)
             page.close()
             page = new_tab(context)
             without = load(page, url)
             if run:
-                no_snapshot.append(without["ready_ms"])
+                self.no_snapshot.append(without["ready_ms"])
         if run:
-            cold.append(first)
-            returning.append(second)
-            page_bytes.append(cold_bytes)
+            self.cold.append(first)
+            self.returning.append(second)
+            self.page_bytes.append(cold_bytes)
             for step in range(4):
                 value = f"{8000 + 1000 * run + 111 * step},00"
-                latencies.append(page.evaluate(INPUT_TO_RESULT, [input_selector, output_selector, value]))
+                self.latencies.append(page.evaluate(INPUT_TO_RESULT, [input_selector, output_selector, value]))
         context.close()
-    return {
-        "ready_cold_ms": summary([r["ready_ms"] for r in cold]),
-        "ready_return_ms": summary([r["ready_ms"] for r in returning]),
-        "blocking_cold_ms": summary([r["blocking_ms"] for r in cold]),
-        "long_tasks_api_cold_ms": summary([r["api_blocking_ms"] for r in cold]),
-        "blocking_return_ms": summary([r["blocking_ms"] for r in returning]),
-        "input_to_result_ms": summary(latencies),
-        "calculator_page_bytes": summary(page_bytes),
-        "return_visit_starts": starts,
-        **({"ready_return_without_snapshot_ms": summary(no_snapshot)} if no_snapshot else {}),
-    }
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "ready_cold_ms": summary([r["ready_ms"] for r in self.cold]),
+            "ready_return_ms": summary([r["ready_ms"] for r in self.returning]),
+            "blocking_cold_ms": summary([r["blocking_ms"] for r in self.cold]),
+            "long_tasks_api_cold_ms": summary([r["api_blocking_ms"] for r in self.cold]),
+            "blocking_return_ms": summary([r["blocking_ms"] for r in self.returning]),
+            "input_to_result_ms": summary(self.latencies),
+            "calculator_page_bytes": summary(self.page_bytes),
+            "return_visit_starts": self.starts,
+            **({"ready_return_without_snapshot_ms": summary(self.no_snapshot)} if self.no_snapshot else {}),
+        }
+
+
+def measure_host(browser: Browser, base: str, runs: int) -> dict[str, dict[str, Any]]:
+    """Both pages on one host, run by run and in alternating order (ours first on even runs, the naive page first on
+    odd ones), so that a change in the machine's speed during the run touches both pages alike."""
+    collected = {variant: VariantRuns(variant) for variant in VARIANTS}
+    for run in range(runs + 1):
+        order = list(VARIANTS) if run % 2 == 0 else list(reversed(VARIANTS))
+        for variant in order:
+            collected[variant].visit(browser, base, run)
+    return {variant: variant_runs.figures() for variant, variant_runs in collected.items()}
 
 
 def information_page_bytes(browser: Browser, base: str, runs: int) -> dict[str, Any]:
@@ -412,10 +433,8 @@ def run(runs: int, lighthouse: bool = True, hosts: tuple[str, ...] = HOSTS) -> d
         for host in hosts:
             server, base = serve(rate_mbit=RATE_MBIT, latency_ms=LATENCY_MS, compression=host)
             try:
-                figures: dict[str, Any] = {}
-                for variant in VARIANTS:
-                    log(f"host {host}: {variant} ({runs} runs after a warm-up)")
-                    figures[variant] = measure_variant(browser, base, variant, runs)
+                log(f"host {host}: both pages, {runs} runs after a warm-up, interleaved")
+                figures: dict[str, Any] = dict(measure_host(browser, base, runs))
                 figures["ratios"] = {
                     key: ratio(figures["ours"][key]["median"], figures["naive"][key]["median"]) for _, key in FIGURES
                 }

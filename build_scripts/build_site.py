@@ -249,7 +249,8 @@ def build_pages(site_dir: Path = SITE, config: Path = ROOT / "mkdocs.yml", runti
 
 
 def publish_wheel(wheel: Path, site_dir: Path = SITE) -> None:
-    """The open-data page offers the same wheel the browser runs, for `pip install`."""
+    """The open-data page offers the calculator's wheel for `pip install`: the same package the browser runs (the
+    browser's copy carries bytecode for Pyodide's Python beside the same sources, see use_compiled_wheel)."""
     target = site_dir / "open-data" / wheel.name
     shutil.copy(wheel, target)
     log(f"open data: {target.relative_to(site_dir)}")
