@@ -148,7 +148,9 @@ with zipfile.ZipFile(WHEEL) as source:
             continue
         files[name] = data
         if name.endswith(".py"):
-            code = compile(data, name, "exec", dont_inherit=True, optimize=0)
+            # The file name the module has in the browser too (the worker writes the wheel to the same path), so
+            # tracebacks and inspect find its source.
+            code = compile(data, f"{WHEEL}/{name}", "exec", dont_inherit=True, optimize=0)
             files[name + "c"] = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
 lines = [record_line(name, data) for name, data in files.items()] + [f"{record},,"]
 files[record] = ("\\n".join(lines) + "\\n").encode()

@@ -1,29 +1,32 @@
 // A return visit's head start. The calculator page loads this module from its <head> as an async module, so it runs
 // as soon as it has arrived, while the page is still being parsed and laid out.
 //
-// When the service worker controls the page, the runtime is on this device: the service worker holds every runtime
-// file in its cache before it takes control. The calculator's worker then starts here at once, instead of after the
-// page's load event, and the page script (calculator-page.mjs) takes it over. The worker's messages until then are
-// kept for it. On a first visit nothing happens here: the page starts the worker after its load event, so that
-// downloading and compiling the runtime do not compete with the page's first layout.
+// When the service worker controls the page and a memory snapshot of this very runtime is stored (a visit ran it
+// before, so its files are on this device too), the calculator's worker starts here at once, instead of after the
+// page's load event, and the page script (calculator-page.mjs) takes it over; the worker's messages until then are
+// kept for it. Otherwise nothing happens here and the page starts the worker after its load event, so that
+// downloading and compiling the runtime do not compete with the page's first layout: on a first visit, and on the
+// first visit after a deploy (the old service worker then controls a page whose runtime it does not hold).
+// Nothing here throws: without a head start the page simply starts the worker itself.
+import { snapshotCacheName } from "./calculator-runtime.mjs";
 
-let early = null;
+const WORKER = new URL("./calculator-worker.mjs", import.meta.url);
+const early = startEarly();
 
-if (
-  typeof navigator.serviceWorker === "object" &&
-  navigator.serviceWorker.controller &&
-  typeof WebAssembly === "object" &&
-  typeof Worker === "function"
-) {
+async function startEarly() {
   try {
-    const worker = new Worker(new URL("./calculator-worker.mjs", import.meta.url), { type: "module" });
+    const supported =
+      "serviceWorker" in navigator && typeof caches === "object" && typeof WebAssembly === "object" && typeof Worker === "function";
+    if (!supported || !navigator.serviceWorker.controller) return null;
+    if (!(await caches.has(snapshotCacheName(WORKER.href)))) return null;
+    const worker = new Worker(WORKER, { type: "module" });
     const messages = [];
     const errors = [];
     const keepMessage = (event) => messages.push(event.data || {});
     const keepError = (event) => errors.push(event.message || "worker error");
     worker.addEventListener("message", keepMessage);
     worker.addEventListener("error", keepError);
-    early = {
+    return {
       worker,
       // Stop keeping the worker's messages; returns those kept so far.
       release() {
@@ -34,12 +37,15 @@ if (
     };
   } catch (error) {
     console.warn("kmo-calculator: no head start:", error);
+    return null;
   }
 }
 
-// The worker started here, once: {worker, release()}, or null (a first visit, or already taken).
+let taken = false;
+
+// The worker started here, once: a promise of {worker, release()}, or of null (no head start, or already taken).
 export function takeEarlyWorker() {
-  const taken = early;
-  early = null;
-  return taken;
+  if (taken) return Promise.resolve(null);
+  taken = true;
+  return early;
 }

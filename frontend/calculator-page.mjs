@@ -95,12 +95,13 @@ class CalculatorPage {
     });
     this.state.renumber("services");
     this.restoreFromAddress();
-    // On a return visit the worker is already running (calculator-boot.mjs): take it over now. Otherwise start the
-    // runtime once the page itself has loaded: downloading and compiling it then do not compete for the CPU with the
-    // theme's own start-up script and the first layout.
-    const early = takeEarlyWorker();
-    if (early || document.readyState === "complete") this.start(early);
-    else window.addEventListener("load", () => this.start(), { once: true });
+    // When calculator-boot.mjs started the worker (a return visit), take it over. Otherwise start the runtime once
+    // the page itself has loaded: downloading and compiling it then do not compete for the CPU with the theme's own
+    // start-up script and the first layout.
+    takeEarlyWorker().then((early) => {
+      if (early || document.readyState === "complete") this.start(early);
+      else window.addEventListener("load", () => this.start(), { once: true });
+    });
   }
 
   start(early = null) {

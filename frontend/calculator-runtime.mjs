@@ -32,6 +32,13 @@ evaluate({})
 // part of the snapshot already, with the package imported and its rules loaded, so nothing is run again.
 export const RESTORED_FUNCTIONS = "(evaluate_json, agenda_json)";
 
+// The Cache Storage cache that holds the memory snapshot of the runtime in the folder of this URL (a file in the
+// versioned runtime folder): "kmo-snapshot-<folder name>". The worker stores it; the page's head start looks for it.
+export const SNAPSHOT_CACHE_PREFIX = "kmo-snapshot-";
+export function snapshotCacheName(url) {
+  return SNAPSHOT_CACHE_PREFIX + new URL("./", url).pathname.split("/").filter(Boolean).pop();
+}
+
 // The lock file's entry for the calculator wheel: its file name and sha256.
 export function wheelEntry(lock) {
   const entry = lock && lock.packages && lock.packages["kmo-calculator"];

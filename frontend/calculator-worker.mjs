@@ -16,11 +16,18 @@
 // starting Python and importing everything again. A snapshot that fails to restore is deleted and the worker starts
 // as on a first visit. Pyodide checks that a snapshot comes from the same build.
 import { loadPyodide } from "./pyodide.mjs";
-import { CALCULATOR_FUNCTIONS, RESTORED_FUNCTIONS, checkedWheel, installWheel, wheelEntry } from "./calculator-runtime.mjs";
+import {
+  CALCULATOR_FUNCTIONS,
+  RESTORED_FUNCTIONS,
+  SNAPSHOT_CACHE_PREFIX,
+  checkedWheel,
+  installWheel,
+  snapshotCacheName,
+  wheelEntry,
+} from "./calculator-runtime.mjs";
 
 const folder = new URL("./", import.meta.url).href;
-const SNAPSHOTS = "kmo-snapshot-";
-const snapshotCache = SNAPSHOTS + folder.split("/").filter(Boolean).pop();
+const snapshotCache = snapshotCacheName(import.meta.url);
 const SNAPSHOT_KEY = new URL("memory-snapshot", folder).href;
 const SNAPSHOT_DELAY_MS = 2000;
 const started = performance.now();
@@ -92,7 +99,8 @@ function askEarly(name) {
   response.catch(() => {}); // a failure is reported when Pyodide asks for the file, through the wrapper below
   early.set(url, response);
 }
-function takeEarly(resource) {
+function takeEarly(resource, options) {
+  if (options && options.integrity) return null; // a request with its own integrity check gets its own response
   const url = resource instanceof Request ? resource.url : new URL(String(resource), folder).href;
   const response = early.get(url);
   early.delete(url);
@@ -101,7 +109,7 @@ function takeEarly(resource) {
 self.fetch = async (resource, options) => {
   let response;
   try {
-    response = await (takeEarly(resource) || nativeFetch(resource, options));
+    response = await (takeEarly(resource, options) || nativeFetch(resource, options));
   } catch (error) {
     if (!evaluateJson) fail(error);
     throw error;
@@ -127,7 +135,7 @@ async function storeSnapshot(pyodide) {
   try {
     const snapshot = pyodide.makeMemorySnapshot();
     for (const name of await caches.keys()) {
-      if (name.startsWith(SNAPSHOTS) && name !== snapshotCache) await caches.delete(name);
+      if (name.startsWith(SNAPSHOT_CACHE_PREFIX) && name !== snapshotCache) await caches.delete(name);
     }
     await (await caches.open(snapshotCache)).put(SNAPSHOT_KEY, new Response(snapshot));
   } catch (error) {
@@ -179,7 +187,10 @@ async function start() {
   if (!pyodide) pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   progress(90);
   installWheel(pyodide, await entry, await wheel);
-  const functions = pyodide.runPython(restored ? RESTORED_FUNCTIONS : CALCULATOR_FUNCTIONS);
+  // A snapshot holds the two functions (it is made after CALCULATOR_FUNCTIONS ran); should one lack them, they are
+  // defined again rather than failing every start from that snapshot.
+  const inSnapshot = restored && pyodide.globals.has("evaluate_json") && pyodide.globals.has("agenda_json");
+  const functions = pyodide.runPython(inSnapshot ? RESTORED_FUNCTIONS : CALCULATOR_FUNCTIONS);
   agendaJson = functions.get(1);
   evaluateJson = functions.get(0);
   progress(100);

@@ -148,6 +148,9 @@ def test_a_new_deploy_replaces_the_old_cache(
     server.RequestHandlerClass.settings.root = second  # type: ignore[attr-defined]
     page.reload()  # the page comes from the network first: the new deploy's page, and the new worker installs
     wait_until_ready(page)
+    # The old service worker controls the new page but holds neither its runtime nor a snapshot of it: no head
+    # start, the page starts the worker after its load event.
+    assert page.get_attribute("[data-calculator]", "data-worker-start") == "page"
     wait_for_offline_copy(page, new_version)
     # The new worker's activation dropped the old runtime's cache and its memory snapshot; the new runtime
     # stores its own snapshot once it has answered.

@@ -31,8 +31,10 @@ const pyodide = await loadPyodide({ indexURL: folder, lockFileContents: lock, pa
 installWheel(pyodide, entry, await checkedWheel(entry, new Uint8Array(readFileSync(folder + entry.file_name))));
 const answer = pyodide.runPython(CALCULATOR_FUNCTIONS).get(0)(request);
 const report = pyodide.runPython(`
-import importlib.util, json, sys, zipfile
+import importlib.util, inspect, json, sys, zipfile
 wheel = next(path for path in sys.path if path.endswith(".whl"))
+module = sys.modules["calculator.evaluate"]
+function = next(f for f in vars(module).values() if inspect.isfunction(f) and f.__module__ == module.__name__)
 with zipfile.ZipFile(wheel) as archive:
     names = archive.namelist()
     pycs = {name: archive.read(name + "c") if name + "c" in names else b"" for name in names if name.endswith(".py")}
@@ -41,6 +43,9 @@ json.dumps({
     "flags": {name: int.from_bytes(pyc[4:8], "little") for name, pyc in pycs.items()},
     "hash_matches": {name: pyc[8:16] == importlib.util.source_hash(sources[name]) for name, pyc in pycs.items()},
     "module_files": {name: module.__file__ for name, module in sys.modules.items() if name.startswith("calculator")},
+    "wheel": wheel,
+    "code_file": function.__code__.co_filename,
+    "source_found": bool(inspect.getsource(function)),
 })
 `);
 console.log(JSON.stringify({ answer: JSON.parse(answer), report: JSON.parse(report) }));
@@ -69,4 +74,7 @@ def test_the_shipped_runtime_imports_the_calculator_from_bytecode_compiled_from_
     assert report["hash_matches"] == dict.fromkeys(report["flags"], True)
     assert {"calculator", "calculator.evaluate", "calculator.teksten"} <= set(report["module_files"])
     assert all(path.endswith(".pyc") for path in report["module_files"].values()), report["module_files"]
+    # Compiled under the path the module has in the worker, so a traceback or inspect finds its source.
+    assert report["code_file"] == report["wheel"] + "/calculator/evaluate.py"
+    assert report["source_found"]
     assert shipped["answer"] == json.loads(json.dumps(evaluate(QUICK)))
