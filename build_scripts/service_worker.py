@@ -51,21 +51,25 @@ class _Assets(HTMLParser):
             self.urls.append(values["src"])
 
 
-def page_assets(site: Path, *, preloads_only: bool = False) -> list[str]:
-    """The calculator page's own files, as site-relative paths (``assets/stylesheets/...``); or only those it
+def page_assets(site: Path) -> tuple[list[str], list[str]]:
+    """The calculator page's own files, as site-relative paths (``assets/stylesheets/...``), and those of them it
     preloads (``rel=preload``)."""
     parser = _Assets()
     parser.feed((site / PAGE / "index.html").read_text(encoding="utf-8"))
-    found = []
-    for url in parser.preloads if preloads_only else parser.urls:
-        parts = urllib.parse.urlsplit(url)
-        if not url or parts.scheme or parts.netloc or url.startswith("data:"):
-            continue
-        path = posixpath.normpath(posixpath.join(PAGE, parts.path))
-        if not (site / path).is_file():
-            raise SystemExit(f"the calculator page links to {url}, which is not in the site")
-        found.append(path)
-    return sorted(set(found))
+
+    def paths(urls: list[str]) -> list[str]:
+        found = []
+        for url in urls:
+            parts = urllib.parse.urlsplit(url)
+            if not url or parts.scheme or parts.netloc or url.startswith("data:"):
+                continue
+            path = posixpath.normpath(posixpath.join(PAGE, parts.path))
+            if not (site / path).is_file():
+                raise SystemExit(f"the calculator page links to {url}, which is not in the site")
+            found.append(path)
+        return sorted(set(found))
+
+    return paths(parser.urls), paths(parser.preloads)
 
 
 def manifest(site: Path) -> dict[str, object]:
@@ -75,7 +79,8 @@ def manifest(site: Path) -> dict[str, object]:
         for path in sorted(runtime.iterdir())
         if path.is_file() and path.suffix not in COPIES
     ]
-    files = sorted(set(files) | set(page_assets(site)))
+    assets, preloaded = page_assets(site)
+    files = sorted(set(files) | set(assets))
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.encode() + b"\0" + (site / path).read_bytes())
@@ -84,7 +89,7 @@ def manifest(site: Path) -> dict[str, object]:
         "page": PAGE + "/",
         "runtime": runtime.name,
         "files": files,
-        "preloaded": page_assets(site, preloads_only=True),
+        "preloaded": preloaded,
     }
 
 
