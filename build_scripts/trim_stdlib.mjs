@@ -44,6 +44,11 @@ const result = pyodide.runPython(`
 import importlib.util, io, json, sys, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 
+def unchecked_pyc(source, filename, optimize):
+    """An unchecked hash-based .pyc of a module's source: zipimport reads it without reading the source."""
+    code = compile(source, filename, "exec", dont_inherit=True, optimize=optimize)
+    return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
+
 # --- exercise the calculator the way the worker does ---------------------------------------------------------
 from calculator import evaluate
 from calculator.parameters import load
@@ -111,8 +116,7 @@ with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
             # Compiled as \`python -OO\` does, without docstrings and asserts, which CPython's standard library
             # supports: the zip is 15 % smaller after brotli (983,890 -> 838,946 bytes). The calculator's own
             # modules are not in this zip and keep theirs.
-            code = compile(data, prefix + name, "exec", dont_inherit=True, optimize=2)
-            data = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
+            data = unchecked_pyc(data, prefix + name, optimize=2)
             name = name + "c"
         info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_STORED
@@ -132,8 +136,8 @@ if (wheelOut) {
   // standard library zip; RECORD lists every file with its hash.
   pyodide.globals.set("WHEEL", wheelPath);
   pyodide.runPython(`
-import base64, hashlib, importlib.util, zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
+# zipfile and unchecked_pyc come from the run above: both run in the interpreter's same globals.
+import base64, hashlib
 
 def record_line(name, data):
     digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
@@ -150,8 +154,7 @@ with zipfile.ZipFile(WHEEL) as source:
         if name.endswith(".py"):
             # The file name the module has in the browser too (the worker writes the wheel to the same path), so
             # tracebacks and inspect find its source.
-            code = compile(data, f"{WHEEL}/{name}", "exec", dont_inherit=True, optimize=0)
-            files[name + "c"] = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
+            files[name + "c"] = unchecked_pyc(data, f"{WHEEL}/{name}", optimize=0)
 lines = [record_line(name, data) for name, data in files.items()] + [f"{record},,"]
 files[record] = ("\\n".join(lines) + "\\n").encode()
 with zipfile.ZipFile("/tmp/compiled.whl", "w", zipfile.ZIP_STORED) as target:
