@@ -9,14 +9,15 @@
 // first visit after a deploy (the old service worker then controls a page whose runtime it does not hold).
 // Nothing here throws: without a head start the page simply starts the worker itself.
 import { snapshotCacheName } from "./calculator-runtime.mjs";
+import { runtimeSupported } from "./runtime-client.mjs";
 
-const WORKER = new URL("./calculator-worker.mjs", import.meta.url);
+// The calculator's worker script; the page starts this same one when there is no head start.
+export const WORKER = new URL("./calculator-worker.mjs", import.meta.url);
 const early = startEarly();
 
 async function startEarly() {
   try {
-    const supported =
-      "serviceWorker" in navigator && typeof caches === "object" && typeof WebAssembly === "object" && typeof Worker === "function";
+    const supported = runtimeSupported() && "serviceWorker" in navigator && typeof caches === "object";
     if (!supported || !navigator.serviceWorker.controller) return null;
     if (!(await caches.has(snapshotCacheName(WORKER.href)))) return null;
     const worker = new Worker(WORKER, { type: "module" });

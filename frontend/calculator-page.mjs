@@ -3,7 +3,7 @@
 // every formatted figure comes from the Python package running in the worker, every other word from the page.
 
 import { RuntimeClient } from "./runtime-client.mjs";
-import { takeEarlyWorker } from "./calculator-boot.mjs";
+import { WORKER, takeEarlyWorker } from "./calculator-boot.mjs";
 import { FormState, addressFor, requestFromAddress } from "./form-state.mjs";
 import { answerText, renderAnswer } from "./render.mjs";
 
@@ -33,7 +33,7 @@ class CalculatorPage {
     // The start watchdog's limit; a page (or a test) may set window.kmoStartTimeoutMs before this script runs.
     const startTimeout = Number(window.kmoStartTimeoutMs) || START_TIMEOUT_MS;
     this.client = new RuntimeClient(
-      new URL("./calculator-worker.mjs", import.meta.url),
+      WORKER,
       { startTimeout, answerTimeout: ANSWER_TIMEOUT_MS },
       {
         progress: (percent) => {

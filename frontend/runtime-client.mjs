@@ -4,6 +4,11 @@
 // to an outdated question is dropped. A fast answer (a few ms) thus follows every keystroke, and the page only ever
 // shows the answer to the newest form. No rule and no text lives here: the worker runs the Python package.
 
+// Whether this browser can run the calculator's worker at all.
+export function runtimeSupported() {
+  return typeof WebAssembly === "object" && typeof Worker === "function";
+}
+
 export class RuntimeClient {
   // workerUrl: the worker module. startTimeout, answerTimeout: milliseconds. handlers: {progress(percent),
   // ready(restored), failed(kind, detail)} where kind is "unsupported", "start", "timeout" or "answer"; restored
@@ -24,7 +29,7 @@ export class RuntimeClient {
   // the messages it kept are handled as if they arrived now.
   start(early = null) {
     this.stop();
-    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    if (!runtimeSupported()) {
       this.handlers.failed("unsupported");
       return;
     }
