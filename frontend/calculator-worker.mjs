@@ -125,7 +125,9 @@ const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0
 
 async function storedSnapshot() {
   try {
-    return (await (await caches.open(snapshotCache)).match(SNAPSHOT_KEY)) || null;
+    // caches.match, not caches.open: opening would create the cache, and the page's head start takes an existing
+    // snapshot cache as "a snapshot is stored" (calculator-boot.mjs).
+    return (await caches.match(SNAPSHOT_KEY, { cacheName: snapshotCache })) || null;
   } catch {
     return null; // no Cache Storage here (a private window may refuse it): start as on a first visit
   }
