@@ -3,8 +3,9 @@
 //   node build_scripts/pyodide_pytest.mjs --wheels DIR [--wheels DIR ...] --project DIR [--from-snapshot] [pytest arguments...]
 //
 // --from-snapshot: first start Pyodide the way the page's worker does on a first visit (frontend/calculator-runtime.mjs:
-// the wheel as a zip on sys.path, the worker's functions defined, one answer given), make a memory snapshot, and run
-// the tests in a second runtime restored from it, as a return visit does. The calculator then comes from that zip.
+// the wheel as a zip on sys.path, the worker's functions defined, one answer given), make a memory snapshot, pack it
+// and unpack it as the worker stores and reads it, and run the tests in a second runtime restored from it, as a return
+// visit does. The calculator then comes from that zip.
 //
 // Every wheel in the --wheels folders (the test tools and the kmo-calculator wheel itself) is unpacked into Pyodide's
 // site-packages; the project folder is mounted read-only at /project so pytest finds tests/unit and pyproject.toml.
@@ -13,7 +14,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { loadPyodide } from "pyodide";
-import { CALCULATOR_FUNCTIONS, WHEEL_DIR, installWheel } from "../frontend/calculator-runtime.mjs";
+import {
+  CALCULATOR_FUNCTIONS,
+  WHEEL_DIR,
+  installWheel,
+  packSnapshot,
+  unpackSnapshot,
+} from "../frontend/calculator-runtime.mjs";
 
 const wheelDirs = [];
 let projectDir = null;
@@ -49,13 +56,14 @@ if (fromSnapshot) {
   installWheel(first, entry, bytes);
   first.runPython(CALCULATOR_FUNCTIONS);
   const snapshot = first.makeMemorySnapshot();
-  pyodide = await loadPyodide({ _loadSnapshot: snapshot });
+  const packed = packSnapshot(snapshot);
+  pyodide = await loadPyodide({ _loadSnapshot: unpackSnapshot(packed) });
   // The restored interpreter holds the calculator already (imported before the snapshot was made).
   if (!pyodide.runPython("import sys; 'calculator' in sys.modules and 'evaluate_json' in globals()")) {
     console.error("the restored runtime does not hold the calculator: the snapshot was not used");
     process.exit(2);
   }
-  console.log(`restored from a memory snapshot of ${snapshot.length} bytes`);
+  console.log(`restored from a memory snapshot of ${snapshot.length} bytes, stored packed in ${packed.length}`);
   installWheel(pyodide, entry, bytes); // files are not part of a snapshot
   calculatorFrom = `${WHEEL_DIR}/${entry.file_name}/calculator/`;
 } else {

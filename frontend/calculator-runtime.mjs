@@ -39,6 +39,87 @@ export function snapshotCacheName(url) {
   return SNAPSHOT_CACHE_PREFIX + new URL("./", url).pathname.split("/").filter(Boolean).pop();
 }
 
+// A memory snapshot is stored packed: the interpreter's memory is about 31 MB, of which most 4 KiB blocks are zero
+// (free heap), and reading it back is on a return visit's critical path. Packed, it holds only the blocks that are not
+// all zero, so the browser reads about 12 MB instead.
+//
+// Layout, 32-bit little-endian words: magic, the snapshot's full length in bytes, the block size, the number of runs;
+// then for each run (consecutive blocks that are not all zero) its first block and its number of blocks; then the
+// bytes of every run, in order. The last block may be shorter than the block size.
+const PACKED_MAGIC = 0x4b4d5331; // "1SMK"
+const PACKED_BLOCK = 4096;
+const PACKED_HEADER_WORDS = 4;
+
+function isZero(bytes, start, end) {
+  // Eight bytes at a time where the view allows it (the snapshot's buffer is aligned), then byte by byte.
+  let at = start;
+  if ((bytes.byteOffset + at) % 8 === 0) {
+    const words = new BigUint64Array(bytes.buffer, bytes.byteOffset + at, Math.floor((end - at) / 8));
+    for (let i = 0; i < words.length; i += 1) if (words[i] !== 0n) return false;
+    at += words.length * 8;
+  }
+  for (; at < end; at += 1) if (bytes[at] !== 0) return false;
+  return true;
+}
+
+export function packSnapshot(snapshot) {
+  const blocks = Math.ceil(snapshot.length / PACKED_BLOCK);
+  const runs = [];
+  let dataLength = 0;
+  for (let block = 0; block < blocks; block += 1) {
+    const start = block * PACKED_BLOCK;
+    const end = Math.min(snapshot.length, start + PACKED_BLOCK);
+    if (isZero(snapshot, start, end)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === block) last[1] += 1;
+    else runs.push([block, 1]);
+    dataLength += end - start;
+  }
+  const headerLength = 4 * (PACKED_HEADER_WORDS + 2 * runs.length);
+  const packed = new Uint8Array(headerLength + dataLength);
+  const header = new DataView(packed.buffer);
+  [PACKED_MAGIC, snapshot.length, PACKED_BLOCK, runs.length].forEach((word, i) => header.setUint32(4 * i, word, true));
+  let at = headerLength;
+  runs.forEach(([first, count], i) => {
+    header.setUint32(4 * (PACKED_HEADER_WORDS + 2 * i), first, true);
+    header.setUint32(4 * (PACKED_HEADER_WORDS + 2 * i + 1), count, true);
+    const run = snapshot.subarray(first * PACKED_BLOCK, Math.min(snapshot.length, (first + count) * PACKED_BLOCK));
+    packed.set(run, at);
+    at += run.length;
+  });
+  return packed;
+}
+
+// The memory snapshot a packed one holds. Everything is checked before the snapshot is built: a damaged one throws,
+// and is never half restored.
+export function unpackSnapshot(packed) {
+  const fail = (why) => {
+    throw new Error(`the stored memory snapshot is damaged: ${why}`);
+  };
+  const header = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  if (packed.length < 4 * PACKED_HEADER_WORDS || header.getUint32(0, true) !== PACKED_MAGIC) fail("no packed snapshot");
+  const length = header.getUint32(4, true);
+  const block = header.getUint32(8, true);
+  const count = header.getUint32(12, true);
+  const headerLength = 4 * (PACKED_HEADER_WORDS + 2 * count);
+  if (block === 0 || headerLength > packed.length) fail("its header is cut short");
+  const copies = [];
+  let at = headerLength;
+  let previousEnd = 0;
+  for (let i = 0; i < count; i += 1) {
+    const start = header.getUint32(4 * (PACKED_HEADER_WORDS + 2 * i), true) * block;
+    const end = Math.min(length, start + header.getUint32(4 * (PACKED_HEADER_WORDS + 2 * i + 1), true) * block);
+    if (start < previousEnd || end <= start || at + (end - start) > packed.length) fail(`run ${i} is out of place`);
+    copies.push([at, start, end]);
+    at += end - start;
+    previousEnd = end;
+  }
+  if (at !== packed.length) fail("it holds more bytes than its runs");
+  const memory = new Uint8Array(length); // zero-filled: the blocks left out
+  for (const [from, start, end] of copies) memory.set(packed.subarray(from, from + (end - start)), start);
+  return memory;
+}
+
 // The lock file's entry for the calculator wheel: its file name and sha256.
 export function wheelEntry(lock) {
   const entry = lock && lock.packages && lock.packages["kmo-calculator"];

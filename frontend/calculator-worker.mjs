@@ -10,11 +10,12 @@
 // fails.
 //
 // Return visits start from a memory snapshot: after the first start, once the calculator has answered and the
-// worker is idle, it stores pyodide.makeMemorySnapshot() in Cache Storage ("kmo-snapshot-<runtime folder>", the
-// folder's name holding the Pyodide version and a hash of every runtime file, the wheel included) and deletes older
-// ones. The next start restores it (the interpreter with the calculator imported and its rules loaded) instead of
-// starting Python and importing everything again. A snapshot that fails to restore is deleted and the worker starts
-// as on a first visit. Pyodide checks that a snapshot comes from the same build.
+// worker is idle, it stores pyodide.makeMemorySnapshot(), packed (only its blocks that are not all zero:
+// calculator-runtime.mjs), in Cache Storage ("kmo-snapshot-<runtime folder>", the folder's name holding the Pyodide
+// version and a hash of every runtime file, the wheel included) and deletes older ones. The next start restores it
+// (the interpreter with the calculator imported and its rules loaded) instead of starting Python and importing
+// everything again. A snapshot that fails to restore is deleted and the worker starts as on a first visit. Pyodide
+// checks that a snapshot comes from the same build.
 import { loadPyodide } from "./pyodide.mjs";
 import {
   CALCULATOR_FUNCTIONS,
@@ -22,7 +23,9 @@ import {
   SNAPSHOT_CACHE_PREFIX,
   checkedWheel,
   installWheel,
+  packSnapshot,
   snapshotCacheName,
+  unpackSnapshot,
   wheelEntry,
 } from "./calculator-runtime.mjs";
 
@@ -136,10 +139,12 @@ async function storedSnapshot() {
 async function storeSnapshot(pyodide) {
   try {
     const snapshot = pyodide.makeMemorySnapshot();
+    const packed = packSnapshot(snapshot);
     for (const name of await caches.keys()) {
       if (name.startsWith(SNAPSHOT_CACHE_PREFIX) && name !== snapshotCache) await caches.delete(name);
     }
-    await (await caches.open(snapshotCache)).put(SNAPSHOT_KEY, new Response(snapshot));
+    const headers = { "Content-Type": "application/octet-stream" };
+    await (await caches.open(snapshotCache)).put(SNAPSHOT_KEY, new Response(packed, { headers }));
   } catch (error) {
     console.warn("kmo-calculator: no memory snapshot:", error);
   }
@@ -149,8 +154,9 @@ async function loadFromSnapshot(options, snapshot) {
   const stored = await snapshot;
   if (!stored) return null;
   try {
-    // A promise: Pyodide reads the snapshot's bytes while it loads its own script.
-    return await loadPyodide({ ...options, _loadSnapshot: stored.arrayBuffer() });
+    // A promise: Pyodide reads and unpacks the snapshot while it loads its own script.
+    const memory = stored.arrayBuffer().then((buffer) => unpackSnapshot(new Uint8Array(buffer)));
+    return await loadPyodide({ ...options, _loadSnapshot: memory });
   } catch (error) {
     console.warn("kmo-calculator: the memory snapshot did not restore; starting afresh:", error);
     await caches.delete(snapshotCache).catch(() => {});
