@@ -165,8 +165,9 @@ async function loadFromSnapshot(options, snapshot) {
 }
 
 async function start() {
-  await WebAssembly.compile(EMPTY_MODULE);
-  progress(2);
+  // The check that WebAssembly may be compiled runs alongside the requests below (they are only wasted if it fails).
+  const wasmAllowed = WebAssembly.compile(EMPTY_MODULE);
+  wasmAllowed.catch(() => {}); // awaited below
   // Everything the start reads is asked for now, together: Pyodide's script (the same module Pyodide imports later),
   // its WebAssembly and standard library, the memory snapshot, the lock file and then the wheel. Pyodide takes the
   // lock file as a promise.
@@ -182,6 +183,8 @@ async function start() {
   });
   entry.catch(() => {}); // a failure is reported where each is awaited, below
   wheel.catch(() => {});
+  await wasmAllowed;
+  progress(2);
   const options = {
     indexURL: folder,
     packageBaseUrl: folder,
