@@ -125,14 +125,17 @@ class Settings:
     drop_headers: set[str] = field(default_factory=set)
     requests: list[str] = field(default_factory=list)
     compression: str = "precompressed"
-    gzipped: dict[Path, bytes] = field(default_factory=dict)
+    gzipped: dict[tuple[Path, int, int], bytes] = field(default_factory=dict)
     gzip_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def on_the_fly(self, path: Path) -> bytes:
+        """The file gzipped, once per version of it (a file changed while the server runs is compressed anew)."""
+        stat = path.stat()
+        key = (path, stat.st_mtime_ns, stat.st_size)
         with self.gzip_lock:
-            if path not in self.gzipped:
-                self.gzipped[path] = gzip.compress(path.read_bytes(), GZIP_LEVEL, mtime=0)
-            return self.gzipped[path]
+            if key not in self.gzipped:
+                self.gzipped[key] = gzip.compress(path.read_bytes(), GZIP_LEVEL, mtime=0)
+            return self.gzipped[key]
 
 
 class Handler(BaseHTTPRequestHandler):
