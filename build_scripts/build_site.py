@@ -46,6 +46,7 @@ PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 FRONTEND_FILES = (
     "calculator-boot.mjs",
+    "page-check.mjs",
     "calculator-page.mjs",
     "runtime-client.mjs",
     "form-state.mjs",

@@ -9,6 +9,7 @@
 // first visit after a deploy (the old service worker then controls a page whose runtime it does not hold).
 // Nothing here throws: without a head start the page simply starts the worker itself.
 import { snapshotCacheName } from "./calculator-runtime.mjs";
+import "./page-check.mjs"; // asks the service worker about this page from <head> too (see the file)
 import { runtimeSupported } from "./runtime-client.mjs";
 
 // The calculator's worker script; the page starts this same one when there is no head start.

@@ -5,6 +5,7 @@
 import { RuntimeClient } from "./runtime-client.mjs";
 import { WORKER, takeEarlyWorker } from "./calculator-boot.mjs";
 import { FormState, addressFor, requestFromAddress } from "./form-state.mjs";
+import { calculatorAnswered, pageIsCurrent } from "./page-check.mjs";
 import { answerText, renderAnswer } from "./render.mjs";
 
 const START_TIMEOUT_MS = 60000;
@@ -30,6 +31,8 @@ class CalculatorPage {
     this.touched = new Set();
     this.view = null;
     this.lastRequest = null;
+    this.checked = false; // the page is known to be current (page-check.mjs): answers may be shown
+    this.hasAnswered = false;
     // The start watchdog's limit; a page (or a test) may set window.kmoStartTimeoutMs before this script runs.
     const startTimeout = Number(window.kmoStartTimeoutMs) || START_TIMEOUT_MS;
     this.client = new RuntimeClient(
@@ -41,11 +44,17 @@ class CalculatorPage {
           this.statusText.textContent = `${this.texts.textLoading} ${percent} %`;
         },
         ready: (restored) => {
-          this.root.dataset.start = restored ? "snapshot" : "fresh"; // how the runtime started (tests, benchmark)
-          this.progressBar.hidden = true;
-          this.setState("ready", this.texts.textReady);
-          this.compute();
-          this.keepForOffline();
+          // No answer before the page is known to be the network's (or the network is out of reach): a page from
+          // the service worker's cache that a new deploy has replaced reloads into the new one instead.
+          this.current.then((current) => {
+            if (!current) return;
+            this.checked = true;
+            this.root.dataset.start = restored ? "snapshot" : "fresh"; // how the runtime started (tests, benchmark)
+            this.progressBar.hidden = true;
+            this.setState("ready", this.texts.textReady);
+            this.compute();
+            this.keepForOffline();
+          });
         },
         failed: (kind) => this.failed(kind),
       },
@@ -53,6 +62,7 @@ class CalculatorPage {
   }
 
   init() {
+    this.current = pageIsCurrent();
     // The form's fields sit in the form (the three questions) and below the answer (the refinements): one set of
     // listeners on the calculator's root serves both.
     this.root.addEventListener("input", (event) => this.changed(event));
@@ -171,12 +181,14 @@ class CalculatorPage {
     const request = this.state.read();
     clearTimeout(this.addressTimer);
     this.addressTimer = setTimeout(() => this.saveAddress(), ADDRESS_DELAY_MS);
-    if (!this.client.ready) return;
+    if (!this.client.ready || !this.checked) return;
     this.setState("busy");
     this.client.ask("evaluate", request).then(
       (answer) => {
         if (!this.client.busy) this.setState("ready");
         this.render(request, answer);
+        if (!this.hasAnswered) calculatorAnswered(); // the service worker lets the site search's index through
+        this.hasAnswered = true;
       },
       () => {}, // outdated (a newer form was sent) or stopped (the failure is shown already)
     );

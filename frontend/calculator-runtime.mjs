@@ -103,6 +103,7 @@ export function unpackSnapshot(packed) {
   const count = header.getUint32(12, true);
   const headerLength = 4 * (PACKED_HEADER_WORDS + 2 * count);
   if (block === 0 || headerLength > packed.length) fail("its header is cut short");
+  if (length > 2 ** 31) fail("its length is beyond the interpreter's memory"); // Pyodide's memory stops at 2 GiB
   const copies = [];
   let at = headerLength;
   let previousEnd = 0;

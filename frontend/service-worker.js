@@ -1,7 +1,8 @@
 // The calculator's service worker, so that the calculator starts from the device on a return visit and works
 // offline after one visit. It sits at the site's root because the calculator's Pyodide worker, in the runtime
 // folder, is only controlled by a registration whose scope holds that folder. It answers only for the calculator
-// page and the files it lists; every other request (the information pages) goes to the network untouched.
+// page, the files it lists and the calculator page's request for the search index; every other request (the
+// information pages) goes to the network untouched.
 //
 // build_scripts/service_worker.py writes this file into the site with MANIFEST filled in: the versioned runtime
 // folder's files, the page's stylesheets and scripts, and a version that changes whenever one of their bytes does.
@@ -10,8 +11,17 @@
 // - install: every listed file into the cache "kmo-rekenmodule-<version>";
 // - activate: delete every older "kmo-rekenmodule-*" cache (a new deploy replaces the old one), and every memory
 //   snapshot of another runtime ("kmo-snapshot-*", stored by the calculator's worker);
-// - the page itself: network first, the cached copy when the network fails (so a new deploy is seen at once);
-// - the listed files: cache first (their URLs are versioned or their bytes are in the version).
+// - the page itself: from the cache when it is there (a return visit then starts without waiting for the network),
+//   and checked against the network's page at once, byte for byte. The page asks for that check ("page-status",
+//   frontend/page-check.mjs) before it shows its first answer: "current", "offline" (the network is out of reach, or
+//   answered with something that is not the calculator page, such as a Wi-Fi login page: the cached page is all there
+//   is, as offline), or "updated" (a new deploy: the new page replaces the cached one, the next navigation comes
+//   from the network, and the page reloads into it). Without a cached copy: the network, as any page;
+// - the listed files: cache first (their URLs are versioned or their bytes are in the version);
+// - the site search's index (search/search_index.json) when the calculator page asks for it: held until that page
+//   says its calculator has answered ("calculator-answered"), at most SEARCH_HOLD_MS. The theme builds its search
+//   index as soon as it has it, about 70 ms of processor time that on a return visit would compete with the
+//   calculator's start; the search box works a moment later instead.
 // Pyodide's own version check stays on: a runtime from one version and a lock file from another cannot start.
 const MANIFEST = __MANIFEST__;
 const PREFIX = "kmo-rekenmodule-";
@@ -49,11 +59,41 @@ self.addEventListener("fetch", (event) => {
   url.hash = "";
   url.search = "";
   if (request.mode === "navigate" && url.href === page) {
-    event.respondWith(networkFirst(request));
+    event.respondWith(pageResponse(event));
   } else if (files.has(url.href)) {
     event.respondWith(cacheFirst(request, url.href, event.clientId));
+  } else if (url.href === searchIndex && event.clientId && fromPage(request.referrer)) {
+    event.respondWith(heldSearchIndex(request, event.clientId));
   }
 });
+
+const searchIndex = new URL("search/search_index.json", self.location.href).href;
+const SEARCH_HOLD_MS = 10000;
+const answered = new Set(); // calculator pages (client ids) that have answered
+const holds = new Map(); // client id → release
+
+function fromPage(referrer) {
+  try {
+    const url = new URL(referrer);
+    url.hash = "";
+    url.search = "";
+    return url.href === page;
+  } catch {
+    return false;
+  }
+}
+
+async function heldSearchIndex(request, clientId) {
+  if (!answered.has(clientId)) {
+    await new Promise((release) => {
+      holds.set(clientId, release);
+      setTimeout(release, SEARCH_HOLD_MS);
+    });
+  }
+  holds.delete(clientId);
+  answered.delete(clientId);
+  return fetch(request);
+}
 
 // The calculator page preloads the runtime's big files (rel=preload) so that a first visit downloads them with the
 // page. Only its worker reads them; once they are in this cache, a preload from the page itself gets an empty
@@ -69,17 +109,92 @@ async function cacheFirst(request, key, clientId) {
   return cached || fetch(request);
 }
 
+// The page's check, per client (the page's window), until the page asks for it.
+const pageChecks = new Map();
+// After a check found another page: the reload that follows comes from the network, whether or not the cache could
+// take the new page.
+let networkNext = false;
+
+async function pageResponse(event) {
+  const cached = networkNext ? null : await caches.match(page, { cacheName: CACHE }).catch(() => null);
+  networkNext = false;
+  if (!cached) {
+    const [response, status] = await networkFirst(event.request);
+    pageChecks.set(event.resultingClientId, Promise.resolve(status));
+    return response;
+  }
+  const check = checkPage(cached.clone());
+  pageChecks.set(event.resultingClientId, check);
+  event.waitUntil(check);
+  return cached;
+}
+
+// The network's page against the cached one, byte for byte; another page replaces the cached one.
+async function checkPage(cached) {
+  return checkAgainstNetwork(async (fresh) => sameBytes(fresh, new Uint8Array(await cached.arrayBuffer())));
+}
+
+// The network's page against the runtime folder a page names: for a page whose own check this worker no longer holds
+// (it was restarted since, or took over from an older worker). The folder's name is a hash of the runtime, the rules
+// included.
+function checkRuntime(runtime) {
+  const name = typeof runtime === "string" ? runtime.split("/").filter(Boolean).pop() : "";
+  return checkAgainstNetwork(async (fresh) => Boolean(name) && new TextDecoder().decode(fresh).includes(`/${name}/`));
+}
+
+async function checkAgainstNetwork(same) {
+  try {
+    const response = await fetch(page, { cache: "no-cache" });
+    const type = response.headers.get("Content-Type") || "";
+    if (!response.ok || response.redirected || !type.startsWith("text/html")) return "offline";
+    const fresh = new Uint8Array(await response.clone().arrayBuffer());
+    if (!new TextDecoder().decode(fresh).includes("data-calculator")) return "offline"; // not the calculator page
+    if (await same(fresh)) return "current";
+    networkNext = true;
+    await keepPage(response);
+    return "updated";
+  } catch {
+    return networkNext ? "updated" : "offline";
+  }
+}
+
+// Into this worker's cache, unless a newer worker has deleted it meanwhile.
+async function keepPage(response) {
+  if (await caches.has(CACHE)) await (await caches.open(CACHE)).put(page, response);
+}
+
+// The page from the network (kept in the cache), or the cached copy when the network fails; and its status.
 async function networkFirst(request) {
   try {
     const response = await fetch(request);
-    if (response.ok) {
-      const cache = await caches.open(CACHE);
-      await cache.put(page, response.clone());
+    if (response.ok && (response.headers.get("Content-Type") || "").startsWith("text/html")) {
+      await keepPage(response.clone()).catch(() => {});
     }
-    return response;
+    return [response, "current"];
   } catch (error) {
     const cached = await caches.match(page, { cacheName: CACHE });
-    if (cached) return cached;
+    if (cached) return [cached, "offline"];
     throw error;
   }
 }
+
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+self.addEventListener("message", (event) => {
+  const client = event.source;
+  if (!client || !event.data) return;
+  if (event.data.type === "calculator-answered") {
+    const release = holds.get(client.id);
+    if (release) release();
+    else answered.add(client.id);
+    return;
+  }
+  if (event.data.type !== "page-status") return;
+  const check = pageChecks.get(client.id) || checkRuntime(event.data.runtime);
+  pageChecks.delete(client.id);
+  event.waitUntil(check.then((status) => client.postMessage({ type: "page-status", status })));
+});

@@ -146,7 +146,9 @@ def test_a_new_deploy_replaces_the_old_cache(
     wait_for_async(page, "async (name) => (await caches.keys()).includes(name)", "kmo-snapshot-" + old_folder)
     assert caches(page) == ["kmo-rekenmodule-" + old_version, "kmo-snapshot-" + old_folder]
     server.RequestHandlerClass.settings.root = second  # type: ignore[attr-defined]
-    page.reload()  # the page comes from the network first: the new deploy's page, and the new worker installs
+    # The cached page is checked against the network's before it answers: it reloads into the new deploy's page,
+    # and the new worker installs.
+    page.reload()
     wait_until_ready(page)
     # The old service worker controls the new page but holds neither its runtime nor a snapshot of it: no head
     # start, the page starts the worker after its load event.
@@ -163,6 +165,50 @@ def test_a_new_deploy_replaces_the_old_cache(
     scripts = page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)")
     assert any(f"/assets/rekenmodule/{renamed}/" in url for url in scripts)
     assert not any("/assets/rekenmodule/" in url and renamed not in url for url in scripts)
+
+
+def test_a_return_visit_takes_the_page_from_the_cache_and_checks_it_before_answering(
+    own_context: BrowserContext, serve: Serve, site: Path, tmp_path: Path
+) -> None:
+    served = tmp_path / "site"
+    shutil.copytree(site, served)
+    version = str(service_worker.manifest(served)["version"])
+    _, base = serve(served)
+    page = own_context.new_page()
+    show_quick_answer(page, base)
+    wait_for_offline_copy(page, version)
+    calculator_page = served / "rekenmodule" / "index.html"
+    original = calculator_page.read_text(encoding="utf-8")
+    for suffix in (".br", ".gz"):
+        calculator_page.with_name(calculator_page.name + suffix).unlink()
+
+    # The server has lost the page (404) but serves everything else: the page comes from the cache, and with the
+    # network's page out of reach it answers as offline.
+    calculator_page.unlink()
+    again = own_context.new_page()
+    show_quick_answer(again, base)
+    assert again.evaluate("() => sessionStorage.getItem('kmo-calculator-reloaded')") is None  # no reload
+
+    # The server answers with some other page (a Wi-Fi login page, say): that is not the calculator page, so the
+    # cached page goes on as offline, and keeps its place in the cache.
+    calculator_page.write_text("<!doctype html><title>Aanmelden</title><p>Meld u aan op het netwerk.</p>")
+    portal = own_context.new_page()
+    show_quick_answer(portal, base)
+    assert portal.evaluate("() => sessionStorage.getItem('kmo-calculator-reloaded')") is None
+
+    # The server has another page (a change to the page alone): the cached page is checked against it before any
+    # answer, reloads once into it, and the new page answers. The next visit takes the new page from the cache and
+    # does not reload.
+    calculator_page.write_text(original.replace("</body>", "<!-- changed --></body>"), encoding="utf-8")
+    third = own_context.new_page()
+    show_quick_answer(third, base)
+    assert "<!-- changed -->" in third.content()
+    reloaded = "() => sessionStorage.getItem('kmo-calculator-reloaded')"  # set just before the page reloads itself
+    assert third.evaluate(reloaded) is not None
+    fourth = own_context.new_page()
+    show_quick_answer(fourth, base)
+    assert "<!-- changed -->" in fourth.content()
+    assert fourth.evaluate(reloaded) is None
 
 
 def test_an_information_page_caches_nothing_and_registers_no_worker(
@@ -259,6 +305,32 @@ def test_a_return_visit_starts_from_the_memory_snapshot_and_answers_the_same(
         again.locator("label", has_text=re.compile(rf"^\s*{label}")).first.click()
         request = {**QUICK, "enterprise": {"size_category": size}}
         expect(again.locator("[data-answer='summary']")).to_have_text(evaluate(request)["summary"]["message"])
+
+
+def test_on_a_return_visit_the_search_index_reaches_the_calculator_page_after_its_first_answer(
+    own_context: BrowserContext, serve: Serve, site: Path
+) -> None:
+    _, base = serve(site)
+    first, _ = visit(own_context, base)
+    wait_for_offline_copy(first, str(service_worker.manifest(site)["version"]))
+    again, _ = visit(own_context, base)
+    # The theme asks for the index while the page loads; the service worker answers once the page has said that the
+    # calculator answered, and the site search then works as on any page.
+    again.wait_for_function(
+        "() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/search/search_index.json'))",
+        timeout=30_000,
+    )
+    index_start, answered = again.evaluate(
+        """() => [
+            performance.getEntriesByType('resource').find((e) => e.name.endsWith('/search/search_index.json'))
+                .responseStart,
+            performance.getEntriesByName('kmo-calculator-answered')[0].startTime,
+        ]"""
+    )
+    assert index_start >= answered
+    again.keyboard.press("/")  # the theme's shortcut to the search box
+    again.keyboard.type("pentest")
+    expect(again.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
 
 
 def test_a_snapshot_that_does_not_restore_is_dropped_and_the_calculator_starts_afresh(
