@@ -32,7 +32,6 @@ class CalculatorPage {
     this.view = null;
     this.lastRequest = null;
     this.checked = false; // the page is known to be current (page-check.mjs): answers may be shown
-    this.hasAnswered = false;
     // The start watchdog's limit; a page (or a test) may set window.kmoStartTimeoutMs before this script runs.
     const startTimeout = Number(window.kmoStartTimeoutMs) || START_TIMEOUT_MS;
     this.client = new RuntimeClient(
@@ -187,8 +186,7 @@ class CalculatorPage {
       (answer) => {
         if (!this.client.busy) this.setState("ready");
         this.render(request, answer);
-        if (!this.hasAnswered) calculatorAnswered(); // the service worker lets the site search's index through
-        this.hasAnswered = true;
+        calculatorAnswered(); // after the first: the service worker lets the site search's index through
       },
       () => {}, // outdated (a newer form was sent) or stopped (the failure is shown already)
     );

@@ -36,7 +36,13 @@ export const RESTORED_FUNCTIONS = "(evaluate_json, agenda_json)";
 // versioned runtime folder): "kmo-snapshot-<folder name>". The worker stores it; the page's head start looks for it.
 export const SNAPSHOT_CACHE_PREFIX = "kmo-snapshot-";
 export function snapshotCacheName(url) {
-  return SNAPSHOT_CACHE_PREFIX + new URL("./", url).pathname.split("/").filter(Boolean).pop();
+  return SNAPSHOT_CACHE_PREFIX + runtimeFolderName(url);
+}
+
+// The name of the versioned runtime folder that holds the file at this URL: the Pyodide version and a hash of every
+// runtime file, the rules included.
+export function runtimeFolderName(url) {
+  return new URL("./", url).pathname.split("/").filter(Boolean).pop();
 }
 
 // A memory snapshot is stored packed: the interpreter's memory is about 31 MB, of which most 4 KiB blocks are zero

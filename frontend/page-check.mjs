@@ -10,25 +10,30 @@
 // - "network": no service worker served this page (a first visit);
 // - "unanswered": no outcome within STATUS_TIMEOUT_MS. The page goes on, and still reloads should "updated" come
 //   later.
-// With the outcome it sends this page's runtime folder, which names the rules it calculates with: a service worker
+// With the question it sends this page's runtime folder, which names the rules it calculates with: a service worker
 // that no longer holds the check it made for this page (it was restarted, or a new one took over) checks that folder
 // against the network's page instead.
 //
 // It also tells the service worker when the calculator has shown its first answer, which lets the site search's
 // index through (the service worker holds it back for this page until then).
+import { runtimeFolderName } from "./calculator-runtime.mjs";
+
 const STATUS_TIMEOUT_MS = 10000;
 const RELOADED_KEY = "kmo-calculator-reloaded";
 const RELOAD_GUARD_MS = 30000;
-const RUNTIME_FOLDER = new URL("./", import.meta.url).pathname;
 
 const outcome = askForCheck();
+let answered = false;
 
 // A promise of true when the page may show answers, of false when it is reloading into a new page.
 export function pageIsCurrent() {
   return outcome.then((status) => !(status === "updated" && reloadIntoNewPage()));
 }
 
+// Called with every answer shown; only the first one counts.
 export function calculatorAnswered() {
+  if (answered) return;
+  answered = true;
   performance.mark("kmo-calculator-answered");
   const controller = serviceWorker() && navigator.serviceWorker.controller;
   if (controller) controller.postMessage({ type: "calculator-answered" });
@@ -59,7 +64,7 @@ function askForCheck() {
         if (event.data && event.data.type === "page-status") settle(event.data.status);
       });
       container.startMessages();
-      container.controller.postMessage({ type: "page-status", runtime: RUNTIME_FOLDER });
+      container.controller.postMessage({ type: "page-status", runtime: runtimeFolderName(import.meta.url) });
     });
   } catch (error) {
     console.warn("kmo-calculator: no page check:", error);

@@ -55,14 +55,12 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
-  const url = new URL(request.url);
-  url.hash = "";
-  url.search = "";
-  if (request.mode === "navigate" && url.href === page) {
+  const url = bare(request.url);
+  if (request.mode === "navigate" && url === page) {
     event.respondWith(pageResponse(event));
-  } else if (files.has(url.href)) {
-    event.respondWith(cacheFirst(request, url.href, event.clientId));
-  } else if (url.href === searchIndex && event.clientId && fromPage(request.referrer)) {
+  } else if (files.has(url)) {
+    event.respondWith(cacheFirst(request, url, event.clientId));
+  } else if (url === searchIndex && event.clientId && request.referrer && bare(request.referrer) === page) {
     event.respondWith(heldSearchIndex(request, event.clientId));
   }
 });
@@ -72,15 +70,12 @@ const SEARCH_HOLD_MS = 10000;
 const answered = new Set(); // calculator pages (client ids) that have answered
 const holds = new Map(); // client id → release
 
-function fromPage(referrer) {
-  try {
-    const url = new URL(referrer);
-    url.hash = "";
-    url.search = "";
-    return url.href === page;
-  } catch {
-    return false;
-  }
+// An address without its query and fragment.
+function bare(address) {
+  const url = new URL(address);
+  url.hash = "";
+  url.search = "";
+  return url.href;
 }
 
 async function heldSearchIndex(request, clientId) {
@@ -137,19 +132,20 @@ async function checkPage(cached) {
 // The network's page against the runtime folder a page names: for a page whose own check this worker no longer holds
 // (it was restarted since, or took over from an older worker). The folder's name is a hash of the runtime, the rules
 // included.
-function checkRuntime(runtime) {
-  const name = typeof runtime === "string" ? runtime.split("/").filter(Boolean).pop() : "";
-  return checkAgainstNetwork(async (fresh) => Boolean(name) && new TextDecoder().decode(fresh).includes(`/${name}/`));
+function checkRuntime(folder) {
+  return checkAgainstNetwork(async (fresh, text) => typeof folder === "string" && text.includes(`/${folder}/`));
 }
 
+// same(bytes, text) says whether the network's page is the page in question.
 async function checkAgainstNetwork(same) {
   try {
     const response = await fetch(page, { cache: "no-cache" });
     const type = response.headers.get("Content-Type") || "";
     if (!response.ok || response.redirected || !type.startsWith("text/html")) return "offline";
     const fresh = new Uint8Array(await response.clone().arrayBuffer());
-    if (!new TextDecoder().decode(fresh).includes("data-calculator")) return "offline"; // not the calculator page
-    if (await same(fresh)) return "current";
+    const text = new TextDecoder().decode(fresh);
+    if (!text.includes("data-calculator")) return "offline"; // not the calculator page
+    if (await same(fresh, text)) return "current";
     networkNext = true;
     await keepPage(response);
     return "updated";
