@@ -167,6 +167,10 @@ def test_a_new_deploy_replaces_the_old_cache(
     assert not any("/assets/rekenmodule/" in url and renamed not in url for url in scripts)
 
 
+# Set by the page (page-check.mjs) just before it reloads itself into a new page.
+RELOADED = "() => sessionStorage.getItem('kmo-calculator-reloaded')"
+
+
 def test_a_return_visit_takes_the_page_from_the_cache_and_checks_it_before_answering(
     own_context: BrowserContext, serve: Serve, site: Path, tmp_path: Path
 ) -> None:
@@ -187,14 +191,14 @@ def test_a_return_visit_takes_the_page_from_the_cache_and_checks_it_before_answe
     calculator_page.unlink()
     again = own_context.new_page()
     show_quick_answer(again, base)
-    assert again.evaluate("() => sessionStorage.getItem('kmo-calculator-reloaded')") is None  # no reload
+    assert again.evaluate(RELOADED) is None  # no reload
 
     # The server answers with some other page (a Wi-Fi login page, say): that is not the calculator page, so the
     # cached page goes on as offline, and keeps its place in the cache.
     calculator_page.write_text("<!doctype html><title>Aanmelden</title><p>Meld u aan op het netwerk.</p>")
     portal = own_context.new_page()
     show_quick_answer(portal, base)
-    assert portal.evaluate("() => sessionStorage.getItem('kmo-calculator-reloaded')") is None
+    assert portal.evaluate(RELOADED) is None
 
     # The server has another page (a change to the page alone): the cached page is checked against it before any
     # answer, reloads once into it, and the new page answers. The next visit takes the new page from the cache and
@@ -203,12 +207,11 @@ def test_a_return_visit_takes_the_page_from_the_cache_and_checks_it_before_answe
     third = own_context.new_page()
     show_quick_answer(third, base)
     assert "<!-- changed -->" in third.content()
-    reloaded = "() => sessionStorage.getItem('kmo-calculator-reloaded')"  # set just before the page reloads itself
-    assert third.evaluate(reloaded) is not None
+    assert third.evaluate(RELOADED) is not None
     fourth = own_context.new_page()
     show_quick_answer(fourth, base)
     assert "<!-- changed -->" in fourth.content()
-    assert fourth.evaluate(reloaded) is None
+    assert fourth.evaluate(RELOADED) is None
 
 
 def test_an_information_page_caches_nothing_and_registers_no_worker(
