@@ -43,6 +43,7 @@ class Partneronderneming:
 class Onderneming:
     """The enterprise. A condition left out of the request is ``None``: the rules then assume it is met.
 
+    ``aanverwante_dienstverlener``: the enterprise and the provider are related (aanverwante ondernemingen).
     ``eigen`` is ``None`` when the visitor stated the size (``opgegeven_grootte``) instead of giving figures.
     """
 
@@ -55,6 +56,7 @@ class Onderneming:
     partners: tuple[Partneronderneming, ...]
     vastgelegde_grootte: Grootteklasse | None
     opgegeven_grootte: Grootteklasse | None = None
+    aanverwante_dienstverlener: bool | None = None
 
 
 @dataclass(frozen=True)

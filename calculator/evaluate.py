@@ -1,6 +1,6 @@
 """``evaluate(request) -> answer``: the calculator's one interface (CONTRACT.md).
 
-It reads the request, then runs named steps: the size, the five conditions, the yearly cap, the support per
+It reads the request, then runs named steps: the size, the six conditions, the yearly cap, the support per
 service, the warnings, the assumptions and what would change the outcome. The steps return reasons as data
 (:class:`~calculator.domein.Reden`); :mod:`calculator.antwoord` renders them into the JSON answer. It never
 raises: bad input becomes Dutch field errors.

@@ -498,6 +498,7 @@ REQUIRED_PARAMETERS: Final = frozenset(
         "kmo_definitie.partner.aandeel_vanaf",
         "kmo_definitie.partner.aandeel_tot",
         "voorwaarden.publieke_participatie",
+        "voorwaarden.aanverwante_dienstverlener_uitgesloten",
         "diensten.opleiding.subsidieerbaar",
         "diensten.advies_cybersecurity.subsidieerbaar",
         "diensten.advies_ander_onderwerp.subsidieerbaar",

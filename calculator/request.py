@@ -225,6 +225,15 @@ def _partners(
     return partners
 
 
+def _optional_bool(reader: _Reader, raw: Mapping[str, object], key: str, label_key: str) -> bool | None:
+    """A yes/no answer: ``None`` when left out (an assumption), an error (``fout.<label_key>``) when not a boolean."""
+    value = raw.get(key)
+    if value is None or isinstance(value, bool):
+        return value
+    reader.error(f"enterprise.{key}", veld(label_key), f"fout.{label_key}")
+    return None
+
+
 def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None) -> Onderneming | None:
     if not isinstance(raw, dict):
         reader.error("enterprise", veld("onderneming"), "fout.onderneming_ontbreekt")
@@ -248,9 +257,8 @@ def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None
             max_decimals=4,
             maximum=Decimal(100),
         )
-    hoofdactiviteit = raw.get("main_activity_eligible")
-    if hoofdactiviteit is not None and not isinstance(hoofdactiviteit, bool):
-        reader.error("enterprise.main_activity_eligible", veld("hoofdactiviteit"), "fout.hoofdactiviteit")
+    hoofdactiviteit = _optional_bool(reader, raw, "main_activity_eligible", "hoofdactiviteit")
+    aanverwant = _optional_bool(reader, raw, "provider_related", "aanverwant")
     stated = _size(
         reader,
         raw,
@@ -286,12 +294,13 @@ def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None
         rechtsvorm=rechtsvorm,
         gewest=gewest,
         publieke_participatie_pct=participatie,
-        hoofdactiviteit_aanvaard=hoofdactiviteit if isinstance(hoofdactiviteit, bool) else None,
+        hoofdactiviteit_aanvaard=hoofdactiviteit,
         eigen=eigen,
         verbonden=tuple(verbonden),
         partners=tuple(partners),
         vastgelegde_grootte=vastgelegd,
         opgegeven_grootte=stated,
+        aanverwante_dienstverlener=aanverwant,
     )
 
 

@@ -59,7 +59,7 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "grootte.groep.eigen": "uw onderneming ({eigen_vte})",
     "grootte.groep.verbonden": "verbonden onderneming {nummer} voor {aandeel_pct} ({meegeteld_vte})",
     "grootte.groep.partner": "partneronderneming {nummer} voor {aandeel_pct} ({meegeteld_vte} van {totaal_vte})",
-    # --- the five conditions ----------------------------------------------------------------------------------
+    # --- the six conditions ----------------------------------------------------------------------------------
     "voorwaarde.kmo.definitie": "Uw onderneming is een {klasse_bn} onderneming volgens de Europese kmo-definitie, dus een kmo.",
     "voorwaarde.kmo.vastgelegd": (
         "Uw onderneming is een {klasse_bn} onderneming volgens de grootte die dit kalenderjaar al vastligt, dus een kmo."
@@ -93,6 +93,11 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "voorwaarde.hoofdactiviteit.nee": (
         "U gaf aan dat de NACE-BEL-code van uw hoofdactiviteit niet op de lijst van aanvaardbare hoofdactiviteiten staat."
     ),
+    "voorwaarde.niet_aanverwant.ja": "U gaf aan dat uw onderneming en de dienstverlener geen aanverwante ondernemingen zijn.",
+    "voorwaarde.niet_aanverwant.nee": (
+        "U gaf aan dat uw onderneming en de dienstverlener aanverwante ondernemingen zijn. Diensten die u bij een "
+        "aanverwante dienstverlener koopt, krijgen geen steun."
+    ),
     # --- assumptions (a condition or date the visitor left out) -----------------------------------------------
     "aanname.rechtsvorm": (
         "We gaan ervan uit dat uw onderneming een aanvaarde rechtsvorm heeft, zoals een eenmanszaak, een vrij beroep, "
@@ -109,6 +114,12 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "aanname.hoofdactiviteit": (
         "We gaan ervan uit dat de NACE-BEL-code van uw hoofdactiviteit op de lijst van aanvaardbare hoofdactiviteiten "
         "staat. Staat ze er niet op, dan krijgt u geen steun."
+    ),
+    "aanname.niet_aanverwant": (
+        "We gaan ervan uit dat uw onderneming en de dienstverlener geen aanverwante ondernemingen zijn: u hebt geen "
+        "kapitaal of stemrechten in elkaars onderneming, geen gemeenschappelijke zaakvoerder, bestuurder, werknemer "
+        "of aandeelhouder, en geen familie- of gezinsband tussen uw leiding en die van de dienstverlener. Zijn jullie "
+        "wel aanverwant, dan krijgt u geen steun voor diensten van die dienstverlener."
     ),
     "aanname.aanvraagdatum": "We gaan ervan uit dat u de steun vandaag aanvraagt, op {datum_datum}.",
     "aanname.startdatum": "We gaan ervan uit dat dienst {nummer} vandaag start, op {datum_datum}.",
@@ -136,7 +147,10 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "De aanvraag moest uiterlijk op {uiterlijk_datum} ingediend zijn ({dagen} kalenderdagen na de start op "
         "{start_datum}); een latere aanvraag wordt geweigerd."
     ),
-    "dienst.onder_minimum": "De kostprijs van een {dienst} moet {regel} {minimum_eur} zonder btw zijn; u gaf {bedrag_eur} op.",
+    "dienst.onder_minimum": (
+        "De kostprijs van een {dienst} moet {regel} {minimum_eur} zonder btw zijn, het officiële minimum. "
+        "U gaf {bedrag_eur} op."
+    ),
     "dienst.geen_steun": "Steun: {steun_eur}.",
     "dienst.tarief": (
         "Voor een {klasse_bn} onderneming geldt sinds {sinds_datum} het steunpercentage van {tarief_pct}: "
@@ -261,6 +275,7 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "geef aan of de NACE-BEL-code van uw hoofdactiviteit op de lijst van aanvaardbare hoofdactiviteiten staat "
         "(ja of nee)."
     ),
+    "fout.aanverwant": "geef aan of uw onderneming en de dienstverlener aanverwante ondernemingen zijn (ja of nee).",
     "fout.partner_aandeel": (
         "een partneronderneming heeft een aandeel van {vanaf} tot en met {tot} %. Met meer dan {tot} % is het een "
         "verbonden onderneming (voeg ze daar toe); met minder dan {vanaf} % telt ze niet mee (laat ze weg)."
@@ -303,6 +318,7 @@ VOORWAARDE_LABELS: Final[Mapping[str, str]] = {
     "vestiging": "Een vestiging in het Vlaams Gewest",
     "prive": "Actief in de privésector",
     "hoofdactiviteit": "Een aanvaarde hoofdactiviteit (NACE-BEL-code)",
+    "niet_aanverwant": "Geen aanverwante dienstverlener",
 }
 
 # Field labels as the form writes them; errors start with them ("Rechtsvorm: maak een keuze uit de lijst.").
@@ -314,6 +330,7 @@ VELDEN: Final[Mapping[str, str]] = {
     "vestiging": "Vestiging",
     "participatie": "Participatie van een administratieve overheid (%)",
     "hoofdactiviteit": "Hoofdactiviteit",
+    "aanverwant": "Aanverwante dienstverlener",
     "grootte": "Grootte van uw onderneming",
     "vastgelegde_grootte": "Grootte die dit jaar al vastligt",
     "vte": "aantal werknemers (VTE)",

@@ -1,10 +1,14 @@
-"""The five conditions an enterprise must meet to use the kmo-portefeuille.
+"""The six conditions an enterprise must meet to use the kmo-portefeuille (for services of this provider).
 
 VLAIO's checklist: "1. Uw onderneming is een kmo (volgens de Europese kmo-definitie) of u beoefent een vrij
 beroep. 2. Uw onderneming heeft een aanvaardbare rechtsvorm. 3. Uw vestiging ligt in het Vlaams Gewest. Daar zijn
 ook de 'werkenden in uw bedrijf' aan de slag. 4. U bent actief in de privésector. De participatie van een
 administratieve overheid is minder dan 25 procent. 5. Uw bedrijf heeft een aanvaardbare hoofdactiviteit."
 https://www.vlaio.be/nl/subsidies-financiering/subsidiedatabank/kmo-portefeuille-steun-voor-opleiding-en-advies
+
+6. The provider is not a related enterprise: "Aanverwante ondernemingen kunnen geen subsidie krijgen voor de diensten
+die ingekocht worden bij de 'aanverwante' dienstverlener."
+https://www.vlaio.be/nl/subsidies-financiering/kmo-portefeuille/kmo-portefeuille-voor-dienstverleners/beoordeling-van-de
 """
 
 from __future__ import annotations
@@ -99,6 +103,16 @@ def hoofdactiviteit(onderneming: Onderneming) -> Voorwaarde:
     return Voorwaarde("hoofdactiviteit", confirmed, Reden(code))
 
 
+def niet_aanverwant(onderneming: Onderneming, day: date, data: RulesData) -> Voorwaarde:
+    """The provider is not a related enterprise (aanverwante onderneming); only the visitor can say so."""
+    related = onderneming.aanverwante_dienstverlener
+    if related is None:
+        return _assumed("niet_aanverwant", "enterprise.provider_related", Reden("aanname.niet_aanverwant"))
+    met = not (related and data["voorwaarden.aanverwante_dienstverlener_uitgesloten"].flag(day))
+    code = "voorwaarde.niet_aanverwant.ja" if met else "voorwaarde.niet_aanverwant.nee"
+    return Voorwaarde("niet_aanverwant", met, Reden(code))
+
+
 def alle_voorwaarden(
     onderneming: Onderneming, klasse: Grootteklasse, how: str, day: date, data: RulesData
 ) -> tuple[Voorwaarde, ...]:
@@ -108,4 +122,5 @@ def alle_voorwaarden(
         vestiging(onderneming, data),
         prive(onderneming, day, data),
         hoofdactiviteit(onderneming),
+        niet_aanverwant(onderneming, day, data),
     )

@@ -22,6 +22,7 @@ CONTRACT_EXAMPLE = {
         "linked": [{"fte": 3, "turnover": 200000, "balance_total": 100000}],
         "partners": [{"share_pct": 30, "fte": 10, "turnover": 2000000, "balance_total": 1000000}],
         "locked_size": None,
+        "provider_related": False,
     },
     "support_used_this_year": 0,
     "services": [{"kind": "pentest", "amount": "8.000,00", "start_date": "2026-11-20"}],
@@ -50,7 +51,7 @@ def test_the_contract_example_gives_the_contract_answer(root: Path) -> None:
     }.items():
         assert answer["size"][key] == value, key
     assert answer["eligible"] is True
-    assert [c["id"] for c in answer["conditions"]] == ["kmo", "rechtsvorm", "vestiging", "prive", "hoofdactiviteit"]
+    assert [c["id"] for c in answer["conditions"]] == ["kmo", "rechtsvorm", "vestiging", "prive", "hoofdactiviteit", "niet_aanverwant"]
     (service,) = answer["services"]
     assert {
         k: service[k]

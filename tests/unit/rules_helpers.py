@@ -34,6 +34,7 @@ BASE_REQUEST: dict[str, Any] = {
         "linked": [],
         "partners": [],
         "locked_size": None,
+        "provider_related": False,
     },
     "support_used_this_year": 0,
     "services": [{"kind": "pentest", "amount": "8.000,00", "start_date": "2026-11-20"}],

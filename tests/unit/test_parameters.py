@@ -9,8 +9,9 @@ from decimal import Decimal
 from importlib import resources
 
 import pytest
-from rules_helpers import docstring_ids
+from rules_helpers import TODAY, docstring_ids, request_with
 
+from calculator.evaluate import evaluate_strict
 from calculator.parameters import (
     CLASSIFICATION_FILE,
     PARAMETERS_FILE,
@@ -137,10 +138,10 @@ def test_rules_in_force_since(rules: RulesData) -> None:
         rules.rules_in_force_since(date(2016, 3, 31))
 
 
-def test_the_advice_minimum_quoted_by_third_parties_is_not_binding(rules: RulesData) -> None:
-    assert rules["diensten.advies.minimumbedrag"].binding is False
+def test_both_minimum_amounts_are_official_and_binding(rules: RulesData) -> None:
+    assert rules["diensten.advies.minimumbedrag"].binding is True
     assert rules["diensten.opleiding.minimumbedrag"].binding is True
-    assert all(p.binding for p in rules if p.name != "diensten.advies.minimumbedrag")
+    assert all(p.binding for p in rules)
 
 
 def test_classification_covers_the_contract(rules: RulesData) -> None:
@@ -359,3 +360,17 @@ def _belgian_number(token: str) -> Decimal:
 )
 def test_numbers_in_texts_are_read_the_belgian_way(token: str, value: str) -> None:
     assert _belgian_number(token) == Decimal(value)
+
+
+def test_a_minimum_marked_not_binding_warns_instead_of_refusing() -> None:
+    """The data can still mark a figure only third parties quote (binding = false): then it warns, never refuses."""
+    marker = '[diensten.advies.minimumbedrag]\nlabel = "Minimale aanvaardbare kostprijs van een advies (zonder btw)"\n'
+    assert marker in PARAMETERS_TEXT
+    quoted = parse(
+        PARAMETERS_TEXT.replace(marker, marker + "binding = false\n"), CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT
+    )
+    request = request_with({"services[0].amount": "499,99"})
+    answer = evaluate_strict(request, data=quoted, today=TODAY)
+    assert answer["services"][0]["eligible"] is True
+    assert answer["warning_details"][0]["code"] == "waarschuwing.minimum_niet_bindend"
+    assert evaluate_strict(request, today=TODAY)["services"][0]["eligible"] is False

@@ -59,6 +59,7 @@ def valid_requests(draw: st.DrawFn) -> dict[str, Any]:
         "region": draw(st.sampled_from(REGIONS)),
         "public_participation_pct": draw(st.decimals(min_value=0, max_value=100, places=2).flatmap(typed)),
         "main_activity_eligible": draw(st.booleans()),
+        "provider_related": draw(st.sampled_from([None, False, True])),
         **figures(),
         "linked": [figures() for _ in range(draw(st.integers(0, 2)))],
         "partners": [{"share_pct": draw(share.flatmap(typed)), **figures()} for _ in range(draw(st.integers(0, 2)))],

@@ -21,10 +21,11 @@ OPTIONAL_CONDITIONS = {
     "region": ("enterprise.region", "vestiging"),
     "public_participation_pct": ("enterprise.public_participation_pct", "prive"),
     "main_activity_eligible": ("enterprise.main_activity_eligible", "hoofdactiviteit"),
+    "provider_related": ("enterprise.provider_related", "niet_aanverwant"),
 }
 
 
-def test_the_contract_quick_request_gives_3600_six_assumptions_and_a_timeline() -> None:
+def test_the_contract_quick_request_gives_3600_seven_assumptions_and_a_timeline() -> None:
     answer = evaluate_strict(copy.deepcopy(QUICK), today=TODAY)
     assert answer["ok"], answer["errors"]
     assert answer["support_total"] == "3600.00"
@@ -34,6 +35,7 @@ def test_the_contract_quick_request_gives_3600_six_assumptions_and_a_timeline() 
         "enterprise.region",
         "enterprise.public_participation_pct",
         "enterprise.main_activity_eligible",
+        "enterprise.provider_related",
         "application_date",
         "services[0].start_date",
     ]
@@ -70,7 +72,7 @@ def test_the_quick_request_gives_3600_on_any_day_in_2026(day: str) -> None:
     answer = evaluate_strict(copy.deepcopy(QUICK), today=date.fromisoformat(day))
     assert answer["support_total"] == "3600.00"
     assert answer["application_date"] == day
-    assert len(answer["assumptions"]) == 6
+    assert len(answer["assumptions"]) == 7
 
 
 @pytest.mark.parametrize(("size", "support"), [("klein", "3600.00"), ("middelgroot", "2800.00"), ("groot", "0.00")])
@@ -135,7 +137,7 @@ def test_a_left_out_start_date_is_today_and_an_assumption() -> None:
 
 
 def _full_requests() -> st.SearchStrategy[dict[str, Any]]:
-    """Full requests whose four optional conditions are all met (so removing them must not change support)."""
+    """Full requests whose five optional conditions are all met (so removing them must not change support)."""
     return st.builds(
         lambda fte, turnover, kind, amount, offset, used: {
             "application_date": TODAY.isoformat(),
@@ -144,6 +146,7 @@ def _full_requests() -> st.SearchStrategy[dict[str, Any]]:
                 "region": "vlaanderen",
                 "public_participation_pct": 0,
                 "main_activity_eligible": True,
+                "provider_related": False,
                 "fte": str(fte),
                 "turnover": str(turnover),
                 "balance_total": str(turnover),
@@ -183,7 +186,7 @@ def test_removing_met_conditions_never_raises_nor_changes_support_and_lists_exac
     assert assumed == {OPTIONAL_CONDITIONS[key][1] for key in removed}
 
 
-@given(st.sampled_from(SUBSETS), st.sampled_from(["vzw", "brussel", "50", "false"]))
+@given(st.sampled_from(SUBSETS), st.sampled_from(["vzw", "brussel", "50", "false", "related"]))
 def test_an_unmet_condition_that_is_removed_becomes_an_assumption_that_is_met(removed: set[str], unmet: str) -> None:
     request = copy.deepcopy(BASE_REQUEST)
     key = {
@@ -191,8 +194,9 @@ def test_an_unmet_condition_that_is_removed_becomes_an_assumption_that_is_met(re
         "brussel": "region",
         "50": "public_participation_pct",
         "false": "main_activity_eligible",
+        "related": "provider_related",
     }[unmet]
-    request["enterprise"][key] = {"false": False, "50": 50}.get(unmet, unmet)
+    request["enterprise"][key] = {"false": False, "50": 50, "related": True}.get(unmet, unmet)
     for name in removed:
         request["enterprise"].pop(name, None)
     answer = evaluate_strict(request, today=TODAY)

@@ -155,7 +155,7 @@ def test_the_answer_carries_display_strings_so_the_page_formats_nothing() -> Non
     assert answer["display"]["rules_in_force_since"] == "1 februari 2026"
     assert answer["display"]["support_total"] == "€\u00a03.600,00"
     assert answer["display"]["support_total_rounded"] == "€\u00a03.600"
-    assert answer["display"]["conditions"] == "Voorwaarden: alle 5 voldaan."
+    assert answer["display"]["conditions"] == "Voorwaarden: alle 6 voldaan."
     assert answer["size"]["display"]["category"] == "klein"
     assert [c["label"] for c in answer["conditions"]][0] == "Een kmo of een vrij beroep"
 
