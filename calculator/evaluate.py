@@ -1,7 +1,8 @@
 """``evaluate(request) -> answer``: the calculator's one interface (CONTRACT.md).
 
 It reads the request, then runs named steps: the size, the six conditions, the yearly cap, the support per
-service, the warnings, the assumptions and what would change the outcome. The steps return reasons as data
+service, the warnings, the assumptions and what would change the outcome (applying in the next calendar year
+included). The steps return reasons as data
 (:class:`~calculator.domein.Reden`); :mod:`calculator.antwoord` renders them into the JSON answer. It never
 raises: bad input becomes Dutch field errors.
 """
@@ -21,6 +22,7 @@ from calculator.parameters import RulesData, Source, load
 from calculator.request import read_request
 from calculator.steun import ZERO, Dienstresultaat, bereken_diensten, minimumbedrag, steunplafond, tarief
 from calculator.teksten import render
+from calculator.volgend_jaar import volgend_jaar
 from calculator.voorwaarden import VRIJ_BEROEP, Voorwaarde, alle_voorwaarden
 
 # Exact decimal arithmetic: inputs have at most 15 integer digits and 4 decimals, so 60 digits never round.
@@ -276,7 +278,10 @@ def _answer(aanvraag: Aanvraag, data: RulesData) -> dict[str, Any]:
         remaining_after=remaining_after,
         warnings=tuple(warnings),
         assumptions=tuple(aannames(aanvraag, voorwaarden)),
-        hints=tuple(gevolgen(grootte, results, day, data)),
+        hints=(
+            *gevolgen(grootte, results, day, data),
+            *volgend_jaar(aanvraag, grootte.applied, plafond.remaining_before, results, data),
+        ),
     )
     return answer_json(uitkomst, data)
 

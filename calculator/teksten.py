@@ -220,6 +220,10 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "Het steunplafond beperkt de steun: {verloren_eur} van wat u zou krijgen valt erboven. Een deel van de "
         "dienstverlening in een volgend kalenderjaar aanvragen kan dat vermijden."
     ),
+    "gevolg.volgend_jaar": (
+        "Vraagt u dienst {nummer} pas in {jaar} aan, uiterlijk op {uiterlijk_datum}, dan valt die onder het "
+        "steunplafond van {jaar} en krijgt u naar schatting {meer_eur} meer steun."
+    ),
     # --- the answer in one sentence ---------------------------------------------------------------------------
     "samenvatting.steun": "U krijgt naar schatting {steun_bedrag} steun; u betaalt zelf {eigen_bedrag}, zonder btw.",
     "samenvatting.geen_steun": "U krijgt naar schatting geen steun: {deel1}",
