@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from calculator.domein import Aanvraag, Grootteklasse, Reden
+from calculator.domein import Aanvraag, Grootteklasse, Reden, Waarde
 from calculator.parameters import RulesData
 from calculator.steun import ZERO, Dienstresultaat, bereken_diensten, steunplafond
 
@@ -48,7 +48,7 @@ def volgend_jaar(
         )
         gain = sum((r.support for r in (*this_year, *next_year)), ZERO) - current
         if gain > 0:
-            values = {
+            values: dict[str, Waarde] = {
                 "nummer": index + 1,
                 "uiterlijk_datum": result.application_deadline,
                 "jaar": str(next_day.year),
