@@ -113,11 +113,25 @@ def tijdlijn(results: tuple[Dienstresultaat, ...], day: date, data: RulesData) -
     return entries
 
 
-def _summary(uitkomst: Uitkomst, support_total: Decimal) -> Reden:
-    """The answer in one sentence: the support, or the one reason that decides there is none."""
+def _summary(uitkomst: Uitkomst, support_total: Decimal, conditions: Reden) -> Reden:
+    """The answer in one sentence, followed by the size when the visitor did not state it (computed or locked).
+
+    Without services it answers the enterprise alone: its size, the conditions, and a request to choose a service.
+    """
+    size = Reden(f"samenvatting.grootte.{uitkomst.size_how}", {"klasse": uitkomst.grootte_klasse.value})
+    failed = next((v.reden for v in uitkomst.voorwaarden if not v.met), None)
+    if not uitkomst.results and failed is None:
+        return Reden("samenvatting.geen_diensten", delen=(size, conditions))
+    if not uitkomst.results:
+        main = Reden("samenvatting.geen_steun", delen=(failed,))
+    else:
+        main = _main_summary(uitkomst, support_total)
+    return main if uitkomst.size_how == "opgegeven" else main.met(size)
+
+
+def _main_summary(uitkomst: Uitkomst, support_total: Decimal) -> Reden:
+    """The support, or the one reason that decides there is none."""
     results = uitkomst.results
-    if not results:
-        return Reden("samenvatting.geen_diensten")
     if support_total == 0:
         refused = next((r for r in results if not r.eligible), None)
         if refused is not None:  # the first reason that refuses the first refused service
@@ -154,6 +168,15 @@ def _size_json(uitkomst: Uitkomst) -> dict[str, Any]:
     }
 
 
+def _conditions_summary(voorwaarden: tuple[Voorwaarde, ...]) -> Reden:
+    assumed = sum(1 for v in voorwaarden if v.assumed)
+    if not all(v.met for v in voorwaarden):
+        return Reden("samenvatting.voorwaarden.niet_alle")
+    if assumed:
+        return Reden("samenvatting.voorwaarden.alle_aangenomen", {"aantal": len(voorwaarden), "aangenomen": assumed})
+    return Reden("samenvatting.voorwaarden.alle", {"aantal": len(voorwaarden)})
+
+
 def answer_json(uitkomst: Uitkomst, data: RulesData) -> dict[str, Any]:
     day = uitkomst.aanvraag.aanvraagdatum
     results = uitkomst.results
@@ -161,16 +184,8 @@ def answer_json(uitkomst: Uitkomst, data: RulesData) -> dict[str, Any]:
     own_total = sum((r.own_share for r in results), ZERO)
     eligible = all(v.met for v in uitkomst.voorwaarden)
     since = data.rules_in_force_since(day)
-    summary = _summary(uitkomst, support_total)
-    assumed = sum(1 for v in uitkomst.voorwaarden if v.assumed)
-    if not eligible:
-        conditions_summary = Reden("samenvatting.voorwaarden.niet_alle")
-    elif assumed:
-        conditions_summary = Reden(
-            "samenvatting.voorwaarden.alle_aangenomen", {"aantal": len(uitkomst.voorwaarden), "aangenomen": assumed}
-        )
-    else:
-        conditions_summary = Reden("samenvatting.voorwaarden.alle", {"aantal": len(uitkomst.voorwaarden)})
+    conditions_summary = _conditions_summary(uitkomst.voorwaarden)
+    summary = _summary(uitkomst, support_total, conditions_summary)
     return {
         "ok": True,
         "errors": [],

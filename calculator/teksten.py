@@ -225,12 +225,17 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "steunplafond van {jaar} en krijgt u naar schatting {meer_eur} meer steun."
     ),
     # --- the answer in one sentence ---------------------------------------------------------------------------
-    "samenvatting.steun": "U krijgt naar schatting {steun_bedrag} steun; u betaalt zelf {eigen_bedrag}, zonder btw.",
+    "samenvatting.steun": "U krijgt naar schatting {steun_bedrag} steun; uw eigen aandeel is {eigen_bedrag}, zonder btw.",
     "samenvatting.geen_steun": "U krijgt naar schatting geen steun: {deel1}",
     "samenvatting.plafond_op": (
         "U krijgt naar schatting geen steun: het steunplafond van {plafond_eur} voor dit kalenderjaar is al opgebruikt."
     ),
-    "samenvatting.geen_diensten": "Vul een dienst en een bedrag in om uw steun te berekenen.",
+    "samenvatting.geen_diensten": (
+        "{deel1} {deel2} Kies een dienst en vul het bedrag in: dan ziet u hoeveel steun u krijgt."
+    ),
+    "samenvatting.grootte.definitie": "Uw onderneming is {klasse}, berekend uit de cijfers die u opgaf.",
+    "samenvatting.grootte.vastgelegd": "Uw onderneming is {klasse}: die grootte ligt dit kalenderjaar al vast.",
+    "samenvatting.grootte.opgegeven": "U gaf aan dat uw onderneming {klasse} is.",
     "samenvatting.voorwaarden.alle": "Voorwaarden: alle {aantal} voldaan.",
     "samenvatting.voorwaarden.alle_aangenomen": (
         "Voorwaarden: alle {aantal} voldaan, waarvan {aangenomen} aangenomen (zie hieronder)."

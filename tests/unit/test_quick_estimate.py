@@ -61,7 +61,7 @@ def test_the_contract_quick_request_gives_3600_seven_assumptions_and_a_timeline(
     ]
     assert (
         answer["summary"]["message"]
-        == "U krijgt naar schatting €\u00a03.600 steun; u betaalt zelf €\u00a04.400, zonder btw."
+        == "U krijgt naar schatting €\u00a03.600 steun; uw eigen aandeel is €\u00a04.400, zonder btw."
     )
     assert answer["size"]["stated"] is True
     assert answer["size"]["fte"] is None

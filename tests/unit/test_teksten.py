@@ -193,7 +193,7 @@ def test_pentest_and_audit_explain_that_they_count_as_advice_only_when_delivered
     [
         ({}, "samenvatting.steun", "U krijgt naar schatting €\u00a03.600 steun"),
         ({"support_used_this_year": 7500}, "samenvatting.plafond_op", "al opgebruikt"),
-        ({"services": []}, "samenvatting.geen_diensten", "Vul een dienst"),
+        ({"services": []}, "samenvatting.geen_diensten", "Kies een dienst"),
         (
             {"services": [{"kind": "development", "amount": 1000, "start_date": "2026-11-20"}]},
             "samenvatting.geen_steun",
@@ -214,3 +214,58 @@ def test_the_one_sentence_summary_names_the_reason_that_decides(
     summary = evaluate_strict(request, today=TODAY)["summary"]
     assert summary["code"] == code
     assert phrase in summary["message"]
+
+
+@pytest.mark.parametrize(
+    ("enterprise", "sentence"),
+    [
+        (
+            {"fte": 10, "turnover": 1, "balance_total": 1},
+            "Uw onderneming is klein, berekend uit de cijfers die u opgaf.",
+        ),
+        (
+            {"size_category": "klein", "locked_size": "middelgroot"},
+            "Uw onderneming is middelgroot: die grootte ligt dit kalenderjaar al vast.",
+        ),
+    ],
+)
+def test_a_computed_or_locked_size_is_named_in_the_answer_sentence(enterprise: dict[str, Any], sentence: str) -> None:
+    answer = evaluate_strict({"enterprise": enterprise, "services": [{"kind": "pentest", "amount": 8000}]}, today=TODAY)
+    assert answer["summary"]["message"].startswith("U krijgt naar schatting")
+    assert answer["summary"]["message"].endswith(sentence)
+
+
+def test_a_stated_size_is_not_repeated_in_the_answer_sentence() -> None:
+    answer = evaluate_strict(
+        {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": 8000}]}, today=TODAY
+    )
+    assert "klein" not in answer["summary"]["message"]
+
+
+@pytest.mark.parametrize("services", [None, []])
+def test_a_question_without_services_answers_the_size_and_the_conditions_and_asks_for_a_service(
+    services: list[Any] | None,
+) -> None:
+    request: dict[str, Any] = {"enterprise": {"fte": 60, "turnover": 1, "balance_total": 1}}
+    if services is not None:
+        request["services"] = services
+    answer = evaluate_strict(request, today=TODAY)
+    assert answer["ok"]
+    assert answer["size"]["category"] == "middelgroot"
+    assert len(answer["conditions"]) == 6
+    assert answer["services"] == []
+    assert answer["summary"]["code"] == "samenvatting.geen_diensten"
+    assert [part["code"] for part in answer["summary"]["parts"]] == [
+        "samenvatting.grootte.definitie",
+        "samenvatting.voorwaarden.alle_aangenomen",
+    ]
+    assert answer["summary"]["message"].startswith("Uw onderneming is middelgroot")
+    assert answer["summary"]["message"].endswith(
+        "Kies een dienst en vul het bedrag in: dan ziet u hoeveel steun u krijgt."
+    )
+
+
+def test_a_question_without_services_from_an_ineligible_enterprise_says_why_there_is_no_support() -> None:
+    answer = evaluate_strict({"enterprise": {"size_category": "klein", "legal_form": "vzw"}}, today=TODAY)
+    assert answer["summary"]["code"] == "samenvatting.geen_steun"
+    assert answer["summary"]["parts"][0]["code"] == "voorwaarde.rechtsvorm.vzw"
