@@ -120,12 +120,12 @@ def _summary(uitkomst: Uitkomst, support_total: Decimal, conditions: Reden) -> R
     """
     size = Reden(f"samenvatting.grootte.{uitkomst.size_how}", {"klasse": uitkomst.grootte_klasse.value})
     failed = next((v.reden for v in uitkomst.voorwaarden if not v.met), None)
-    if not uitkomst.results and failed is None:
-        return Reden("samenvatting.geen_diensten", delen=(size, conditions))
-    if not uitkomst.results:
+    if uitkomst.results:
+        main = _main_summary(uitkomst, support_total)
+    elif failed is not None:
         main = Reden("samenvatting.geen_steun", delen=(failed,))
     else:
-        main = _main_summary(uitkomst, support_total)
+        return Reden("samenvatting.geen_diensten", delen=(size, conditions))
     return main if uitkomst.size_how == "opgegeven" else main.met(size)
 
 
