@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import Final, TypedDict, TypeVar
 
 from calculator.domein import (
     Aanvraag,
@@ -114,7 +114,7 @@ class _Reader:
         self, table: Mapping[str, object], key: str, field: str, label: str, options: Mapping[str, str]
     ) -> tuple[bool, str | None]:
         """``(given, value)``: a left-out or empty field is not given (an assumption), a wrong one an error."""
-        if table.get(key) in (None, ""):
+        if not _given(table, key):
             return False, None
         return True, self.choice(table, key, field, label, options)
 
@@ -138,9 +138,14 @@ class _Reader:
 
     def day(self, table: Mapping[str, object], key: str, field: str, label: str) -> tuple[bool, date | None]:
         """``(given, day)``: a left-out date is not given (the caller assumes today)."""
-        if table.get(key) in (None, ""):
+        if not _given(table, key):
             return False, None
         return True, self.read(field, label, functools.partial(parse_date, table[key]))
+
+
+def _given(table: Mapping[str, object], key: str) -> bool:
+    """A field counts as given unless it is left out, ``null`` or empty (then the documented default applies)."""
+    return table.get(key) not in (None, "")
 
 
 def _shorten(raw: object) -> str:
@@ -173,19 +178,20 @@ SIZES_LOCKABLE: Final = ("klein", "middelgroot")
 
 def _size(
     reader: _Reader, raw: Mapping[str, object], *, key: str, label: str, code: str, allowed: tuple[str, ...]
-) -> Grootteklasse | None:
-    value = raw.get(key)
-    if value is None or value == "":
-        return None
+) -> tuple[bool, Grootteklasse | None]:
+    """``(given, size)``: a wrong value is given (and an error), so the caller does not also ask for figures."""
+    if not _given(raw, key):
+        return False, None
+    value = raw[key]
     if isinstance(value, str) and value in allowed:
-        return Grootteklasse(value)
+        return True, Grootteklasse(value)
     reader.error(f"enterprise.{key}", label, code)
-    return None
+    return True, None
 
 
 def _eigen_cijfers(reader: _Reader, raw: Mapping[str, object], stated: bool) -> Kerncijfers | None:
     """The enterprise's own figures; with a stated size they may be left out (all three together)."""
-    if stated and all(raw.get(key) in (None, "") for key in FIGURE_KEYS):
+    if stated and not any(_given(raw, key) for key in FIGURE_KEYS):
         return None
     if not stated and all(key not in raw for key in FIGURE_KEYS):
         reader.error("enterprise.fte", veld("grootte"), "fout.cijfers_onvolledig")
@@ -234,10 +240,24 @@ def _optional_bool(reader: _Reader, raw: Mapping[str, object], key: str, label_k
     return None
 
 
-def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None) -> Onderneming | None:
-    if not isinstance(raw, dict):
-        reader.error("enterprise", veld("onderneming"), "fout.onderneming_ontbreekt")
-        return None
+class _Voorwaarden(TypedDict):
+    rechtsvorm: str | None
+    gewest: str | None
+    publieke_participatie_pct: Decimal | None
+    hoofdactiviteit_aanvaard: bool | None
+    aanverwante_dienstverlener: bool | None
+
+
+class _Groep(TypedDict):
+    eigen: Kerncijfers | None
+    verbonden: tuple[Kerncijfers, ...]
+    partners: tuple[Partneronderneming, ...]
+    vastgelegde_grootte: Grootteklasse | None
+    opgegeven_grootte: Grootteklasse | None
+
+
+def _voorwaarden(reader: _Reader, raw: Mapping[str, object], data: RulesData) -> _Voorwaarden | None:
+    """The answers that decide the conditions; a left-out one is ``None`` (the rules assume it met)."""
     classification = data.classification
     forms = {key: form.label for key, form in classification.legal_forms.items()}
     form_given, rechtsvorm = reader.optional_choice(
@@ -245,9 +265,8 @@ def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None
     )
     regions = {key: region.label for key, region in classification.regions.items()}
     region_given, gewest = reader.optional_choice(raw, "region", "enterprise.region", veld("vestiging"), regions)
-    participatie: Decimal | None = None
-    participation_given = raw.get("public_participation_pct") not in (None, "")
-    if participation_given:
+    participatie = None
+    if _given(raw, "public_participation_pct"):
         participatie = reader.number(
             raw,
             "public_participation_pct",
@@ -257,9 +276,19 @@ def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None
             max_decimals=4,
             maximum=Decimal(100),
         )
-    hoofdactiviteit = _optional_bool(reader, raw, "main_activity_eligible", "hoofdactiviteit")
-    aanverwant = _optional_bool(reader, raw, "provider_related", "aanverwant")
-    stated = _size(
+    answers: _Voorwaarden = {
+        "rechtsvorm": rechtsvorm,
+        "gewest": gewest,
+        "publieke_participatie_pct": participatie,
+        "hoofdactiviteit_aanvaard": _optional_bool(reader, raw, "main_activity_eligible", "hoofdactiviteit"),
+        "aanverwante_dienstverlener": _optional_bool(reader, raw, "provider_related", "aanverwant"),
+    }
+    return None if (form_given and rechtsvorm is None) or (region_given and gewest is None) else answers
+
+
+def _groep(reader: _Reader, raw: Mapping[str, object], data: RulesData, day: date | None) -> _Groep:
+    """The size: a stated or locked class, the own figures, and the linked and partner enterprises."""
+    size_given, stated = _size(
         reader,
         raw,
         key="size_category",
@@ -267,10 +296,7 @@ def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None
         code="fout.grootte_opgegeven",
         allowed=tuple(Grootteklasse),
     )
-    # A wrong size_category is already an error; do not also ask for the figures.
-    size_given = raw.get("size_category") not in (None, "")
     eigen = _eigen_cijfers(reader, raw, size_given)
-
     verbonden: list[Kerncijfers] = []
     for index, row in enumerate(reader.rows(raw, "linked", "enterprise.linked", veld("verbonden"))):
         cijfers = _kerncijfers(reader, row, f"enterprise.linked[{index}]", "verbonden", index + 1)
@@ -279,7 +305,7 @@ def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None
     partners = _partners(reader, raw, data, day)
     if eigen is None and (verbonden or partners):
         reader.error("enterprise.fte", veld("grootte"), "fout.cijfers_onvolledig")
-    vastgelegd = _size(
+    _, vastgelegd = _size(
         reader,
         raw,
         key="locked_size",
@@ -287,21 +313,24 @@ def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None
         code="fout.grootte_vastgelegd",
         allowed=SIZES_LOCKABLE,
     )
+    return {
+        "eigen": eigen,
+        "verbonden": tuple(verbonden),
+        "partners": tuple(partners),
+        "vastgelegde_grootte": vastgelegd,
+        "opgegeven_grootte": stated,
+    }
 
-    if reader.errors or (form_given and rechtsvorm is None) or (region_given and gewest is None):
+
+def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None) -> Onderneming | None:
+    if not isinstance(raw, dict):
+        reader.error("enterprise", veld("onderneming"), "fout.onderneming_ontbreekt")
         return None
-    return Onderneming(
-        rechtsvorm=rechtsvorm,
-        gewest=gewest,
-        publieke_participatie_pct=participatie,
-        hoofdactiviteit_aanvaard=hoofdactiviteit,
-        eigen=eigen,
-        verbonden=tuple(verbonden),
-        partners=tuple(partners),
-        vastgelegde_grootte=vastgelegd,
-        opgegeven_grootte=stated,
-        aanverwante_dienstverlener=aanverwant,
-    )
+    voorwaarden = _voorwaarden(reader, raw, data)
+    groep = _groep(reader, raw, data, day)
+    if reader.errors or voorwaarden is None:
+        return None
+    return Onderneming(**voorwaarden, **groep)
 
 
 def _diensten(reader: _Reader, raw: Mapping[str, object], data: RulesData, today: date) -> tuple[Dienstverlening, ...]:
