@@ -56,13 +56,6 @@ class Comparator(enum.StrEnum):
             return value <= threshold
         return value >= threshold
 
-    def words(self, *, within: bool = True) -> str:
-        """The comparison in Dutch, as the site and the explanations write it: "minder dan 50 VTE", "ten hoogste
-        € 10.000.000"; with ``within=False`` the words for a value beyond the threshold ("hoger dan")."""
-        if within:
-            return {"<": "minder dan", "<=": "ten hoogste", ">=": "minstens"}[self.value]
-        return {"<": "niet minder dan", "<=": "hoger dan", ">=": "minder dan"}[self.value]
-
 
 @dataclass(frozen=True)
 class Source:
@@ -168,6 +161,7 @@ class Dienst(enum.StrEnum):
 class Onderwerp(enum.StrEnum):
     CYBERSECURITY = "cybersecurity"
     DIGITALISERING = "digitalisering"
+    ENERGIE_EFFICIENTIE = "energie_efficientie"  # has a rate of its own (for training); no service kind offers it
 
 
 @dataclass(frozen=True)
@@ -276,8 +270,10 @@ def parse_sources(text: str) -> dict[str, Source]:
         where = f"{SOURCES_FILE}: {key}"
         if not isinstance(entry, dict):
             raise _fail(where, "each source is a table with title and href")
-        _only_keys(entry, frozenset({"title", "href", "enkel_paginas"}), where)
+        _only_keys(entry, frozenset({"title", "href", "onderdeel", "enkel_paginas"}), where)
         source = _source(entry, where, key)
+        if "onderdeel" in entry:
+            source = Source(f"{source.title}, {_text(entry, 'onderdeel', where)}", source.href, key)
         if "enkel_paginas" in entry:
             source = Source(source.title, source.href, key, _yes_no(entry, "enkel_paginas", where))
         sources[key] = source

@@ -16,9 +16,11 @@ amount minus the support, so both always add up to the amount.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Final
 
 from calculator.domein import Dienstverlening, Grootteklasse, Reden
 from calculator.formatting import CENT
@@ -30,11 +32,35 @@ ZERO = Decimal("0.00")
 
 @dataclass(frozen=True)
 class Tarief:
-    pct: Decimal
-    since: date
-    source: Source
-    quote: str | None
-    cybersecurity: bool
+    """A rate in force: its dated value (source, quote, start) and the subject whose higher rate it is, if any."""
+
+    waarde: DatedValue
+    verhoogd: Onderwerp | None  # None: the ordinary rate of the period
+
+    @property
+    def pct(self) -> Decimal:
+        assert isinstance(self.waarde.value, Decimal)
+        return self.waarde.value
+
+    @property
+    def since(self) -> date:
+        return self.waarde.start
+
+    @property
+    def source(self) -> Source:
+        return self.waarde.source
+
+    @property
+    def quote(self) -> str | None:
+        return self.waarde.quote
+
+
+# The subjects with a higher rate of their own: the figure's name (``<name>.klein``, ``<name>.middelgroot``) and the
+# services it covers. The rate applies from the first day its figure has a value; before, the ordinary rate does.
+VERHOOGDE_TARIEVEN: Final[Mapping[Onderwerp, tuple[str, frozenset[Dienst]]]] = {
+    Onderwerp.CYBERSECURITY: ("steunpercentage.cybersecurity", frozenset({Dienst.ADVIES, Dienst.OPLEIDING})),
+    Onderwerp.ENERGIE_EFFICIENTIE: ("steunpercentage.energie_efficientie_opleiding", frozenset({Dienst.OPLEIDING})),
+}
 
 
 @dataclass(frozen=True)
@@ -68,42 +94,58 @@ def steunplafond(klasse: Grootteklasse, day: date, data: RulesData) -> DatedValu
 
 
 def tarief(kind: ServiceKind, klasse: Grootteklasse, day: date, data: RulesData) -> Tarief:
-    """The rate for this kind of service: the higher cybersecurity rate where it exists on ``day``, else the
-    ordinary rate of the period (before 14 September 2021 there is no separate cybersecurity rate)."""
-    if kind.onderwerp is Onderwerp.CYBERSECURITY:
-        cyber = data[f"steunpercentage.cybersecurity.{klasse.value}"]
-        if cyber.applies_on(day):
-            value = cyber.at(day)
-            return Tarief(cyber.amount(day), value.start, value.source, value.quote, True)
-    ordinary = data[f"steunpercentage.{klasse.value}"]
-    value = ordinary.at(day)
-    return Tarief(ordinary.amount(day), value.start, value.source, value.quote, False)
+    """The rate for this kind of service (see :func:`tarief_voor`)."""
+    return tarief_voor(kind.dienst, kind.onderwerp, klasse, day, data)
 
 
-def _kind_rule(kind: ServiceKind) -> str | None:
-    if kind.dienst is Dienst.OPLEIDING:
+def tarief_voor(dienst: Dienst, onderwerp: Onderwerp, klasse: Grootteklasse, day: date, data: RulesData) -> Tarief:
+    """The rate for a service on a subject: the subject's higher rate where it exists on ``day`` and covers the
+    service (cybersecurity since 14 September 2021, training on energy efficiency), else the ordinary rate of the
+    period."""
+    special = VERHOOGDE_TARIEVEN.get(onderwerp)
+    if special is not None and dienst in special[1]:
+        higher = data[f"{special[0]}.{klasse.value}"]
+        if higher.applies_on(day):
+            return Tarief(higher.at(day), onderwerp)
+    return Tarief(data[f"steunpercentage.{klasse.value}"].at(day), None)
+
+
+def _kind_rule(dienst: Dienst, onderwerp: Onderwerp) -> str | None:
+    if dienst is Dienst.OPLEIDING:
         return "diensten.opleiding.subsidieerbaar"
-    if kind.dienst is Dienst.ADVIES:
-        if kind.onderwerp is Onderwerp.CYBERSECURITY:
+    if dienst is Dienst.ADVIES:
+        if onderwerp is Onderwerp.CYBERSECURITY:
             return "diensten.advies_cybersecurity.subsidieerbaar"
         return "diensten.advies_ander_onderwerp.subsidieerbaar"
     return None
 
 
+def subsidieerbaar(dienst: Dienst, onderwerp: Onderwerp, day: date, data: RulesData) -> tuple[bool, DatedValue | None]:
+    """Whether a service on a subject qualifies on ``day``, with the dated value that says so (``None``: a service
+    that is neither training nor advice never qualifies)."""
+    name = _kind_rule(dienst, onderwerp)
+    if name is None:
+        return False, None
+    return data[name].flag(day), data[name].at(day)
+
+
 def soort_subsidieerbaar(kind: ServiceKind, day: date, data: RulesData) -> tuple[bool, Reden, DatedValue | None]:
     """Whether this kind of service qualifies on the application date, with the reason and its dated value."""
-    name = _kind_rule(kind)
-    if name is None:
+    qualifies, value = subsidieerbaar(kind.dienst, kind.onderwerp, day, data)
+    if value is None:
         return False, Reden("dienst.soort.nooit", {"soort": kind.label}), None
-    parameter = data[name]
-    value = parameter.at(day)
     waarden = {"soort": kind.label, "dienst": kind.dienst.value, "onderwerp": kind.onderwerp.value}
-    if parameter.flag(day):
+    if qualifies:
         reden = Reden("dienst.soort.aanvaard", waarden)
         if kind.only_as_advice:
             reden = reden.met(Reden("dienst.enkel_als_advies"))
         return True, reden, value
     return False, Reden("dienst.soort.niet_meer", {**waarden, "sinds_datum": value.start}), value
+
+
+def themas_beperkt(day: date, data: RulesData) -> bool:
+    """Whether training and advice qualify only within the future-oriented themes (since 1 January 2023)."""
+    return data["diensten.themas_beperkt"].flag(day)
 
 
 def minimumbedrag(kind: ServiceKind, data: RulesData) -> Parameter | None:
@@ -221,7 +263,7 @@ def bereken_diensten(
         }
         parts: list[Reden] = [
             kind_reason,
-            Reden("dienst.tarief.verhoogd" if rate.cybersecurity else "dienst.tarief", waarden),
+            Reden("dienst.tarief.verhoogd" if rate.verhoogd is Onderwerp.CYBERSECURITY else "dienst.tarief", waarden),
         ]
         if support < computed:
             parts.append(Reden("dienst.plafond_bereikt", {"steun_eur": support}))

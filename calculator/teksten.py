@@ -11,7 +11,7 @@ anything else: as given (numbers in Belgian notation)
 ``{deel1}``, ``{deel2}`` … insert the reason's parts; ``{delen}`` inserts all parts as an enumeration ("a, b en
 c"). Parts that no placeholder takes follow the text, separated by a space. ``{relatie}`` is the comparison in
 words, from the values ``comparator`` and ``binnen``, and ``{regel}`` what the rule asks ("minder dan"), from
-``comparator``; both come from ``Comparator.words``, so no comparison is worded twice.
+``comparator``; both come from :func:`vergelijking`, so no comparison is worded twice.
 
 A test checks that every code used in the package has a text and that every placeholder is filled.
 """
@@ -241,22 +241,40 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "Voorwaarden: alle {aantal} voldaan, waarvan {aangenomen} aangenomen (zie hieronder)."
     ),
     "samenvatting.voorwaarden.niet_alle": "Voorwaarden: niet alle voorwaarden voldaan.",
-    # --- open data (calculator/opendata.py) ------------------------------------------------------------------------
-    "opendata.titel": "Regels van de kmo-portefeuille",
-    "opendata.feed_titel": "Wijzigingen in de regels van de kmo-portefeuille",
-    "opendata.uitleg.vanaf": "de eerste dag waarop de waarde geldt (voor aanvragen vanaf die dag)",
-    "opendata.uitleg.begin": (
-        "bekend: de bron noemt die dag; ten_laatste: de waarde gold op die dag, de begindatum is niet gepubliceerd; "
-        "modelstart: de waarde is ouder dan de eerste gemodelleerde regels"
+    # --- rule summaries for the pages (calculator/overzicht.py) ---------------------------------------------------
+    "overzicht.tarieven.opleiding": "Opleiding",
+    "overzicht.tarieven.opleiding.binnen_themas": "Opleiding binnen de toekomstgerichte thema's",
+    "overzicht.tarieven.opleiding.ander_thema": "Opleiding over een ander toekomstgericht thema (bijvoorbeeld software)",
+    "overzicht.tarieven.opleiding.ander_onderwerp": "Opleiding over een ander onderwerp",
+    "overzicht.tarieven.opleiding.cybersecurity": "Opleiding over cybersecurity",
+    "overzicht.tarieven.opleiding.energie_efficientie": "Opleiding over energie-efficiëntie",
+    "overzicht.tarieven.advies": "Advies",
+    "overzicht.tarieven.advies.binnen_themas": "Advies binnen de toekomstgerichte thema's",
+    "overzicht.tarieven.advies.ander_thema": "Advies over een ander toekomstgericht thema (bijvoorbeeld software)",
+    "overzicht.tarieven.advies.ander_onderwerp": "Advies over een ander onderwerp",
+    "overzicht.tarieven.advies.cybersecurity": "Advies over cybersecurity",
+    "overzicht.tarieven.advies.energie_efficientie": "Advies over energie-efficiëntie",
+    "overzicht.tarieven.niet": "komt niet in aanmerking",
+    "overzicht.paar": "{klein_pct} / {middelgroot_pct}",
+    "overzicht.paar.geen": "geen apart percentage",
+    "overzicht.plafond.beide": "{plafond_bedrag} voor beide",
+    "overzicht.plafond.per_grootte": "{klein_bedrag} (klein), {middelgroot_bedrag} (middelgroot)",
+    "overzicht.reikwijdte.alles": "opleiding en advies over alle onderwerpen",
+    "overzicht.reikwijdte.themas": "opleiding en advies binnen {aantal} toekomstgerichte thema's",
+    "overzicht.reikwijdte.themas_advies_cybersecurity": (
+        "opleiding binnen {aantal} toekomstgerichte thema's; advies enkel over cybersecurity"
     ),
-    "opendata.uitleg.vergelijking": "hoe een waarde met de drempel vergeleken wordt: '<', '<=' of '>='",
-    "opendata.wanneer.bekend": "vanaf {start_datum}",
-    "opendata.wanneer.ten_laatste": "ten laatste sinds {start_datum}",
-    "opendata.wanneer.modelstart": "al vóór {start_datum} (de oudste regels die de rekenmodule kent)",
-    "opendata.ja": "ja",
-    "opendata.nee": "nee",
-    "opendata.bericht": "{figuur}: {waarde} {wanneer}",
-    "opendata.samenvatting": "{bericht}. Bron: {bron}.",
+    "overzicht.soort": "{dienst}, thema {onderwerp}",
+    "overzicht.soort.geen": "geen opleiding of advies",
+    "overzicht.drempel.vte": "{regel} {grens_vte}",
+    "overzicht.drempel.omzet": "{regel} {grens_bedrag}",
+    "overzicht.drempel.balanstotaal": "{regel} {grens_bedrag}",
+    "overzicht.grootte": "{deel1}; {deel2}",
+    "overzicht.grootte.geld_samen": "omzet of balanstotaal {regel} {grens_bedrag}",
+    "overzicht.grootte.geld_apart": "omzet {deel1} of balanstotaal {deel2}",
+    "overzicht.grootte.groot": (
+        "{relatie} {grens_vte}, of omzet én balanstotaal boven die van een middelgrote onderneming"
+    ),
     # --- timeline and calendar --------------------------------------------------------------------------------
     "tijdlijn.aanvragen": "Kmo-portefeuille: uiterlijk vandaag aanvragen ({diensten})",
     "tijdlijn.aanvragen.beschrijving": (
@@ -321,6 +339,19 @@ TEKSTEN: Final[Mapping[str, str]] = {
 # Labels the page shows next to values from the answer (sizes, conditions, kinds of service).
 GROOTTE_LABELS: Final[Mapping[str, str]] = {"klein": "klein", "middelgroot": "middelgroot", "groot": "groot"}
 GROOTTE_BIJVOEGLIJK: Final[Mapping[str, str]] = {"klein": "kleine", "middelgroot": "middelgrote", "groot": "grote"}
+
+# How a value compares with a threshold, in words: within it ("minder dan 50 VTE", "ten hoogste € 10.000.000"), and
+# beyond it ("hoger dan").
+VERGELIJKING: Final[Mapping[Comparator, str]] = {
+    Comparator.LESS: "minder dan",
+    Comparator.LESS_OR_EQUAL: "ten hoogste",
+    Comparator.GREATER_OR_EQUAL: "minstens",
+}
+VERGELIJKING_BUITEN: Final[Mapping[Comparator, str]] = {
+    Comparator.LESS: "niet minder dan",
+    Comparator.LESS_OR_EQUAL: "hoger dan",
+    Comparator.GREATER_OR_EQUAL: "minder dan",
+}
 VOORWAARDE_LABELS: Final[Mapping[str, str]] = {
     "kmo": "Een kmo of een vrij beroep",
     "rechtsvorm": "Een aanvaarde rechtsvorm",
@@ -354,6 +385,11 @@ VELDEN: Final[Mapping[str, str]] = {
     "startdatum": "startdatum",
     "reeds_gebruikt": "Steun die u dit kalenderjaar al kreeg (€)",
 }
+
+
+def vergelijking(comparator: Comparator, *, binnen: bool = True) -> str:
+    """The comparison in words: what the rule asks (``binnen``), or what a value beyond the threshold is."""
+    return (VERGELIJKING if binnen else VERGELIJKING_BUITEN)[comparator]
 
 
 def veld(key: str, rij: str | None = None, nummer: int | None = None) -> str:
@@ -420,9 +456,9 @@ def render(reden: Reden) -> str:
             return parts[index]
         if name == "relatie":  # how the value compares: "minder dan", or "niet minder dan" when beyond
             comparator = Comparator(str(reden.waarden["comparator"]))
-            return comparator.words(within=bool(reden.waarden["binnen"]))
+            return vergelijking(comparator, binnen=bool(reden.waarden["binnen"]))
         if name == "regel":  # what the rule asks: "minder dan", "minstens"
-            return Comparator(str(reden.waarden["comparator"])).words()
+            return vergelijking(Comparator(str(reden.waarden["comparator"])))
         if name.startswith("_"):
             raise KeyError(name)
         return _show(name, reden.waarden[name])

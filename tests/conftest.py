@@ -21,7 +21,7 @@ except ImportError:  # inside Pyodide
     jsonschema = None
 
 if jsonschema is not None:
-    from calculator.opendata import schema
+    from build_scripts.opendata import schema
 
     ANSWER_SCHEMA = jsonschema.Draft202012Validator(json.loads(schema("antwoord.schema.json")))
     _module = sys.modules["calculator.evaluate"]

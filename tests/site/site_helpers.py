@@ -5,11 +5,15 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from datetime import date
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from build_scripts.site_build import Build
+from calculator.parameters import load
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -149,3 +153,12 @@ def site() -> Path:
 @pytest.fixture(scope="session")
 def pages(site: Path) -> dict[str, Page]:
     return {str(page.path.relative_to(site)): page for page in built_pages(site)}
+
+
+# Every rate of the data (for "the highest rate"), read from the data itself rather than from the build code.
+RATE_FIGURES = tuple(name for name in load().parameters if name.startswith("steunpercentage."))
+
+
+def build_at(day: date) -> Build:
+    """A site build as the hooks make one, for a build on ``day``."""
+    return Build(load(), day)

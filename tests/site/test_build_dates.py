@@ -13,11 +13,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from site_helpers import Page, built_pages, plain
+from site_helpers import RATE_FIGURES, Page, built_pages, plain
 from test_pages import build
 
-from build_scripts import mkdocs_hooks
+from build_scripts.voorbeelden import example_requests
 from calculator import evaluate
+from calculator.overzicht import GESCHIEDENIS_FIGUREN
 from calculator.clock import brussels_today
 from calculator.formatting import MONTHS, euro, long_date, percent
 from calculator.parameters import Begin, RulesData, load
@@ -122,7 +123,7 @@ def test_rates_caps_and_rule_sentences_match_the_rules_of_the_build_date(
     assert table["Steunplafond per kalenderjaar"] == caps, day
 
     home = plain(pages["index.html"].text)
-    highest = max(RULES[name].amount(day) for name in mkdocs_hooks.RATES if RULES[name].applies_on(day))
+    highest = max(RULES[name].amount(day) for name in RATE_FIGURES if RULES[name].applies_on(day))
     assert f"tot {plain(percent(highest))}" in home, day
     cap = max(RULES[f"steunplafond.{s}"].amount(day) for s in ("klein", "middelgroot"))
     assert f"tot {plain(euro(cap, cents=False))}" in home, day
@@ -153,7 +154,7 @@ def test_the_history_ends_with_the_rule_set_in_force(built: tuple[date, dict[str
     history = [cells for cells in table_rows(pages["steun/index.html"]) if len(cells) == 7]
     starts = [
         value.start
-        for name in mkdocs_hooks.HISTORY_FIGURES
+        for name in GESCHIEDENIS_FIGUREN
         for value in RULES[name].values
         if value.begin is not Begin.MODELSTART and value.start <= day
     ]
@@ -171,7 +172,7 @@ def test_worked_examples_are_what_evaluate_answers_on_the_build_date(built: tupl
 
 def check_examples(day: date, pages: dict[str, Page]) -> None:
     checked = 0
-    for group, requests in mkdocs_hooks.example_requests(day).items():
+    for group, requests in example_requests(day).items():
         page = pages[f"{group}/index.html"]
         for key, _, request in requests:
             shown = examples(page).get(key)
@@ -196,7 +197,7 @@ def test_the_late_example_is_refused_and_the_cap_example_is_capped(pages: dict[s
     assert late["support"] == plain(euro(Decimal(0)))
     assert "application_deadline" not in late
     capped = examples(pages["steun/index.html"])["plafond-bereikt"]
-    requests = {key: request for key, _, request in mkdocs_hooks.example_requests(brussels_today())["steun"]}
+    requests = {key: request for key, _, request in example_requests(brussels_today())["steun"]}
     answer = evaluate(requests["plafond-bereikt"], today=brussels_today())
     assert answer["cap_remaining_before"] == answer["services"][0]["support"] != "0.00"
     assert capped["support"] == plain(answer["services"][0]["display"]["support"])

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from site_helpers import ROOT, Page, plain
+from site_helpers import RATE_FIGURES, ROOT, Page, build_at, plain
 from test_pages import build
 
-from build_scripts import mkdocs_hooks
+from build_scripts import markers
 from calculator.clock import brussels_today
 from calculator.formatting import euro, percent
 from calculator.parameters import load
@@ -23,7 +23,7 @@ def test_the_home_page_opens_with_what_matters_and_two_calls_to_action(site: Pat
     hero = re.search(r'<section class="kmo-hero".*?</section>', html, re.DOTALL)
     assert hero is not None, "no landing block"
     block = plain(hero.group(0))
-    highest = max(rules[name].amount(today) for name in mkdocs_hooks.RATES if rules[name].applies_on(today))
+    highest = max(rules[name].amount(today) for name in RATE_FIGURES if rules[name].applies_on(today))
     assert f"tot {plain(percent(highest))}" in block
     assert f"tot {plain(euro(rules['steunplafond.klein'].amount(today), cents=False))}" in block
     assert f"{rules['procedure.aanvraagtermijn'].amount(today)} dagen" in block
@@ -66,13 +66,7 @@ def test_the_glossary_has_every_term_the_issue_names() -> None:
 
 
 def glossary_at_today() -> list[tuple[str, str]]:
-    saved = dict(mkdocs_hooks._state)
-    mkdocs_hooks._state.update(rules=load(), build_date=brussels_today(), provider={}, cited=set())
-    try:
-        return mkdocs_hooks.glossary()
-    finally:
-        mkdocs_hooks._state.clear()
-        mkdocs_hooks._state.update(saved)
+    return markers.glossary(build_at(brussels_today()))
 
 
 def test_terms_are_explained_where_they_appear(site: Path) -> None:

@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 from site_helpers import ROOT, Page
 
-from build_scripts import mkdocs_hooks
-from calculator import __version__, evaluate, opendata
+from build_scripts import opendata
+from calculator import __version__, evaluate
 from calculator.parameters import load
 
 EXAMPLE = {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": 8000}]}
@@ -91,12 +91,12 @@ def test_every_page_links_the_feed_in_its_head(site: Path, pages: dict[str, Page
 def test_the_page_offers_every_file(site: Path, pages: dict[str, Page]) -> None:
     page = pages["open-data/index.html"]
     hrefs = {url for tag, url, _ in page.links if tag == "a"}
-    for name in (opendata.RULES_FILE, mkdocs_hooks.wheel_name(), *opendata.SCHEMAS):
+    for name in (opendata.RULES_FILE, opendata.wheel_name(), *opendata.SCHEMAS):
         assert name in hrefs, name
         assert (site / "open-data" / name).is_file(), name
     assert f"../{opendata.FEED_FILE}" in hrefs
     assert (site / opendata.FEED_FILE).is_file()
-    assert f"pip install {mkdocs_hooks.wheel_name()}" in page.text
+    assert f"pip install {opendata.wheel_name()}" in page.text
     assert "Creative Commons" in page.text
 
 
@@ -107,7 +107,7 @@ def test_the_wheel_installs_in_a_fresh_environment_and_answers_from_the_command_
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=True)
     python = environment / "bin" / "python"
-    wheel = site / "open-data" / mkdocs_hooks.wheel_name()
+    wheel = site / "open-data" / opendata.wheel_name()
     install = subprocess.run(
         [python, "-m", "pip", "install", "--quiet", "--no-index", "--no-deps", str(wheel)],
         capture_output=True,

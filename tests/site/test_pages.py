@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import html as html_module
 import json
 import os
@@ -18,9 +17,10 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from site_helpers import ROOT, Page, built_pages
+from site_helpers import RATE_FIGURES, ROOT, Page, build_at, built_pages
 
-from build_scripts import mkdocs_hooks
+from build_scripts import markers
+from calculator.clock import brussels_today
 from calculator.formatting import euro, long_date, percent
 from calculator.parameters import Begin, Unit, load
 
@@ -188,7 +188,7 @@ def test_no_marker_is_left_and_no_figure_is_typed_in_the_markdown() -> None:
             elif parameter.unit is Unit.KALENDERDAGEN:
                 forms.add(f"{value.value} kalenderdagen")
     for source in DOCS.rglob("*.md"):
-        text = mkdocs_hooks.MARKER.sub("", source.read_text(encoding="utf-8"))
+        text = markers.MARKER.sub("", source.read_text(encoding="utf-8"))
         for form in forms:
             assert form not in text, f"{source.name} types the figure '{form}': use a kmo marker"
 
@@ -198,7 +198,7 @@ def test_each_figure_has_a_numbered_note_with_its_source_and_start(site: Path) -
     reference, and the note links the source and says from when the value applies, unless its date is only the
     start of the modelled period (then no date: it would read as a start)."""
     rules = load()
-    today = mkdocs_hooks.brussels_today()
+    today = brussels_today()
     checked = 0
     for source in DOCS.rglob("*.md"):
         page_name = "index.html" if source.name == "index.md" else f"{source.stem}/index.html"
@@ -223,7 +223,7 @@ def test_each_figure_has_a_numbered_note_with_its_source_and_start(site: Path) -
         assert "sinds 1 april 2016" not in text.replace("\u00a0", " "), f"{page}: the modelling start as a start"
 
 
-TABLE_FIGURES = (*mkdocs_hooks.RATES, mkdocs_hooks.CAP_SMALL, mkdocs_hooks.CAP_MEDIUM)  # the rows of kmo:tarieven
+TABLE_FIGURES = (*RATE_FIGURES, "steunplafond.klein", "steunplafond.middelgroot")  # the cells of kmo:tarieven
 
 
 def footnotes(page: Path) -> list[tuple[str, str]]:
@@ -368,50 +368,41 @@ def test_changing_a_figure_in_the_data_changes_every_page_that_shows_it(tmp_path
 def test_a_marker_for_a_figure_that_does_not_exist_yet_fails_instead_of_guessing() -> None:
     # A page that shows the cybersecurity rate outside a kmo:als block cannot be built for 2018, when that rate
     # did not exist: no silent default.
-    with mkdocs_hooks_at(date(2018, 6, 1)), pytest.raises(PluginError, match="has no value on 2018-06-01"):
-        mkdocs_hooks.render("<!-- kmo:waarde steunpercentage.cybersecurity.klein -->", "test.md")
-    with mkdocs_hooks_at(date(2018, 6, 1)):
-        chosen = mkdocs_hooks.render(
-            "<!-- kmo:als steunpercentage.cybersecurity.klein -->A <!-- kmo:waarde "
-            "steunpercentage.cybersecurity.klein --><!-- kmo:anders -->B<!-- kmo:einde -->",
-            "test.md",
-        )
+    build_2018 = build_at(date(2018, 6, 1))
+    with pytest.raises(PluginError, match="has no value on 2018-06-01"):
+        markers.render(build_2018, "<!-- kmo:waarde steunpercentage.cybersecurity.klein -->", "test.md")
+    chosen = markers.render(
+        build_2018,
+        "<!-- kmo:als steunpercentage.cybersecurity.klein -->A <!-- kmo:waarde "
+        "steunpercentage.cybersecurity.klein --><!-- kmo:anders -->B<!-- kmo:einde -->",
+        "test.md",
+    )
     assert chosen.strip() == "B"
 
 
-@contextlib.contextmanager
-def mkdocs_hooks_at(day: date) -> Iterator[None]:
-    """The hooks' state as on_config sets it, for a build on ``day``."""
-    saved = dict(mkdocs_hooks._state)
-    mkdocs_hooks._state.update(rules=load(), build_date=day, provider={}, cited=set())
-    try:
-        yield
-    finally:
-        mkdocs_hooks._state.clear()
-        mkdocs_hooks._state.update(saved)
-
-
 def test_conditional_blocks_refuse_nesting_and_strays() -> None:
-    with mkdocs_hooks_at(date(2026, 11, 27)):
-        with pytest.raises(PluginError, match="nested"):
-            mkdocs_hooks.render(
-                "<!-- kmo:als diensten.themas_beperkt -->a<!-- kmo:als diensten.themas_beperkt -->b"
-                "<!-- kmo:einde --><!-- kmo:einde -->",
-                "test.md",
-            )
-        with pytest.raises(PluginError, match="without its block"):
-            mkdocs_hooks.render("a <!-- kmo:einde -->", "test.md")
-        with pytest.raises(PluginError, match="not a known start date"):
-            mkdocs_hooks.render("<!-- kmo:sinds procedure.aanvraagtermijn -->", "test.md")
-        with pytest.raises(PluginError, match="cannot be used here"):
-            mkdocs_hooks.render("<!-- kmo:figuur steunplafond.klein -->", "description", notes=False)
+    build = build_at(date(2026, 11, 27))
+    with pytest.raises(PluginError, match="nested"):
+        markers.render(
+            build,
+            "<!-- kmo:als diensten.themas_beperkt -->a<!-- kmo:als diensten.themas_beperkt -->b"
+            "<!-- kmo:einde --><!-- kmo:einde -->",
+            "test.md",
+        )
+    with pytest.raises(PluginError, match="without its block"):
+        markers.render(build, "a <!-- kmo:einde -->", "test.md")
+    with pytest.raises(PluginError, match="not a known start date"):
+        markers.render(build, "<!-- kmo:sinds procedure.aanvraagtermijn -->", "test.md")
+    with pytest.raises(PluginError, match="cannot be used here"):
+        markers.render(build, "<!-- kmo:figuur steunplafond.klein -->", "description", notes=False)
 
 
 def test_an_unknown_marker_fails_the_build(tmp_path: Path) -> None:
+    today = build_at(brussels_today())
     with pytest.raises(PluginError, match="unknown marker kmo:onbekend"):
-        mkdocs_hooks.render("x <!-- kmo:onbekend a -->", "test.md")
+        markers.render(today, "x <!-- kmo:onbekend a -->", "test.md")
     with pytest.raises(PluginError, match="malformed"):
-        mkdocs_hooks.render("x <!-- kmo waarde steunpercentage.klein -->", "test.md")
+        markers.render(today, "x <!-- kmo waarde steunpercentage.klein -->", "test.md")
     docs = tmp_path / "docs"
     shutil.copytree(DOCS, docs)
     (docs / "steun.md").write_text((docs / "steun.md").read_text() + "\n<!-- kmo:waarde steunpercentage.reus -->\n")

@@ -1,7 +1,8 @@
 """The rules as open data: every figure with its dated values and sources as JSON, and an Atom feed of the changes.
 
-Both are generated from the same data files as the calculator and the pages (``data/*.toml``), so one build
-publishes one version of the rules. Standard library only.
+Both are generated from the same data files as the calculator and the pages (``calculator/data/*.toml``), so one
+build publishes one version of the rules. Site publishing, so it lives with the build, not in the package the
+browser runs; the JSON Schemas it publishes are in ``build_scripts/schemas/``.
 """
 
 from __future__ import annotations
@@ -9,14 +10,14 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
-from importlib import resources
+from pathlib import Path
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
-from calculator.domein import Reden
-from calculator.formatting import euro, number, percent
-from calculator.parameters import DatedValue, Parameter, RulesData, Unit
-from calculator.teksten import render
+from build_scripts import siteteksten as t
+from calculator import __version__
+from calculator.formatting import long_date
+from calculator.parameters import DatedValue, Parameter, RulesData
 
 SCHEMAS: Final = ("aanvraag.schema.json", "antwoord.schema.json", "regels.schema.json")
 RULES_FILE: Final = "kmo-portefeuille-regels.json"
@@ -24,9 +25,17 @@ RULES_FILE: Final = "kmo-portefeuille-regels.json"
 FEED_FILE: Final = "wijzigingen.xml"
 
 
+SCHEMA_FOLDER: Final = Path(__file__).with_name("schemas")
+
+
 def schema(name: str) -> str:
-    """The text of one of the package's JSON Schemas (``SCHEMAS``)."""
-    return (resources.files("calculator") / "schemas" / name).read_text(encoding="utf-8")
+    """The text of one of the published JSON Schemas (``SCHEMAS``)."""
+    return (SCHEMA_FOLDER / name).read_text(encoding="utf-8")
+
+
+def wheel_name() -> str:
+    """The calculator's wheel as the open-data page offers it (the file the browser runs)."""
+    return f"kmo_calculator-{__version__}-py3-none-any.whl"
 
 
 def _number(value: Decimal) -> int | str:
@@ -64,11 +73,11 @@ def rules_json(data: RulesData, version: str) -> dict[str, Any]:
     classification = data.classification
     return {
         "$schema": "regels.schema.json",
-        "titel": _text("opendata.titel"),
+        "titel": t.OPENDATA_TITEL,
         "versie": version,
         "gegevens_gecontroleerd_op": data.checked_on.isoformat(),
         "gemodelleerd_vanaf": data.modelled_from.isoformat(),
-        "uitleg": {key: _text(f"opendata.uitleg.{key}") for key in ("vanaf", "begin", "vergelijking")},
+        "uitleg": dict(t.OPENDATA_UITLEG),
         "parameters": [_parameter(parameter, data) for parameter in data],
         "classificatie": {
             "rechtsvormen": [
@@ -99,28 +108,8 @@ def rules_json_text(data: RulesData, version: str) -> str:
     return json.dumps(rules_json(data, version), ensure_ascii=False, indent=2) + "\n"
 
 
-def shown(parameter: Parameter, value: DatedValue) -> str:
-    """A value as the pages and the feed write it: 30 %, € 7.500, 50 VTE, 14 kalenderdagen, ja/nee."""
-    if isinstance(value.value, bool):
-        return _text("opendata.ja" if value.value else "opendata.nee")
-    amount = value.value
-    if parameter.unit is Unit.PERCENT:
-        return percent(amount)
-    if parameter.unit is Unit.EURO:
-        return euro(amount, cents=False)
-    if parameter.unit is Unit.VTE:
-        return f"{number(amount)}\u00a0VTE"
-    if parameter.unit is Unit.KALENDERDAGEN:
-        return f"{number(amount)} kalenderdagen"
-    return f"{number(amount)} kalenderjaar" if amount == 1 else f"{number(amount)} kalenderjaren"
-
-
 def _when(value: DatedValue) -> str:
-    return render(Reden(f"opendata.wanneer.{value.begin.value}", {"start_datum": value.start}))
-
-
-def _text(code: str) -> str:
-    return render(Reden(code))
+    return t.OPENDATA_WANNEER[value.begin.value].format(datum=long_date(value.start))
 
 
 def atom_feed(data: RulesData, site_url: str) -> str:
@@ -136,21 +125,18 @@ def atom_feed(data: RulesData, site_url: str) -> str:
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">',
-        f"  <title>{escape(_text('opendata.feed_titel'))}</title>",
+        f"  <title>{escape(t.OPENDATA_FEED_TITEL)}</title>",
         f"  <id>{escape(feed_url)}</id>",
         f'  <link rel="self" type="application/atom+xml" href="{escape(feed_url)}"/>',
         f'  <link rel="alternate" type="text/html" href="{escape(base)}open-data/"/>',
         f"  <updated>{_timestamp(updated)}</updated>",
-        "  <author><name>Kmo-portefeuille bij Jimber</name></author>",
+        f"  <author><name>{escape(t.OPENDATA_AUTEUR)}</name></author>",
     ]
     for value, parameter in entries:
-        title = render(
-            Reden(
-                "opendata.bericht",
-                {"figuur": parameter.label, "waarde": shown(parameter, value), "wanneer": _when(value)},
-            )
+        title = t.OPENDATA_BERICHT.format(
+            figuur=parameter.label, waarde=t.shown(parameter, value), wanneer=_when(value)
         )
-        summary = render(Reden("opendata.samenvatting", {"bericht": title, "bron": value.source.title}))
+        summary = t.OPENDATA_SAMENVATTING.format(bericht=title, bron=value.source.title)
         if value.quote:
             summary += f" “{value.quote}”"
         entry_id = f"{base}open-data/{RULES_FILE}#{parameter.name}@{value.start.isoformat()}"

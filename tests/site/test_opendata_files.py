@@ -1,4 +1,4 @@
-"""The open data the package publishes: every dated value in the rules JSON and one Atom entry for each."""
+"""The open data the build publishes: every dated value in the rules JSON and one Atom entry for each."""
 
 from __future__ import annotations
 
@@ -7,10 +7,17 @@ import xml.etree.ElementTree as ElementTree
 from decimal import Decimal
 
 from calculator import __version__
-from calculator.opendata import FEED_FILE, RULES_FILE, SCHEMAS, atom_feed, rules_json, rules_json_text, schema
-from calculator.parameters import RulesData
+import pytest
+
+from build_scripts.opendata import FEED_FILE, RULES_FILE, SCHEMAS, atom_feed, rules_json, rules_json_text, schema
+from calculator.parameters import RulesData, load
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def rules() -> RulesData:
+    return load()
 
 
 def test_the_rules_json_has_every_value_with_its_start_and_source(rules: RulesData) -> None:

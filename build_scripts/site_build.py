@@ -1,0 +1,110 @@
+"""One site build: the rules data and the day the figures are taken for, the provider's details, and what the pages
+cited so far. The MkDocs hooks make one :class:`Build` per build; the marker handlers read and fill it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from build_scripts import siteteksten as t
+from calculator.clock import brussels_today
+from calculator.formatting import long_date
+from calculator.parameters import Begin, DatedValue, Parameter, RulesData, Source, load, load_from
+
+
+def one(arguments: list[str], marker: str) -> str:
+    """A marker's one argument."""
+    if len(arguments) != 1:
+        raise PluginError(f"kmo:{marker} takes exactly one argument, got {arguments}")
+    return arguments[0]
+
+
+def none(arguments: list[str], marker: str) -> None:
+    """A marker that takes no arguments."""
+    if arguments:
+        raise PluginError(f"kmo:{marker} takes no arguments")
+
+
+@dataclass
+class Build:
+    rules: RulesData
+    day: date  # the build date: figures are those in force that day
+    provider: Mapping[str, Any] = field(default_factory=dict)  # mkdocs.yml: extra.dienstverlener
+    cited: set[str] = field(default_factory=set)  # keys of bronnen.toml some page cites
+    notes: dict[str, str] = field(default_factory=dict)  # the numbered notes of the page being rendered
+    glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, explanation), figures filled in
+
+    @classmethod
+    def from_environment(cls, provider: Mapping[str, Any]) -> Build:
+        """``KMO_BUILD_DATE`` (default: today in Brussels) and ``KMO_RULES_DATA_DIR`` (default: the package's data)."""
+        folder = os.environ.get("KMO_RULES_DATA_DIR")
+        chosen = os.environ.get("KMO_BUILD_DATE")
+        build = cls(
+            load_from(Path(folder)) if folder else load(), date.fromisoformat(chosen) if chosen else brussels_today()
+        )
+        build.provider = provider
+        if build.day < build.rules.modelled_from:
+            raise PluginError(f"KMO_BUILD_DATE {chosen} is before the first modelled rule set")
+        return build
+
+    # --- figures ------------------------------------------------------------------------------------------------
+
+    def parameter(self, name: str) -> Parameter:
+        try:
+            return self.rules[name]
+        except KeyError:
+            raise PluginError(f"unknown figure '{name}' (see calculator/data/parameters.toml)") from None
+
+    def source(self, key: str, marker: str) -> Source:
+        try:
+            return self.rules.sources[key]
+        except KeyError:
+            raise PluginError(f"kmo:{marker}: unknown source '{key}' (see calculator/data/bronnen.toml)") from None
+
+    def show(self, parameter: Parameter, day: date) -> str:
+        """A figure in force on ``day`` as the pages write it (the feed writes it the same way)."""
+        return t.shown(parameter, parameter.at(day))
+
+    # --- notes --------------------------------------------------------------------------------------------------
+
+    def start_words(self, value: DatedValue) -> str:
+        """When a value applies, as a note says it; empty when its date is only the start of the modelled period."""
+        if value.begin is Begin.MODELSTART:
+            return ""
+        if value.begin is Begin.TEN_LAATSTE:
+            return t.NOTE_TEN_LAATSTE.format(datum=long_date(value.start))
+        if value.start < self.rules.modelled_from:
+            return t.NOTE_SINDS.format(datum=long_date(value.start))
+        return t.NOTE_VANAF.format(datum=long_date(value.start))
+
+    def note(self, source: Source, when: str = "") -> str:
+        """A numbered note at the end of the page (Markdown footnotes): the source, and optionally when the rule
+        applies. The same note cited twice on a page is one note."""
+        self.cited.add(source.key)
+        title = source.title.replace('"', "'")
+        link = f'[{source.title}]({source.href} "{title}")'
+        text = link + ("" if source.title.endswith(("?", "!", ".")) else ".") + (f" {when}" if when else "")
+        for label, existing in self.notes.items():
+            if existing == text:
+                return f"[^{label}]"
+        label = f"kmo{len(self.notes) + 1}"
+        self.notes[label] = text
+        return f"[^{label}]"
+
+    def value_note(self, value: DatedValue) -> str:
+        """The note for a dated value: its source, and from when it applies."""
+        return self.note(value.source, self.start_words(value))
+
+    def notes_section(self, markdown: str) -> str:
+        """The page with its numbered notes at the end, under their own heading (none: the page as it is)."""
+        if not self.notes:
+            return markdown
+        definitions = "\n".join(f"[^{label}]: {text}" for label, text in self.notes.items())
+        return f"{markdown.rstrip()}\n\n{t.BRONNEN_KOP}\n\n///Footnotes Go Here///\n\n{definitions}\n"

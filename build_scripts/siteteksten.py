@@ -1,0 +1,112 @@
+"""Every Dutch word the site build writes itself: table headings, note phrases, labels, the open data's texts.
+
+The pages' own copy is in ``docs/``; the sentences the rules give (the calculator's and the rule summaries') are in
+``calculator/teksten.py``. This module is the build's counterpart: the build modules hold no Dutch of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from calculator.formatting import euro, number, percent, vte
+from calculator.parameters import DatedValue, Parameter, Unit
+
+# --- notes and dates on the pages ------------------------------------------------------------------------------
+NOTE_TEN_LAATSTE: Final = "Van toepassing ten laatste sinds {datum}; een officiële begindatum vonden we niet."
+NOTE_SINDS: Final = "Van toepassing sinds {datum}."  # a value older than the first modelled rule set
+NOTE_VANAF: Final = "Van toepassing op aanvragen vanaf {datum}."
+VANAF: Final = "sinds {datum}"
+VANAF_TEN_LAATSTE: Final = "ten laatste sinds {datum}"
+BRONNEN_KOP: Final = "## Bronnen { #bronnen }"
+
+# --- tables and lists (build_scripts/tables.py) ----------------------------------------------------------------
+TARIEVEN_KOP: Final = ("Waarvoor", "Kleine onderneming", "Middelgrote onderneming")
+PLAFOND_RIJ: Final = "**Steunplafond** per kalenderjaar"
+GESCHIEDENIS_KOP_BEGIN: Final = ("Aanvragen vanaf", "Kleine onderneming", "Middelgrote onderneming")
+GESCHIEDENIS_KOP_VERHOOGD: Final[Mapping[str, str]] = {  # per subject with a rate of its own
+    "cybersecurity": "Cybersecurity (klein / middelgroot)",
+    "energie_efficientie": "Opleiding over energie-efficiëntie (klein / middelgroot)",
+}
+GESCHIEDENIS_KOP_EINDE: Final = ("Steunplafond per kalenderjaar", "Welke opleiding en advies")
+GESCHIEDENIS_TEN_LAATSTE: Final = "ten laatste {datum}"
+GESCHIEDENIS_NU: Final = "**{datum}** (nu van toepassing)"
+DREMPELS_KOP: Final = ("Grootte", "Werknemers", "Jaaromzet", "**of** balanstotaal")
+DREMPELS_BRON: Final = "Bron: de Europese kmo-definitie."
+GROOTTE_ONDERNEMING: Final[Mapping[str, str]] = {
+    "klein": "Kleine onderneming",
+    "middelgroot": "Middelgrote onderneming",
+}
+GROOTTE_KEUZE: Final[Mapping[str, str]] = {"klein": "Klein", "middelgroot": "Middelgroot", "groot": "Groot"}
+TERMIJN_DAGEN: Final = "{dagen} dagen"
+
+# --- the provider's contact details (build_scripts/dienstverlener.py) ----------------------------------------------
+CONTACTVELDEN: Final = (
+    ("email", "E-mail"),
+    ("telefoon", "Telefoon"),
+    ("adres", "Adres"),
+    ("ondernemingsnummer", "Ondernemingsnummer"),
+    ("website", "Website"),
+)
+REGISTRATIENUMMERS: Final = (("registratienummer_advies", "advies"), ("registratienummer_opleiding", "opleiding"))
+REGISTRATIENUMMER: Final = "Registratienummer voor {wat}: **{nummer}**"
+
+# --- worked examples (build_scripts/voorbeelden.py) -----------------------------------------------------------------
+VOORBEELD_TITEL: Final = "Voorbeeld: {titel}"
+VOORBEELD_AL_GEKREGEN: Final = " die dit jaar al {bedrag} steun kreeg"
+VOORBEELD_DIENST: Final = ": {soort} van {bedrag} zonder btw"
+VOORBEELD_TE_LAAT: Final = ", aangevraagd {dagen} dagen na de start"
+VOORBEELD_STEUN: Final = "Steun"
+VOORBEELD_EIGEN_AANDEEL: Final = "Uw eigen aandeel"
+VOORBEELD_ZELF: Final = "U betaalt zelf"
+VOORBEELD_UITERLIJK: Final = "Aanvragen uiterlijk op"
+
+# --- the theme's markup (build_scripts/templates.py) --------------------------------------------------------------
+ZOEKEN: Final = "Zoeken"
+
+# --- open data (build_scripts/opendata.py) -----------------------------------------------------------------------
+OPENDATA_TITEL: Final = "Regels van de kmo-portefeuille"
+OPENDATA_FEED_TITEL: Final = "Wijzigingen in de regels van de kmo-portefeuille"
+OPENDATA_AUTEUR: Final = "Kmo-portefeuille bij Jimber"
+OPENDATA_UITLEG: Final[Mapping[str, str]] = {
+    "vanaf": "de eerste dag waarop de waarde geldt (voor aanvragen vanaf die dag)",
+    "begin": (
+        "bekend: de bron noemt die dag; ten_laatste: de waarde gold op die dag, de begindatum is niet gepubliceerd; "
+        "modelstart: de waarde is ouder dan de eerste gemodelleerde regels"
+    ),
+    "vergelijking": "hoe een waarde met de drempel vergeleken wordt: '<', '<=' of '>='",
+}
+OPENDATA_WANNEER: Final[Mapping[str, str]] = {  # per Begin
+    "bekend": "vanaf {datum}",
+    "ten_laatste": "ten laatste sinds {datum}",
+    "modelstart": "al vóór {datum} (de oudste regels die de rekenmodule kent)",
+}
+OPENDATA_BERICHT: Final = "{figuur}: {waarde} {wanneer}"
+OPENDATA_SAMENVATTING: Final = "{bericht}. Bron: {bron}."
+
+# --- a figure as the pages and the feed write it ------------------------------------------------------------------
+JA_NEE: Final[Mapping[bool, str]] = {True: "ja", False: "nee"}
+KALENDERDAGEN: Final = "{aantal} kalenderdagen"
+KALENDERJAAR: Final = "{aantal} kalenderjaar"
+KALENDERJAREN: Final = "{aantal} kalenderjaren"
+
+
+def shown(parameter: Parameter, value: DatedValue) -> str:
+    """A value as the pages and the feed write it: 30 %, € 7.500, 50 VTE, 14 kalenderdagen, ja/nee."""
+    if isinstance(value.value, bool):
+        return JA_NEE[value.value]
+    amount = value.value
+    if parameter.unit is Unit.PERCENT:
+        return percent(amount)
+    if parameter.unit is Unit.EURO:
+        return euro(amount, cents=False)
+    if parameter.unit is Unit.VTE:
+        return vte(amount)
+    if parameter.unit is Unit.KALENDERDAGEN:
+        return KALENDERDAGEN.format(aantal=number(amount))
+    return (KALENDERJAAR if amount == 1 else KALENDERJAREN).format(aantal=number(amount))
+
+
+def table_row(cells: tuple[str, ...] | list[str]) -> str:
+    """A Markdown table row."""
+    return "| " + " | ".join(cells) + " |"

@@ -1,0 +1,111 @@
+"""The generated tables and lists: the package's rule summaries (``calculator.overzicht``) written as Markdown, each
+figure with its numbered note. Which rate applies where is decided by the package, never here.
+"""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+
+from build_scripts import siteteksten as t
+from build_scripts.site_build import Build, none, one
+from calculator import overzicht
+from calculator.formatting import euro, long_date, percent
+from calculator.parameters import DatedValue
+from calculator.steun import VERHOOGDE_TARIEVEN
+from calculator.teksten import render
+
+
+def _head(cells: tuple[str, ...]) -> list[str]:
+    return [t.table_row(cells), "|" + "---|" * len(cells)]
+
+
+def _rate(build: Build, value: DatedValue) -> str:
+    assert not isinstance(value.value, bool)
+    return f"{percent(value.value)}{build.value_note(value)}"
+
+
+def _cap(build: Build, value: DatedValue) -> str:
+    assert not isinstance(value.value, bool)
+    return f"{euro(value.value, cents=False)}{build.value_note(value)}"
+
+
+def tarieven(build: Build, arguments: list[str]) -> str:
+    """Today's rates as a table: per kind of service and subject, for a small and a medium enterprise, with the
+    cap (``overzicht.tarieven``: only rows for rules in force on the build date)."""
+    none(arguments, "tarieven")
+    summary = overzicht.tarieven(build.day, build.rules)
+    rows = _head(t.TARIEVEN_KOP)
+    for row in summary.rijen:
+        if row.geweigerd is not None:
+            refused = f"{render(overzicht.NIET_SUBSIDIEERBAAR)}{build.value_note(row.geweigerd)}"
+            cells = [refused for _ in overzicht.GROOTTES]
+        else:
+            cells = [_rate(build, rate.waarde) for rate in row.tarieven]
+        rows.append(t.table_row([render(row.waarvoor), *cells]))
+    rows.append(t.table_row([t.PLAFOND_RIJ, *(_cap(build, cap) for cap in summary.plafonds)]))
+    return "\n".join(rows)
+
+
+def hoogste(build: Build, arguments: list[str]) -> str:
+    """The highest support rate in force on the build date ("tot 45 %"), over all rates."""
+    none(arguments, "hoogste")
+    return percent(overzicht.hoogste_tarief(build.day, build.rules))
+
+
+def geschiedenis(build: Build, arguments: list[str]) -> str:
+    """One row per change of a rate, a cap or the scope of training and advice, from the first modelled rule set
+    on; the date cell has notes for the source(s) of what changed that day."""
+    none(arguments, "geschiedenis")
+    periods = overzicht.geschiedenis(build.day, build.rules)
+    special = tuple(t.GESCHIEDENIS_KOP_VERHOOGD[onderwerp.value] for onderwerp in VERHOOGDE_TARIEVEN)
+    rows = _head((*t.GESCHIEDENIS_KOP_BEGIN, *special, *t.GESCHIEDENIS_KOP_EINDE))
+    for period in periods:
+        label = long_date(period.vanaf)
+        if period.ten_laatste:
+            label = t.GESCHIEDENIS_TEN_LAATSTE.format(datum=label)
+        if period is periods[-1]:
+            label = t.GESCHIEDENIS_NU.format(datum=label)
+        notes = "".join(dict.fromkeys(build.value_note(value) for value in period.gewijzigd))
+        rates = [percent(rate.pct) for rate in period.gewoon]
+        cells = [*rates, *(render(pair) for pair in period.verhoogd), render(period.plafond), render(period.reikwijdte)]
+        rows.append(t.table_row([f"{label}{notes}", *cells]))
+    return "\n".join(rows)
+
+
+def drempels(build: Build, arguments: list[str]) -> str:
+    """The size thresholds of the European SME definition, with the article that states them."""
+    none(arguments, "drempels")
+    summary = overzicht.drempels(build.day, build.rules)
+    rows = _head(t.DREMPELS_KOP)
+    for klasse, criteria in summary.rijen:
+        rows.append(t.table_row([t.GROOTTE_ONDERNEMING[klasse.value], *(render(c) for c in criteria)]))
+    source = build.note(summary.bron, build.start_words(summary.waarde))
+    return "\n".join(rows) + f"\n\n{t.DREMPELS_BRON}{source}"
+
+
+def themas(build: Build, arguments: list[str]) -> str:
+    """The future-oriented themes within which training and advice qualify since the 2023 reform, as a list."""
+    none(arguments, "themas")
+    classification = build.rules.classification
+    items = [f"- {theme}" for theme in classification.themes]
+    if classification.themes_source is not None:
+        items[-1] += build.note(classification.themes_source)
+    return "\n".join(items)
+
+
+def rechtsvormen(build: Build, arguments: list[str]) -> str:
+    which = one(arguments, "rechtsvormen")
+    if which not in {"aanvaard", "niet-aanvaard"}:
+        raise PluginError("kmo:rechtsvormen takes 'aanvaard' or 'niet-aanvaard'")
+    wanted = which == "aanvaard"
+    forms = [form.label for form in build.rules.classification.legal_forms.values() if form.aanvaard is wanted]
+    return "\n".join(f"- {label}" for label in forms)
+
+
+def diensten(build: Build, arguments: list[str]) -> str:
+    which = one(arguments, "diensten")
+    if which not in {"subsidieerbaar", "niet-subsidieerbaar"}:
+        raise PluginError("kmo:diensten takes 'subsidieerbaar' or 'niet-subsidieerbaar'")
+    wanted = which == "subsidieerbaar"
+    kinds = overzicht.soorten(build.day, build.rules)
+    return "\n".join(f"- **{k.soort.label}** ({render(k.omschrijving)})" for k in kinds if k.subsidieerbaar is wanted)

@@ -1,0 +1,86 @@
+"""What the theme's templates get from the package (the form's choices and labels, the home page's figures, the
+calculator runtime's folder and files), and two fixes to the theme's own markup.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from build_scripts import siteteksten as t
+from build_scripts.build_site import RUNTIME_STAGING
+from build_scripts.hosting import CSP_META
+from build_scripts.site_build import Build
+from calculator import overzicht
+from calculator.domein import Grootteklasse
+from calculator.formatting import euro, long_date, number, percent
+from calculator.request import MAX_ROWS
+from calculator.teksten import VELDEN, render, veld
+
+
+def template_globals(build: Build) -> dict[str, Any]:
+    """``kmo`` in the templates: the form's choices (from the data) and the calculator runtime's versioned folder."""
+    classification = build.rules.classification
+    day, rules = build.day, build.rules
+    return {
+        "legal_forms": [(key, form.label) for key, form in classification.legal_forms.items()],
+        "regions": [(key, region.label) for key, region in classification.regions.items()],
+        "service_kinds": [(key, kind.label) for key, kind in classification.service_kinds.items()],
+        "modelled_from": rules.modelled_from.isoformat(),
+        "partner_from": number(rules["kmo_definitie.partner.aandeel_vanaf"].amount(day)),
+        "partner_to": number(rules["kmo_definitie.partner.aandeel_tot"].amount(day)),
+        "csp": CSP_META,
+        "gecontroleerd_op": long_date(rules.checked_on),
+        "home": {
+            "hoogste": percent(overzicht.hoogste_tarief(day, rules)),
+            "plafond": euro(overzicht.hoogste_plafond(day, rules), cents=False),
+            "termijn": t.TERMIJN_DAGEN.format(dagen=number(rules["procedure.aanvraagtermijn"].amount(day))),
+        },
+        "runtime": os.environ.get("KMO_REKENMODULE", ""),
+        "runtime_files": runtime_files(),
+        "calculator": calculator_page_data(build),
+    }
+
+
+def runtime_files() -> list[str]:
+    """The files the calculator's worker and page load from the runtime folder (build/rekenmodule, laid out before
+    the pages are built): what an information page prefetches when the visitor shows intent. Empty for a build
+    without the runtime."""
+    if not os.environ.get("KMO_REKENMODULE") or not RUNTIME_STAGING.is_dir():
+        return []
+    return sorted(
+        path.name for path in RUNTIME_STAGING.iterdir() if path.is_file() and path.name != "calculator-noscript.css"
+    )
+
+
+def calculator_page_data(build: Build) -> dict[str, Any]:
+    """What the calculator page's template needs from the package: the field labels the package's error messages
+    use, the size choices with their thresholds, the row limit, and the official addresses."""
+    return {
+        "velden": {key: veld(key) for key in VELDEN},
+        "sizes": [
+            (
+                size.value,
+                t.GROOTTE_KEUZE[size.value],
+                render(overzicht.grootte_omschrijving(size, build.day, build.rules)),
+            )
+            for size in Grootteklasse
+        ],
+        "max_rows": MAX_ROWS,
+        "nace_list": build.rules.sources["vlaio_subsidiedatabank"].href,
+    }
+
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"')
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def fix_theme_html(html: str) -> str:
+    """Two fixes to Material's markup, found by the validator and by Lighthouse:
+    - it writes autocomplete="off" on its checkbox toggles (drawer, search), which HTML allows only on text-like
+      inputs (the Nu Html Checker reports each one);
+    - its search overlay is a dialog without a name (Lighthouse's aria-dialog-name audit)."""
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    named = _SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{t.ZOEKEN}"')
+    return html.replace(_SEARCH_DIALOG, named)

@@ -1,0 +1,257 @@
+"""Rule summaries for the pages: the rates per kind of service and size on a day, the size thresholds, the history
+of rates and caps, and which kinds of service qualify.
+
+Every summary is built from the functions the calculator itself uses (``calculator.steun``), so a rate is decided in
+one place: a reform is written in the data and in ``steun.py``, and the pages follow. Summaries are typed values;
+what a visitor reads is a :class:`~calculator.domein.Reden` that ``teksten.py`` renders, or a dated value whose
+figure and source the site shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+from calculator.domein import Grootteklasse, Reden
+from calculator.parameters import Begin, DatedValue, Dienst, Onderwerp, RulesData, ServiceKind, Source
+from calculator.steun import (
+    VERHOOGDE_TARIEVEN,
+    Tarief,
+    soort_subsidieerbaar,
+    steunplafond,
+    subsidieerbaar,
+    tarief_voor,
+    themas_beperkt,
+)
+
+GROOTTES: Final = (Grootteklasse.KLEIN, Grootteklasse.MIDDELGROOT)  # the sizes that get support
+ANDER: Final = Onderwerp.DIGITALISERING  # a subject without a rate of its own ("another subject")
+KENMERKEN: Final = ("vte", "omzet", "balanstotaal")  # the size criteria, in the order the pages show them
+DREMPELS_BRON: Final = "eu_kmo_drempels"  # bronnen.toml: the article that states all thresholds
+NIET_SUBSIDIEERBAAR: Final = Reden("overzicht.tarieven.niet")  # a cell of a row that does not qualify
+
+# The rows of the rates table, in order: (service, subject); None is "another subject". A subject's own row shows
+# only while its higher rate exists for that service.
+_TARIEFRIJEN: Final = (
+    (Dienst.OPLEIDING, None),
+    *((Dienst.OPLEIDING, onderwerp) for onderwerp in VERHOOGDE_TARIEVEN),
+    *((Dienst.ADVIES, onderwerp) for onderwerp in VERHOOGDE_TARIEVEN),
+    (Dienst.ADVIES, None),
+)
+
+# The figures whose changes make a row of the history, in the order their sources are cited.
+GESCHIEDENIS_FIGUREN: Final = (
+    *(f"steunpercentage.{klasse.value}" for klasse in GROOTTES),
+    *(f"{name}.{klasse.value}" for name, _ in VERHOOGDE_TARIEVEN.values() for klasse in GROOTTES),
+    *(f"steunplafond.{klasse.value}" for klasse in GROOTTES),
+    "diensten.themas_beperkt",
+    "diensten.advies_ander_onderwerp.subsidieerbaar",
+)
+
+
+@dataclass(frozen=True)
+class Tariefrij:
+    """One row of the rates table: what for, and its rate per size of ``GROOTTES``; when it does not qualify, no
+    rates and the dated value that says so."""
+
+    waarvoor: Reden
+    tarieven: tuple[Tarief, ...]
+    geweigerd: DatedValue | None = None
+
+
+@dataclass(frozen=True)
+class Tarieven:
+    rijen: tuple[Tariefrij, ...]
+    plafonds: tuple[DatedValue, ...]  # the yearly cap per size of GROOTTES
+
+
+@dataclass(frozen=True)
+class Periode:
+    """One row of the history: the rules from ``vanaf`` on."""
+
+    vanaf: date
+    ten_laatste: bool  # no source states the day: the values applied on it at the latest
+    gewijzigd: tuple[DatedValue, ...]  # the values that start that day (their sources document the change)
+    gewoon: tuple[Tarief, ...]  # the ordinary rate per size of GROOTTES
+    verhoogd: tuple[Reden, ...]  # per subject of VERHOOGDE_TARIEVEN: its rates, or no separate rate
+    plafond: Reden
+    reikwijdte: Reden  # which training and advice qualify
+
+
+@dataclass(frozen=True)
+class Drempels:
+    """The size thresholds: per size of ``GROOTTES``, one reason per criterion of ``KENMERKEN``."""
+
+    rijen: tuple[tuple[Grootteklasse, tuple[Reden, ...]], ...]
+    bron: Source
+    waarde: DatedValue  # when the thresholds apply (the small enterprise's headcount, the first of them)
+
+
+@dataclass(frozen=True)
+class Soort:
+    soort: ServiceKind
+    subsidieerbaar: bool
+    omschrijving: Reden  # what it is: training or advice on a subject, or neither
+
+
+def _waarvoor(dienst: Dienst, onderwerp: Onderwerp | None, variant: str) -> Reden:
+    if onderwerp is not None:
+        return Reden(f"overzicht.tarieven.{dienst.value}.{onderwerp.value}")
+    return Reden(f"overzicht.tarieven.{dienst.value}{variant}")
+
+
+def tarieven(day: date, data: RulesData) -> Tarieven:
+    """The rates in force on ``day`` per service and subject, for a small and a medium enterprise, and the caps.
+    A subject's own row only while its higher rate exists; a service that no longer qualifies says so."""
+    rows: list[tuple[Dienst, Onderwerp | None]] = [
+        (dienst, onderwerp)
+        for dienst, onderwerp in _TARIEFRIJEN
+        if onderwerp is None or tarief_voor(dienst, onderwerp, GROOTTES[0], day, data).verhoogd is onderwerp
+    ]
+    themes = themas_beperkt(day, data)
+    if any(onderwerp is not None for _, onderwerp in rows):
+        variant = ".ander_thema" if themes else ".ander_onderwerp"
+    else:
+        variant = ".binnen_themas" if themes else ""
+    result: list[Tariefrij] = []
+    for dienst, onderwerp in rows:
+        qualifies, value = subsidieerbaar(dienst, onderwerp or ANDER, day, data)
+        if qualifies:
+            rates = tuple(tarief_voor(dienst, onderwerp or ANDER, klasse, day, data) for klasse in GROOTTES)
+            result.append(Tariefrij(_waarvoor(dienst, onderwerp, variant), rates))
+        else:
+            result.append(Tariefrij(_waarvoor(dienst, onderwerp, ".ander_onderwerp"), (), value))
+    return Tarieven(tuple(result), _plafonds(day, data))
+
+
+def _plafonds(day: date, data: RulesData) -> tuple[DatedValue, ...]:
+    caps = tuple(steunplafond(klasse, day, data) for klasse in GROOTTES)
+    return tuple(cap for cap in caps if cap is not None)
+
+
+def _amount(value: DatedValue) -> Decimal:
+    assert isinstance(value.value, Decimal)
+    return value.value
+
+
+def hoogste_tarief(day: date, data: RulesData) -> Decimal:
+    """The highest rate in force on ``day``, over every service, subject and size ("tot 45 %")."""
+    return max(
+        tarief_voor(dienst, onderwerp, klasse, day, data).pct
+        for dienst in (Dienst.ADVIES, Dienst.OPLEIDING)
+        for onderwerp in Onderwerp
+        for klasse in GROOTTES
+    )
+
+
+def hoogste_plafond(day: date, data: RulesData) -> Decimal:
+    return max(_amount(cap) for cap in _plafonds(day, data))
+
+
+def reikwijdte(day: date, data: RulesData) -> Reden:
+    """Which training and advice qualify on ``day``, in a few words."""
+    if not themas_beperkt(day, data):
+        return Reden("overzicht.reikwijdte.alles")
+    count = {"aantal": len(data.classification.themes)}
+    if subsidieerbaar(Dienst.ADVIES, ANDER, day, data)[0]:
+        return Reden("overzicht.reikwijdte.themas", count)
+    return Reden("overzicht.reikwijdte.themas_advies_cybersecurity", count)
+
+
+def _verhoogd(onderwerp: Onderwerp, day: date, data: RulesData) -> Reden:
+    dienst = sorted(VERHOOGDE_TARIEVEN[onderwerp][1])[0]
+    rates = [tarief_voor(dienst, onderwerp, klasse, day, data) for klasse in GROOTTES]
+    if any(rate.verhoogd is not onderwerp for rate in rates):
+        return Reden("overzicht.paar.geen")
+    return Reden("overzicht.paar", {"klein_pct": rates[0].pct, "middelgroot_pct": rates[1].pct})
+
+
+def _plafond(day: date, data: RulesData) -> Reden:
+    small, medium = (_amount(cap) for cap in _plafonds(day, data))
+    if small == medium:
+        return Reden("overzicht.plafond.beide", {"plafond_bedrag": small})
+    return Reden("overzicht.plafond.per_grootte", {"klein_bedrag": small, "middelgroot_bedrag": medium})
+
+
+def _starts(data: RulesData) -> dict[date, Begin]:
+    """The days a figure of the history changed, from the first modelled rule set on, with how the day is known."""
+    starts: dict[date, Begin] = {data.modelled_from: Begin.BEKEND}
+    for name in GESCHIEDENIS_FIGUREN:
+        for value in data[name].values:
+            if value.start >= data.modelled_from and value.begin is not Begin.MODELSTART:
+                starts[value.start] = min(starts.get(value.start, value.begin), value.begin)
+    return starts
+
+
+def geschiedenis(day: date, data: RulesData) -> tuple[Periode, ...]:
+    """One period per change of a rate, a cap or the scope of training and advice, from the first modelled rule
+    set until ``day`` (the last period is the one in force). A value whose start no source states gets its own
+    period, marked ``ten_laatste``."""
+    starts = _starts(data)
+    periods: list[Periode] = []
+    for start in sorted(d for d in starts if d <= day):
+        changed = tuple(
+            data[name].at(start)
+            for name in GESCHIEDENIS_FIGUREN
+            if data[name].applies_on(start) and data[name].at(start).start == start
+        )
+        periods.append(
+            Periode(
+                vanaf=start,
+                ten_laatste=starts[start] is Begin.TEN_LAATSTE,
+                gewijzigd=changed,
+                gewoon=tuple(tarief_voor(Dienst.OPLEIDING, ANDER, klasse, start, data) for klasse in GROOTTES),
+                verhoogd=tuple(_verhoogd(onderwerp, start, data) for onderwerp in VERHOOGDE_TARIEVEN),
+                plafond=_plafond(start, data),
+                reikwijdte=reikwijdte(start, data),
+            )
+        )
+    return tuple(periods)
+
+
+def _drempel(klasse: Grootteklasse, kenmerk: str, day: date, data: RulesData) -> Reden:
+    parameter = data[f"kmo_definitie.{klasse.value}.{kenmerk}"]
+    assert parameter.comparator is not None
+    grens = "grens_vte" if kenmerk == "vte" else "grens_bedrag"
+    return Reden(
+        f"overzicht.drempel.{kenmerk}", {"comparator": parameter.comparator.value, grens: parameter.amount(day)}
+    )
+
+
+def drempels(day: date, data: RulesData) -> Drempels:
+    """The thresholds of the European SME definition in force on ``day``, with the article that states them."""
+    rows = tuple((klasse, tuple(_drempel(klasse, kenmerk, day, data) for kenmerk in KENMERKEN)) for klasse in GROOTTES)
+    return Drempels(rows, data.sources[DREMPELS_BRON], data[f"kmo_definitie.{GROOTTES[0].value}.vte"].at(day))
+
+
+def grootte_omschrijving(klasse: Grootteklasse, day: date, data: RulesData) -> Reden:
+    """A size in its thresholds, for a choice on the calculator page: "minder dan 50 VTE; omzet of balanstotaal ten
+    hoogste € 10.000.000"; a large enterprise is one beyond a medium-sized one."""
+    if klasse is Grootteklasse.GROOT:
+        fte = data[f"kmo_definitie.{Grootteklasse.MIDDELGROOT.value}.vte"]
+        assert fte.comparator is not None
+        return Reden(
+            "overzicht.grootte.groot",
+            {"comparator": fte.comparator.value, "binnen": False, "grens_vte": fte.amount(day)},
+        )
+    fte_reden, turnover, balance = (_drempel(klasse, kenmerk, day, data) for kenmerk in KENMERKEN)
+    if turnover.waarden["grens_bedrag"] == balance.waarden["grens_bedrag"]:
+        money = Reden("overzicht.grootte.geld_samen", turnover.waarden)
+    else:
+        money = Reden("overzicht.grootte.geld_apart", delen=(turnover, balance))
+    return Reden("overzicht.grootte", delen=(fte_reden, money))
+
+
+def soorten(day: date, data: RulesData) -> tuple[Soort, ...]:
+    """Every kind of service of the classification, whether it qualifies on ``day``, and what it is."""
+    result = []
+    for kind in data.classification.service_kinds.values():
+        qualifies, _, _ = soort_subsidieerbaar(kind, day, data)
+        if kind.dienst is Dienst.GEEN:
+            what = Reden("overzicht.soort.geen")
+        else:
+            what = Reden("overzicht.soort", {"dienst": kind.dienst.value, "onderwerp": kind.onderwerp.value})
+        result.append(Soort(kind, qualifies, what))
+    return tuple(result)
