@@ -1,6 +1,6 @@
 """Every answer the test suite produces is checked against the published JSON Schema (open data, antwoord.schema.json).
 
-calculator.evaluate and calculator.evaluate.evaluate_strict are wrapped for the whole run: an answer that does not
+calculator.evaluate and calculator.engine.evaluate_strict are wrapped for the whole run: an answer that does not
 match the schema fails the test that asked for it. Inside Pyodide (tests/unit run there too) jsonschema is not
 installed and the wrapper is left out; the host run covers it.
 """
@@ -24,7 +24,7 @@ if jsonschema is not None:
     from build_scripts.opendata import schema
 
     ANSWER_SCHEMA = jsonschema.Draft202012Validator(json.loads(schema("antwoord.schema.json")))
-    _module = sys.modules["calculator.evaluate"]
+    _module = sys.modules["calculator.engine"]
 
     def _checked(function: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
         @functools.wraps(function)
