@@ -4,7 +4,7 @@ Its one interface is :func:`evaluate` (``python -m calculator`` on the command l
 """
 
 from calculator.agenda import agenda, icalendar_from_answer
-from calculator.evaluate import evaluate
+from calculator.engine import evaluate
 
 __all__ = ["__version__", "agenda", "evaluate", "icalendar_from_answer"]
 __version__ = "2.0.0"

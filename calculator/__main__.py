@@ -14,7 +14,7 @@ from typing import TextIO
 
 from calculator import __version__
 from calculator.agenda import icalendar_from_answer
-from calculator.evaluate import evaluate
+from calculator.engine import evaluate
 
 
 def main(

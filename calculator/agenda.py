@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from calculator.domein import Reden
-from calculator.evaluate import evaluate
+from calculator.engine import evaluate
 from calculator.teksten import enumeration, render
 
 PRODUCT_ID: Final = "-//kmo-portefeuille rekenmodule//kmo-calculator//NL"

@@ -7,43 +7,16 @@ values it used.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from calculator.domein import Aanvraag, Grootteklasse, Kerncijfers, Reden
+from calculator.domein import Bepaling, Dienstresultaat, Reden, Uitkomst, Voorwaarde
 from calculator.formatting import euro, long_date, money_string, number, percent, plain_decimal
 from calculator.parameters import RulesData, Source
-from calculator.steun import ZERO, Dienstresultaat
-from calculator.teksten import GROOTTE_LABELS, reden_json, render
-from calculator.voorwaarden import Voorwaarde
-
-
-@dataclass(frozen=True)
-class Uitkomst:
-    """Everything the steps decided, before it is written as JSON."""
-
-    aanvraag: Aanvraag
-    grootte_klasse: Grootteklasse
-    applied: Grootteklasse
-    totaal: Kerncijfers | None
-    group_klasse: Grootteklasse | None
-    own_klasse: Grootteklasse | None
-    size_reden: Reden
-    groep_reden: Reden
-    size_how: str
-    voorwaarden: tuple[Voorwaarde, ...]
-    cap: Decimal
-    cap_remaining_before: Decimal
-    cap_reden: Reden
-    cap_source: Source | None
-    cap_quote: str | None
-    results: tuple[Dienstresultaat, ...]
-    remaining_after: Decimal
-    warnings: tuple[Reden, ...]
-    assumptions: tuple[tuple[str, Reden], ...]
-    hints: tuple[Reden, ...]
+from calculator.request import veld_van
+from calculator.steun import ZERO
+from calculator.teksten import GROOTTE_LABELS, VOORWAARDE_LABELS, reden_json, render
 
 
 def _source_json(source: Source | None) -> dict[str, str] | None:
@@ -54,32 +27,43 @@ def _rendered(reden: Reden, key: str = "message") -> dict[str, Any]:
     return {key: render(reden), **reden_json(reden)}
 
 
+def _condition_json(voorwaarde: Voorwaarde) -> dict[str, Any]:
+    return {
+        "id": voorwaarde.id,
+        "label": VOORWAARDE_LABELS[voorwaarde.id],
+        "met": voorwaarde.voldaan,
+        "assumed": voorwaarde.aangenomen,
+        "explanation": render(voorwaarde.reden),
+        **reden_json(voorwaarde.reden),
+    }
+
+
 def _service_json(result: Dienstresultaat) -> dict[str, Any]:
     return {
         "kind": result.dienst.soort,
-        "label": result.kind.label,
-        "eligible": result.eligible,
-        "rate_pct": plain_decimal(result.rate_pct),
+        "label": result.soort.label,
+        "eligible": result.subsidieerbaar,
+        "rate_pct": plain_decimal(result.tarief_pct),
         "amount": money_string(result.dienst.bedrag),
-        "support": money_string(result.support),
-        "own_share": money_string(result.own_share),
+        "support": money_string(result.steun),
+        "own_share": money_string(result.eigen_aandeel),
         "start_date": result.dienst.startdatum.isoformat(),
         "start_date_assumed": not result.dienst.startdatum_gegeven,
-        "application_deadline": result.application_deadline.isoformat(),
-        "realisation_deadline": result.realisation_deadline.isoformat(),
+        "application_deadline": result.aanvragen_uiterlijk.isoformat(),
+        "realisation_deadline": result.afronden_uiterlijk.isoformat(),
         "explanation": render(result.reden),
         **reden_json(result.reden),
-        "source": _source_json(result.source),
-        "quote": result.quote,
+        "source": _source_json(result.bron),
+        "quote": result.citaat,
         "display": {
-            "label": result.kind.label,
-            "rate": percent(result.rate_pct),
+            "label": result.soort.label,
+            "rate": percent(result.tarief_pct),
             "amount": euro(result.dienst.bedrag),
-            "support": euro(result.support),
-            "own_share": euro(result.own_share),
+            "support": euro(result.steun),
+            "own_share": euro(result.eigen_aandeel),
             "start_date": long_date(result.dienst.startdatum),
-            "application_deadline": long_date(result.application_deadline),
-            "realisation_deadline": long_date(result.realisation_deadline),
+            "application_deadline": long_date(result.aanvragen_uiterlijk),
+            "realisation_deadline": long_date(result.afronden_uiterlijk),
         },
     }
 
@@ -90,23 +74,23 @@ def tijdlijn(results: tuple[Dienstresultaat, ...], day: date, data: RulesData) -
     apply_days = int(data["procedure.aanvraagtermijn"].amount(day))
     entries = []
     for index, result in enumerate(results):
-        if not result.eligible:
+        if not result.subsidieerbaar:
             continue
         entries.append(
             {
                 "service": index,
                 "kind": result.dienst.soort,
-                "label": result.kind.label,
+                "label": result.soort.label,
                 "start_date": result.dienst.startdatum.isoformat(),
-                "apply_by": result.application_deadline.isoformat(),
+                "apply_by": result.aanvragen_uiterlijk.isoformat(),
                 "apply_within_days": apply_days,
                 "deposit_within_days": deposit_days,
-                "finish_by": result.realisation_deadline.isoformat(),
+                "finish_by": result.afronden_uiterlijk.isoformat(),
                 "display": {
                     "start_date": long_date(result.dienst.startdatum),
-                    "apply_by": long_date(result.application_deadline),
+                    "apply_by": long_date(result.aanvragen_uiterlijk),
                     "deposit": render(Reden("tijdlijn.storten", {"storting_dagen": deposit_days})),
-                    "finish_by": long_date(result.realisation_deadline),
+                    "finish_by": long_date(result.afronden_uiterlijk),
                 },
             }
         )
@@ -118,49 +102,51 @@ def _summary(uitkomst: Uitkomst, support_total: Decimal, conditions: Reden) -> R
 
     Without services it answers the enterprise alone: its size, the conditions, and a request to choose a service.
     """
-    size = Reden(f"samenvatting.grootte.{uitkomst.size_how}", {"klasse": uitkomst.grootte_klasse.value})
-    failed = next((v.reden for v in uitkomst.voorwaarden if not v.met), None)
-    if uitkomst.results:
+    grootte = uitkomst.grootte
+    size = Reden(f"samenvatting.grootte.{grootte.bepaling.value}", {"klasse": grootte.klasse.value})
+    failed = next((v.reden for v in uitkomst.voorwaarden if not v.voldaan), None)
+    if uitkomst.diensten:
         main = _main_summary(uitkomst, support_total)
     elif failed is not None:
         main = Reden("samenvatting.geen_steun", delen=(failed,))
     else:
         return Reden("samenvatting.geen_diensten", delen=(size, conditions))
-    return main if uitkomst.size_how == "opgegeven" else main.met(size)
+    return main if grootte.bepaling is Bepaling.OPGEGEVEN else main.met(size)
 
 
 def _main_summary(uitkomst: Uitkomst, support_total: Decimal) -> Reden:
     """The support, or the one reason that decides there is none."""
-    results = uitkomst.results
+    results = uitkomst.diensten
     if support_total == 0:
-        refused = next((r for r in results if not r.eligible), None)
+        refused = next((r for r in results if not r.subsidieerbaar), None)
         if refused is not None:  # the first reason that refuses the first refused service
             return Reden("samenvatting.geen_steun", delen=(refused.reden.delen[0],))
-        if uitkomst.cap_remaining_before == 0:
-            return Reden("samenvatting.plafond_op", {"plafond_eur": uitkomst.cap})
-    own = sum((r.own_share for r in results if r.eligible), ZERO)
+        if uitkomst.plafond.over_voor == 0:
+            return Reden("samenvatting.plafond_op", {"plafond_eur": uitkomst.plafond.bedrag})
+    own = sum((r.eigen_aandeel for r in results if r.subsidieerbaar), ZERO)
     return Reden("samenvatting.steun", {"steun_bedrag": support_total, "eigen_bedrag": own})
 
 
 def _size_json(uitkomst: Uitkomst) -> dict[str, Any]:
-    totaal = uitkomst.totaal
+    grootte = uitkomst.grootte
+    totaal = grootte.totaal
     return {
-        "category": uitkomst.grootte_klasse.value,
+        "category": grootte.klasse.value,
         "fte": plain_decimal(totaal.vte) if totaal else None,
         "turnover": money_string(totaal.omzet) if totaal else None,
         "balance_total": money_string(totaal.balanstotaal) if totaal else None,
         "locked": uitkomst.aanvraag.onderneming.vastgelegde_grootte is not None,
-        "stated": uitkomst.size_how == "opgegeven",
-        "group_changes_size": uitkomst.own_klasse is not None and uitkomst.own_klasse is not uitkomst.group_klasse,
-        "computed_category": uitkomst.group_klasse.value if uitkomst.group_klasse else None,
-        "own_category": uitkomst.own_klasse.value if uitkomst.own_klasse else None,
-        "applied_category": uitkomst.applied.value,
-        "explanation": render(uitkomst.size_reden),
-        **reden_json(uitkomst.size_reden),
-        "group_explanation": render(uitkomst.groep_reden),
-        "group": reden_json(uitkomst.groep_reden),
+        "stated": grootte.bepaling is Bepaling.OPGEGEVEN,
+        "group_changes_size": grootte.eigen is not None and grootte.eigen is not grootte.groep,
+        "computed_category": grootte.groep.value if grootte.groep else None,
+        "own_category": grootte.eigen.value if grootte.eigen else None,
+        "applied_category": grootte.toegepast.value,
+        "explanation": render(grootte.reden),
+        **reden_json(grootte.reden),
+        "group_explanation": render(grootte.groep_reden),
+        "group": reden_json(grootte.groep_reden),
         "display": {
-            "category": GROOTTE_LABELS[uitkomst.grootte_klasse.value],
+            "category": GROOTTE_LABELS[grootte.klasse.value],
             "fte": number(totaal.vte) if totaal else None,
             "turnover": euro(totaal.omzet) if totaal else None,
             "balance_total": euro(totaal.balanstotaal) if totaal else None,
@@ -169,8 +155,8 @@ def _size_json(uitkomst: Uitkomst) -> dict[str, Any]:
 
 
 def _conditions_summary(voorwaarden: tuple[Voorwaarde, ...]) -> Reden:
-    assumed = sum(1 for v in voorwaarden if v.assumed)
-    if not all(v.met for v in voorwaarden):
+    assumed = sum(1 for v in voorwaarden if v.aangenomen)
+    if not all(v.voldaan for v in voorwaarden):
         return Reden("samenvatting.voorwaarden.niet_alle")
     if assumed:
         return Reden("samenvatting.voorwaarden.alle_aangenomen", {"aantal": len(voorwaarden), "aangenomen": assumed})
@@ -179,10 +165,11 @@ def _conditions_summary(voorwaarden: tuple[Voorwaarde, ...]) -> Reden:
 
 def answer_json(uitkomst: Uitkomst, data: RulesData) -> dict[str, Any]:
     day = uitkomst.aanvraag.aanvraagdatum
-    results = uitkomst.results
-    support_total = sum((r.support for r in results), ZERO)
-    own_total = sum((r.own_share for r in results), ZERO)
-    eligible = all(v.met for v in uitkomst.voorwaarden)
+    results = uitkomst.diensten
+    plafond = uitkomst.plafond
+    support_total = sum((r.steun for r in results), ZERO)
+    own_total = sum((r.eigen_aandeel for r in results), ZERO)
+    eligible = all(v.voldaan for v in uitkomst.voorwaarden)
     since = data.rules_in_force_since(day)
     conditions_summary = _conditions_summary(uitkomst.voorwaarden)
     summary = _summary(uitkomst, support_total, conditions_summary)
@@ -194,21 +181,21 @@ def answer_json(uitkomst: Uitkomst, data: RulesData) -> dict[str, Any]:
         "rules_in_force_since": since.isoformat(),
         "size": _size_json(uitkomst),
         "eligible": eligible,
-        "conditions": [v.as_json() for v in uitkomst.voorwaarden],
+        "conditions": [_condition_json(v) for v in uitkomst.voorwaarden],
         "services": [_service_json(r) for r in results],
-        "cap": money_string(uitkomst.cap),
-        "cap_remaining_before": money_string(uitkomst.cap_remaining_before),
+        "cap": money_string(plafond.bedrag),
+        "cap_remaining_before": money_string(plafond.over_voor),
         "support_total": money_string(support_total),
         "own_share_total": money_string(own_total),
-        "cap_remaining_after": money_string(uitkomst.remaining_after),
-        "cap_explanation": render(uitkomst.cap_reden),
-        "cap_reason": reden_json(uitkomst.cap_reden),
-        "cap_source": _source_json(uitkomst.cap_source),
-        "cap_quote": uitkomst.cap_quote,
-        "warnings": [render(w) for w in uitkomst.warnings],
-        "warning_details": [_rendered(w) for w in uitkomst.warnings],
-        "assumptions": [{"field": field, **_rendered(reden)} for field, reden in uitkomst.assumptions],
-        "hints": [_rendered(h) for h in uitkomst.hints],
+        "cap_remaining_after": money_string(uitkomst.over_na),
+        "cap_explanation": render(plafond.reden),
+        "cap_reason": reden_json(plafond.reden),
+        "cap_source": _source_json(plafond.bron),
+        "cap_quote": plafond.citaat,
+        "warnings": [render(w) for w in uitkomst.waarschuwingen],
+        "warning_details": [_rendered(w) for w in uitkomst.waarschuwingen],
+        "assumptions": [{"field": veld_van(a), **_rendered(a.reden)} for a in uitkomst.aannames],
+        "hints": [_rendered(h) for h in uitkomst.gevolgen],
         "timeline": tijdlijn(results, day, data),
         "summary": _rendered(summary),
         "display": {
@@ -217,9 +204,9 @@ def answer_json(uitkomst: Uitkomst, data: RulesData) -> dict[str, Any]:
             "support_total": euro(support_total),
             "support_total_rounded": euro(support_total, cents=False),
             "own_share_total": euro(own_total),
-            "cap": euro(uitkomst.cap),
-            "cap_remaining_before": euro(uitkomst.cap_remaining_before),
-            "cap_remaining_after": euro(uitkomst.remaining_after),
+            "cap": euro(plafond.bedrag),
+            "cap_remaining_before": euro(plafond.over_voor),
+            "cap_remaining_after": euro(uitkomst.over_na),
             "conditions": render(conditions_summary),
         },
     }

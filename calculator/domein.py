@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from calculator.parameters import ServiceKind, Source
+
 
 class Grootteklasse(enum.StrEnum):
     KLEIN = "klein"
@@ -93,3 +95,102 @@ class Reden:
     def met(self, *delen: Reden | None) -> Reden:
         """This reason followed by ``delen`` (``None`` entries are skipped)."""
         return Reden(self.code, self.waarden, self.delen + tuple(d for d in delen if d is not None))
+
+
+# --- what the rules decide (each step's result; antwoord.py writes them as the JSON answer) ----------------------
+
+
+class Bepaling(enum.StrEnum):
+    """How the size was found; the value is part of the reason codes (``grootte.<bepaling>``)."""
+
+    DEFINITIE = "definitie"  # computed from the figures by the European SME definition
+    VASTGELEGD = "vastgelegd"  # fixed by the first application of this calendar year
+    OPGEGEVEN = "opgegeven"  # stated by the visitor
+
+
+@dataclass(frozen=True)
+class Grootte:
+    """The size step: the class that decides the conditions, the class whose rate and cap apply, and why.
+
+    ``groep`` and ``eigen`` are the classes computed from the figures with and without the linked and partner
+    enterprises (``None`` without figures); ``totaal`` the group's figures.
+    """
+
+    klasse: Grootteklasse
+    toegepast: Grootteklasse
+    bepaling: Bepaling
+    totaal: Kerncijfers | None
+    groep: Grootteklasse | None
+    eigen: Grootteklasse | None
+    reden: Reden
+    groep_reden: Reden
+    waarschuwingen: tuple[Reden, ...] = ()
+
+
+@dataclass(frozen=True)
+class Voorwaarde:
+    """One condition (``id``: kmo, rechtsvorm, vestiging, prive, hoofdactiviteit, niet_aanverwant): met or not,
+    whether it was assumed because the visitor left it out, and why."""
+
+    id: str
+    voldaan: bool
+    reden: Reden
+    aangenomen: bool = False
+
+
+@dataclass(frozen=True)
+class Plafond:
+    """The yearly cap step: the cap, what is left of it before this request, why, and the cap's source."""
+
+    bedrag: Decimal
+    over_voor: Decimal
+    reden: Reden
+    bron: Source | None = None
+    citaat: str | None = None
+    waarschuwingen: tuple[Reden, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dienstresultaat:
+    """One service: whether it gets support, at which rate, how much (``berekend`` before the cap), its dates."""
+
+    dienst: Dienstverlening
+    soort: ServiceKind
+    subsidieerbaar: bool
+    tarief_pct: Decimal
+    berekend: Decimal
+    steun: Decimal
+    aanvragen_uiterlijk: date
+    afronden_uiterlijk: date
+    reden: Reden
+    bron: Source | None = None
+    citaat: str | None = None
+
+    @property
+    def eigen_aandeel(self) -> Decimal:
+        return self.dienst.bedrag - self.steun
+
+
+@dataclass(frozen=True)
+class Aanname:
+    """What the answer assumed because the visitor left it out: a condition (by its id), the application date
+    (``aanvraagdatum``) or the start date of service ``nummer`` (``startdatum``, counted from 0)."""
+
+    wat: str
+    reden: Reden
+    nummer: int | None = None
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    """Everything the steps decided for one request, before antwoord.py writes it as JSON."""
+
+    aanvraag: Aanvraag
+    grootte: Grootte
+    voorwaarden: tuple[Voorwaarde, ...]
+    plafond: Plafond
+    diensten: tuple[Dienstresultaat, ...]
+    over_na: Decimal
+    waarschuwingen: tuple[Reden, ...]
+    aannames: tuple[Aanname, ...]
+    gevolgen: tuple[Reden, ...]

@@ -9,18 +9,23 @@ Article 6: the data of partner enterprises are added "proportional to the percen
 voting rights (whichever is greater)"; "100 % of the data of any enterprise which is directly or indirectly linked".
 https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32003H0361
 
-Micro enterprises count as small here: the kmo-portefeuille knows only small and medium rates.
+Micro enterprises count as small here: the kmo-portefeuille knows only small and medium rates. The size fixed by
+the first successful application of a calendar year stays for the rest of that year (``locked_size``), and a
+liberal profession (vrij beroep) is eligible whatever its size, at the rate and cap of a medium enterprise.
 The figures themselves (50, 250, € 10 million, ...) and how they compare come from the rules data.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from typing import Final
 
-from calculator.domein import Grootteklasse, Kerncijfers, Onderneming, Reden
+from calculator.domein import Bepaling, Grootte, Grootteklasse, Kerncijfers, Onderneming, Reden
 from calculator.parameters import RulesData
+
+VRIJ_BEROEP: Final = "vrij_beroep"
 
 HUNDRED = Decimal(100)
 
@@ -115,3 +120,60 @@ def bepaal_grootteklasse(cijfers: Kerncijfers, day: date, data: RulesData) -> Gr
     return Groottebepaling(
         groot, Reden("grootte.berekend", {"klasse": groot.value}, (*rejected, Reden("grootte.groot_geen_kmo")))
     )
+
+
+def bepaal_grootte(onderneming: Onderneming, day: date, data: RulesData) -> Grootte:
+    """The size step: from the figures (with the group), else the locked or stated size."""
+    grootte = _uit_cijfers(onderneming, day, data) if onderneming.eigen is not None else _uit_opgave(onderneming)
+    if grootte.klasse is Grootteklasse.GROOT and onderneming.rechtsvorm == VRIJ_BEROEP:
+        # A large liberal profession is eligible and gets the rate and cap of a medium enterprise.
+        waarschuwingen = (*grootte.waarschuwingen, Reden("waarschuwing.vrij_beroep_groot"))
+        return replace(grootte, toegepast=Grootteklasse.MIDDELGROOT, waarschuwingen=waarschuwingen)
+    return grootte
+
+
+def _uit_opgave(onderneming: Onderneming) -> Grootte:
+    """No figures: the size locked this year, else the size the visitor stated."""
+    klasse = onderneming.vastgelegde_grootte or onderneming.opgegeven_grootte
+    assert klasse is not None, "the reader requires figures or a stated size"
+    bepaling = Bepaling.VASTGELEGD if onderneming.vastgelegde_grootte is not None else Bepaling.OPGEGEVEN
+    reden = Reden(f"grootte.{bepaling.value}", {"klasse": klasse.value})
+    return Grootte(klasse, klasse, bepaling, None, None, None, reden, Reden("grootte.groep.opgegeven"))
+
+
+def _uit_cijfers(onderneming: Onderneming, day: date, data: RulesData) -> Grootte:
+    """The figures of the enterprise and its group decide; a locked size overrides them for the rest of the year."""
+    assert onderneming.eigen is not None
+    totaal = groepstotaal(onderneming.eigen, onderneming)
+    groep = bepaal_grootteklasse(totaal.cijfers, day, data)
+    eigen = bepaal_grootteklasse(onderneming.eigen, day, data)
+    waarschuwingen = _verschillen(onderneming, groep.klasse, eigen.klasse)
+    locked = onderneming.vastgelegde_grootte
+    if locked is None:
+        return Grootte(
+            groep.klasse, groep.klasse, Bepaling.DEFINITIE, totaal.cijfers, groep.klasse, eigen.klasse,
+            groep.reden, totaal.reden, waarschuwingen,
+        )  # fmt: skip
+    reden = Reden("grootte.vastgelegd", {"klasse": locked.value}).met(
+        Reden("grootte.vastgelegd.ter_informatie", delen=(groep.reden,))
+    )
+    return Grootte(
+        locked, locked, Bepaling.VASTGELEGD, totaal.cijfers, groep.klasse, eigen.klasse, reden, totaal.reden,
+        waarschuwingen,
+    )  # fmt: skip
+
+
+def _verschillen(onderneming: Onderneming, groep: Grootteklasse, eigen: Grootteklasse) -> tuple[Reden, ...]:
+    """Warnings where the computed size differs from the own figures alone, the stated size or the locked size."""
+    warnings: list[Reden] = []
+    if eigen is not groep:
+        warnings.append(
+            Reden("waarschuwing.groep_verandert_grootte", {"eigen_klasse": eigen.value, "klasse": groep.value})
+        )
+    stated = onderneming.opgegeven_grootte
+    if stated is not None and stated is not groep:
+        warnings.append(Reden("waarschuwing.opgegeven_verschilt", {"opgegeven": stated.value, "klasse": groep.value}))
+    locked = onderneming.vastgelegde_grootte
+    if locked is not None and locked is not groep:
+        warnings.append(Reden("waarschuwing.vastgelegd_verschilt", {"vastgelegd": locked.value, "klasse": groep.value}))
+    return tuple(warnings)

@@ -14,7 +14,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 from calculator.domein import Reden, Waarde
-from calculator.teksten import render
 
 # Digits before the decimal separator that we accept: a quadrillion euro is far beyond any enterprise.
 MAX_INTEGER_DIGITS: Final = 15
@@ -38,8 +37,7 @@ class InputError(ValueError):
 
     def __init__(self, code: str, **waarden: Waarde) -> None:
         self.reden = Reden(code, waarden)
-        self.message = render(self.reden)
-        super().__init__(self.message)
+        super().__init__(code)
 
 
 def _from_text(text: str, example: str) -> Decimal:

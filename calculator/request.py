@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Final, TypedDict, TypeVar
 
 from calculator.domein import (
+    Aanname,
     Aanvraag,
     Dienstverlening,
     Grootteklasse,
@@ -31,6 +32,23 @@ from calculator.parsing import InputError, parse_date, parse_number
 from calculator.teksten import render, veld
 
 MAX_ROWS: Final = 64
+
+# The request field each kind of assumption stands for (the answer's ``assumptions[].field``).
+AANNAME_VELDEN: Final = {
+    "rechtsvorm": "enterprise.legal_form",
+    "vestiging": "enterprise.region",
+    "prive": "enterprise.public_participation_pct",
+    "hoofdactiviteit": "enterprise.main_activity_eligible",
+    "niet_aanverwant": "enterprise.provider_related",
+    "aanvraagdatum": "application_date",
+}
+
+
+def veld_van(aanname: Aanname) -> str:
+    """The request field an assumption stands for: a condition's field, the application date, a start date."""
+    if aanname.wat == "startdatum":
+        return f"services[{aanname.nummer}].start_date"
+    return AANNAME_VELDEN[aanname.wat]
 
 
 @dataclass(frozen=True)

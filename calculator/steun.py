@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
-from calculator.domein import Dienstverlening, Grootteklasse, Reden
+from calculator.domein import Dienstresultaat, Dienstverlening, Grootteklasse, Reden
 from calculator.formatting import CENT
 from calculator.parameters import DatedValue, Dienst, Onderwerp, Parameter, RulesData, ServiceKind, Source
 
@@ -61,25 +61,6 @@ VERHOOGDE_TARIEVEN: Final[Mapping[Onderwerp, tuple[str, frozenset[Dienst]]]] = {
     Onderwerp.CYBERSECURITY: ("steunpercentage.cybersecurity", frozenset({Dienst.ADVIES, Dienst.OPLEIDING})),
     Onderwerp.ENERGIE_EFFICIENTIE: ("steunpercentage.energie_efficientie_opleiding", frozenset({Dienst.OPLEIDING})),
 }
-
-
-@dataclass(frozen=True)
-class Dienstresultaat:
-    dienst: Dienstverlening
-    kind: ServiceKind
-    eligible: bool
-    rate_pct: Decimal
-    computed: Decimal  # rate x amount before the cap (0 when not eligible)
-    support: Decimal
-    application_deadline: date
-    realisation_deadline: date
-    reden: Reden
-    source: Source | None
-    quote: str | None = None
-
-    @property
-    def own_share(self) -> Decimal:
-        return self.dienst.bedrag - self.support
 
 
 def round_cent(value: Decimal) -> Decimal:
@@ -220,73 +201,85 @@ def bereken_diensten(
     day: date,
     data: RulesData,
 ) -> tuple[tuple[Dienstresultaat, ...], Decimal]:
-    """Allocate support in the order of the services, each capped by what is left of the year's cap.
+    """The services step: allocate support in the order of the services, each capped by what is left of the year's
+    cap.
 
     ``enterprise_reason`` is the reason the enterprise is not eligible (``None`` when it is). Returns the results
     and what is left of the cap afterwards.
     """
     results: list[Dienstresultaat] = []
-    termijn = data["procedure.aanvraagtermijn"]
-    realisation = realisatietermijn(day, data)
     for dienst in diensten:
         kind = data.classification.service_kinds[dienst.soort]
-        deadline = aanvraagtermijn(dienst.startdatum, day, data)
         kind_reason, reasons, source = _refusals(dienst, kind, enterprise_reason, day, data)
         if reasons:
-            # The text reads: the reasons first, then "Steun: € 0,00."
-            results.append(
-                Dienstresultaat(
-                    dienst,
-                    kind,
-                    False,
-                    Decimal(0),
-                    ZERO,
-                    ZERO,
-                    deadline,
-                    realisation,
-                    Reden("dienst.weigering", delen=(*reasons, Reden("dienst.geen_steun", {"steun_eur": ZERO}))),
-                    source,
-                )
-            )
+            results.append(_weigering(dienst, kind, reasons, source, day=day, data=data))
             continue
-
-        rate = tarief(kind, klasse, day, data)
-        computed = round_cent(dienst.bedrag * rate.pct / HUNDRED)
-        support = min(computed, remaining)
-        remaining -= support
-        waarden = {
-            "klasse_bn": klasse.value,
-            "sinds_datum": rate.since,
-            "tarief_pct": rate.pct,
-            "bedrag_eur": dienst.bedrag,
-            "berekend_eur": computed,
-        }
-        parts: list[Reden] = [
-            kind_reason,
-            Reden("dienst.tarief.verhoogd" if rate.verhoogd is Onderwerp.CYBERSECURITY else "dienst.tarief", waarden),
-        ]
-        if support < computed:
-            parts.append(Reden("dienst.plafond_bereikt", {"steun_eur": support}))
-        parts.append(Reden("dienst.eigen_bijdrage", {"eigen_eur": dienst.bedrag - support}))
-        parts.append(
-            Reden(
-                "dienst.termijn",
-                {"uiterlijk_datum": deadline, "dagen": termijn.amount(day), "start_datum": dienst.startdatum},
-            )
-        )
-        results.append(
-            Dienstresultaat(
-                dienst,
-                kind,
-                True,
-                rate.pct,
-                computed,
-                support,
-                deadline,
-                realisation,
-                Reden("dienst.toekenning", delen=tuple(parts)),
-                rate.source,
-                rate.quote,
-            )
-        )
+        result = _toekenning(dienst, kind, kind_reason, klasse, remaining=remaining, day=day, data=data)
+        remaining -= result.steun
+        results.append(result)
     return tuple(results), remaining
+
+
+def _weigering(
+    dienst: Dienstverlening,
+    kind: ServiceKind,
+    reasons: list[Reden],
+    source: Source | None,
+    *,
+    day: date,
+    data: RulesData,
+) -> Dienstresultaat:
+    """A refused service: the reasons first, then "Steun: € 0,00."."""
+    reden = Reden("dienst.weigering", delen=(*reasons, Reden("dienst.geen_steun", {"steun_eur": ZERO})))
+    deadline = aanvraagtermijn(dienst.startdatum, day, data)
+    return Dienstresultaat(
+        dienst, kind, False, Decimal(0), ZERO, ZERO, deadline, realisatietermijn(day, data), reden, source
+    )
+
+
+def _toekenning(
+    dienst: Dienstverlening,
+    kind: ServiceKind,
+    kind_reason: Reden,
+    klasse: Grootteklasse,
+    *,
+    remaining: Decimal,
+    day: date,
+    data: RulesData,
+) -> Dienstresultaat:
+    """A service that qualifies: rate × amount, rounded half-up to the cent, never more than what is left."""
+    rate = tarief(kind, klasse, day, data)
+    computed = round_cent(dienst.bedrag * rate.pct / HUNDRED)
+    support = min(computed, remaining)
+    deadline = aanvraagtermijn(dienst.startdatum, day, data)
+    waarden = {
+        "klasse_bn": klasse.value,
+        "sinds_datum": rate.since,
+        "tarief_pct": rate.pct,
+        "bedrag_eur": dienst.bedrag,
+        "berekend_eur": computed,
+    }
+    parts: list[Reden] = [
+        kind_reason,
+        Reden("dienst.tarief.verhoogd" if rate.verhoogd is Onderwerp.CYBERSECURITY else "dienst.tarief", waarden),
+    ]
+    if support < computed:
+        parts.append(Reden("dienst.plafond_bereikt", {"steun_eur": support}))
+    parts.append(Reden("dienst.eigen_bijdrage", {"eigen_eur": dienst.bedrag - support}))
+    dagen = data["procedure.aanvraagtermijn"].amount(day)
+    parts.append(
+        Reden("dienst.termijn", {"uiterlijk_datum": deadline, "dagen": dagen, "start_datum": dienst.startdatum})
+    )
+    return Dienstresultaat(
+        dienst,
+        kind,
+        True,
+        rate.pct,
+        computed,
+        support,
+        deadline,
+        realisatietermijn(day, data),
+        Reden("dienst.toekenning", delen=tuple(parts)),
+        rate.source,
+        rate.quote,
+    )

@@ -13,50 +13,24 @@ https://www.vlaio.be/nl/subsidies-financiering/kmo-portefeuille/kmo-portefeuille
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
-from calculator.domein import Grootteklasse, Onderneming, Reden, Waarde
+from calculator.domein import Bepaling, Grootteklasse, Onderneming, Reden, Voorwaarde, Waarde
+from calculator.grootte import VRIJ_BEROEP
 from calculator.parameters import RulesData
-from calculator.teksten import VOORWAARDE_LABELS, reden_json, render
 
-VRIJ_BEROEP: Final = "vrij_beroep"
 VZW: Final = "vzw"
 
 
-@dataclass(frozen=True)
-class Voorwaarde:
-    """One condition: met or not, whether the visitor left it out (then it is assumed met), and why."""
-
-    id: str
-    met: bool
-    reden: Reden
-    assumed: bool = False
-    field: str = ""
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "label": VOORWAARDE_LABELS[self.id],
-            "met": self.met,
-            "assumed": self.assumed,
-            "explanation": render(self.reden),
-            **reden_json(self.reden),
-        }
+def _assumed(id_: str, reden: Reden) -> Voorwaarde:
+    return Voorwaarde(id_, True, reden, aangenomen=True)
 
 
-def _assumed(id_: str, field: str, reden: Reden) -> Voorwaarde:
-    return Voorwaarde(id_, True, reden, assumed=True, field=field)
-
-
-def kmo(onderneming: Onderneming, klasse: Grootteklasse, how: str) -> Voorwaarde:
-    """An SME by the EU definition (small or medium), or a liberal profession.
-
-    ``how``: ``definitie`` (computed from figures), ``vastgelegd`` (locked this year) or ``opgegeven`` (stated).
-    """
+def kmo(onderneming: Onderneming, klasse: Grootteklasse, bepaling: Bepaling) -> Voorwaarde:
+    """An SME by the EU definition (small or medium), or a liberal profession."""
     if klasse is not Grootteklasse.GROOT:
-        return Voorwaarde("kmo", True, Reden(f"voorwaarde.kmo.{how}", {"klasse_bn": klasse.value}))
+        return Voorwaarde("kmo", True, Reden(f"voorwaarde.kmo.{bepaling.value}", {"klasse_bn": klasse.value}))
     if onderneming.rechtsvorm == VRIJ_BEROEP:
         return Voorwaarde("kmo", True, Reden("voorwaarde.kmo.vrij_beroep"))
     return Voorwaarde("kmo", False, Reden("voorwaarde.kmo.groot"))
@@ -64,7 +38,7 @@ def kmo(onderneming: Onderneming, klasse: Grootteklasse, how: str) -> Voorwaarde
 
 def rechtsvorm(onderneming: Onderneming, data: RulesData) -> Voorwaarde:
     if onderneming.rechtsvorm is None:
-        return _assumed("rechtsvorm", "enterprise.legal_form", Reden("aanname.rechtsvorm"))
+        return _assumed("rechtsvorm", Reden("aanname.rechtsvorm"))
     form = data.classification.legal_forms[onderneming.rechtsvorm]
     if form.aanvaard:
         return Voorwaarde("rechtsvorm", True, Reden("voorwaarde.rechtsvorm.aanvaard", {"rechtsvorm": form.label}))
@@ -75,7 +49,7 @@ def rechtsvorm(onderneming: Onderneming, data: RulesData) -> Voorwaarde:
 
 def vestiging(onderneming: Onderneming, data: RulesData) -> Voorwaarde:
     if onderneming.gewest is None:
-        return _assumed("vestiging", "enterprise.region", Reden("aanname.vestiging"))
+        return _assumed("vestiging", Reden("aanname.vestiging"))
     region = data.classification.regions[onderneming.gewest]
     code = "voorwaarde.vestiging.aanvaard" if region.aanvaard else "voorwaarde.vestiging.niet_aanvaard"
     return Voorwaarde("vestiging", region.aanvaard, Reden(code, {"gewest": region.label}))
@@ -88,7 +62,7 @@ def prive(onderneming: Onderneming, day: date, data: RulesData) -> Voorwaarde:
     rule: dict[str, Waarde] = {"grens_pct": parameter.amount(day), "comparator": parameter.comparator.value}
     share = onderneming.publieke_participatie_pct
     if share is None:
-        return _assumed("prive", "enterprise.public_participation_pct", Reden("aanname.prive", rule))
+        return _assumed("prive", Reden("aanname.prive", rule))
     met = parameter.within(share, day)
     code = "voorwaarde.prive.ja" if met else "voorwaarde.prive.nee"
     return Voorwaarde("prive", met, Reden(code, {"aandeel_pct": share, **rule}))
@@ -98,7 +72,7 @@ def hoofdactiviteit(onderneming: Onderneming) -> Voorwaarde:
     """The NACE-BEL code of the main activity is on the official list; only the visitor can confirm it."""
     confirmed = onderneming.hoofdactiviteit_aanvaard
     if confirmed is None:
-        return _assumed("hoofdactiviteit", "enterprise.main_activity_eligible", Reden("aanname.hoofdactiviteit"))
+        return _assumed("hoofdactiviteit", Reden("aanname.hoofdactiviteit"))
     code = "voorwaarde.hoofdactiviteit.ja" if confirmed else "voorwaarde.hoofdactiviteit.nee"
     return Voorwaarde("hoofdactiviteit", confirmed, Reden(code))
 
@@ -107,17 +81,18 @@ def niet_aanverwant(onderneming: Onderneming, day: date, data: RulesData) -> Voo
     """The provider is not a related enterprise (aanverwante onderneming); only the visitor can say so."""
     related = onderneming.aanverwante_dienstverlener
     if related is None:
-        return _assumed("niet_aanverwant", "enterprise.provider_related", Reden("aanname.niet_aanverwant"))
+        return _assumed("niet_aanverwant", Reden("aanname.niet_aanverwant"))
     met = not (related and data["voorwaarden.aanverwante_dienstverlener_uitgesloten"].flag(day))
     code = "voorwaarde.niet_aanverwant.ja" if met else "voorwaarde.niet_aanverwant.nee"
     return Voorwaarde("niet_aanverwant", met, Reden(code))
 
 
 def alle_voorwaarden(
-    onderneming: Onderneming, klasse: Grootteklasse, how: str, day: date, data: RulesData
+    onderneming: Onderneming, klasse: Grootteklasse, bepaling: Bepaling, day: date, data: RulesData
 ) -> tuple[Voorwaarde, ...]:
+    """The conditions step: the six conditions, in the order the answer lists them."""
     return (
-        kmo(onderneming, klasse, how),
+        kmo(onderneming, klasse, bepaling),
         rechtsvorm(onderneming, data),
         vestiging(onderneming, data),
         prive(onderneming, day, data),

@@ -33,7 +33,7 @@ const answer = pyodide.runPython(CALCULATOR_FUNCTIONS).get(0)(request);
 const report = pyodide.runPython(`
 import importlib.util, inspect, json, sys, zipfile
 wheel = next(path for path in sys.path if path.endswith(".whl"))
-module = sys.modules["calculator.evaluate"]
+module = sys.modules["calculator.engine"]
 function = next(f for f in vars(module).values() if inspect.isfunction(f) and f.__module__ == module.__name__)
 with zipfile.ZipFile(wheel) as archive:
     names = archive.namelist()
@@ -72,9 +72,9 @@ def test_the_shipped_runtime_imports_the_calculator_from_bytecode_compiled_from_
     # Flags 0b01: hash-based and unchecked, so zipimport reads the .pyc without reading the source.
     assert report["flags"] == dict.fromkeys(report["flags"], 1)
     assert report["hash_matches"] == dict.fromkeys(report["flags"], True)
-    assert {"calculator", "calculator.evaluate", "calculator.teksten"} <= set(report["module_files"])
+    assert {"calculator", "calculator.engine", "calculator.teksten"} <= set(report["module_files"])
     assert all(path.endswith(".pyc") for path in report["module_files"].values()), report["module_files"]
     # Compiled under the path the module has in the worker, so a traceback or inspect finds its source.
-    assert report["code_file"] == report["wheel"] + "/calculator/evaluate.py"
+    assert report["code_file"] == report["wheel"] + "/calculator/engine.py"
     assert report["source_found"]
     assert shipped["answer"] == json.loads(json.dumps(evaluate(QUICK)))

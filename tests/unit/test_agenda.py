@@ -10,7 +10,7 @@ from rules_helpers import BASE_REQUEST, TODAY
 
 from calculator.__main__ import main
 from calculator.agenda import agenda, fold, icalendar_from_answer
-from calculator.evaluate import evaluate_strict
+from calculator.engine import evaluate_strict
 
 
 def _two_services() -> dict[str, object]:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from rules_helpers import TODAY
 
 from calculator.__main__ import main
-from calculator.evaluate import evaluate, evaluate_strict
+from calculator.engine import evaluate, evaluate_strict
 from calculator.formatting import number
 from calculator.grootte import bepaal_grootteklasse
 from calculator.parameters import load

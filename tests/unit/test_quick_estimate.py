@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rules_helpers import BASE_REQUEST, TODAY
 
-from calculator.evaluate import evaluate_strict
+from calculator.engine import evaluate_strict
 
 QUICK = {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": 8000}]}
 OPTIONAL_CONDITIONS = {

@@ -14,7 +14,7 @@ import pytest
 from rules_helpers import BASE_REQUEST, TODAY, docstring_ids
 
 from calculator.domein import Reden
-from calculator.evaluate import evaluate_strict
+from calculator.engine import evaluate_strict
 from calculator.formatting import euro, long_date, percent
 from calculator.teksten import TEKSTEN, placeholders, render
 

@@ -1,0 +1,19 @@
+"""Assumptions: what the answer assumed because the visitor left it out (CONTRACT: a quick estimate)."""
+
+from __future__ import annotations
+
+from calculator.domein import Aanname, Aanvraag, Reden, Voorwaarde
+
+
+def aannames(aanvraag: Aanvraag, voorwaarden: tuple[Voorwaarde, ...]) -> list[Aanname]:
+    """The assumptions step: the conditions assumed met, a left-out application date, left-out start dates."""
+    assumed = [Aanname(v.id, v.reden) for v in voorwaarden if v.aangenomen]
+    if not aanvraag.aanvraagdatum_gegeven:
+        assumed.append(
+            Aanname("aanvraagdatum", Reden("aanname.aanvraagdatum", {"datum_datum": aanvraag.aanvraagdatum}))
+        )
+    for index, dienst in enumerate(aanvraag.diensten):
+        if not dienst.startdatum_gegeven:
+            reden = Reden("aanname.startdatum", {"nummer": index + 1, "datum_datum": dienst.startdatum})
+            assumed.append(Aanname("startdatum", reden, index))
+    return assumed
