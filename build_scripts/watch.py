@@ -6,7 +6,7 @@ What is watched, by polling (standard library only), under the project root:
   examples (``build_scripts/mkdocs_hooks.py``, ``build_scripts/voorbeelden.toml``);
 - the rules data, ``calculator/data/``;
 - the provider file: ``aanbieder.toml``, or the file ``KMO_AANBIEDER`` names (relative to the project root);
-- the package (``calculator/`` outside its data) and ``frontend/``.
+- the package (``calculator/`` outside its data, ``pyproject.toml``) and ``frontend/``.
 
 A change to the package or to ``frontend/`` rebuilds everything (wheel, Pyodide runtime, pages). Any other change
 rebuilds the pages alone: they reuse the runtime laid out in ``build/rekenmodule/`` under the same folder name, and
@@ -46,7 +46,7 @@ PAGE_SOURCES = (
     "build_scripts/mkdocs_hooks.py",
     "build_scripts/voorbeelden.toml",
 )
-RUNTIME_SOURCES = ("calculator", "frontend")
+RUNTIME_SOURCES = ("calculator", "frontend", "pyproject.toml")
 PROVIDER_FILE = "aanbieder.toml"
 PROVIDER_VARIABLE = "KMO_AANBIEDER"
 # Files an editor or Python writes beside the real ones; a change to them is no change to the site.
@@ -225,6 +225,8 @@ class Watcher:
             log("the rebuild failed (see above); still serving the last good site, still watching")
             return False
         log(f"rebuilt {'everything' if kind == 'full' else 'the pages'} in {seconds:.1f} s; reloading open pages")
+        if kind == "pages" and any(name.startswith("calculator/data/") for name in names):
+            log("the calculator itself still answers with the rules data of its last full build (restart to update)")
         self.on_rebuilt()
         return True
 

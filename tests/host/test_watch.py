@@ -38,6 +38,7 @@ def test_pages_data_templates_and_provider_rebuild_the_pages_only(root: Path, ch
         ["docs/index.md", "calculator/data/parameters.toml", "calculator/steun.py"],
         ["frontend/render.mjs"],
         ["frontend/calculator.css"],
+        ["pyproject.toml"],
     ],
 )
 def test_the_package_or_the_frontend_rebuilds_the_runtime_too(root: Path, changed: list[str]) -> None:
