@@ -210,10 +210,7 @@ def build_runtime(wheel: Path) -> str:
     trim_standard_library()
     for name in FRONTEND_FILES:
         shutil.copy2(FRONTEND / name, RUNTIME_STAGING / name)
-    digest = hashlib.sha256()
-    for path in sorted(RUNTIME_STAGING.iterdir()):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    folder = f"{version}-{digest.hexdigest()[:12]}"
+    folder = runtime_folder(version)
     total = sum(path.stat().st_size for path in RUNTIME_STAGING.iterdir())
     entries = lock["packages"]
     assert isinstance(entries, dict)
@@ -276,14 +273,28 @@ def main(argv: list[str] | None = None) -> int:
     fetch_test_wheels()
     runtime = build_runtime(wheel)
     build_pages(runtime=runtime)
-    publish_wheel(wheel)
-    written = service_worker.write(SITE)
+    publish(wheel)
+    log(f"done in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+def runtime_folder(version: str | None = None, staging: Path = RUNTIME_STAGING) -> str:
+    """The runtime's versioned folder name: the Pyodide version and a hash of every staged file, names included
+    (build_scripts/watch.py names the staged runtime again for a rebuild of the pages alone)."""
+    digest = hashlib.sha256()
+    for path in sorted(staging.iterdir()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"{version or pinned_pyodide_version()}-{digest.hexdigest()[:12]}"
+
+
+def publish(wheel: Path, site_dir: Path = SITE) -> None:
+    """What follows the pages: the wheel for open data, the service worker, then the files for hosting."""
+    publish_wheel(wheel, site_dir)
+    written = service_worker.write(site_dir)
     files = written["files"]
     assert isinstance(files, list)
     log(f"service worker: {service_worker.NAME} ({len(files)} files, version {written['version']})")
-    prepare_for_hosting()
-    log(f"done in {time.monotonic() - started:.1f} s")
-    return 0
+    prepare_for_hosting(site_dir)
 
 
 if __name__ == "__main__":

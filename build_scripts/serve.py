@@ -14,11 +14,16 @@
   there is one, gzip on the fly for the other files of a compressible type), ``gzip`` (a host that ignores copies and
   gzips every compressible file on the fly, at level 6) or ``none``. On-the-fly results are kept in memory, as a
   CDN's cache would, so the benchmark times the transfer, not this server's zlib.
+- ``--watch`` (``./dev serve``) rebuilds the site when its sources change (build_scripts/watch.py) and reloads the
+  open pages: only then, every HTML response gets one same-origin script, ``/__kmo-reload.js`` (served from here,
+  never written into ``site/``, so it runs under the site's Content-Security-Policy), which waits at
+  ``/__kmo-reload`` (a long poll) for the next rebuild and reloads the page. HTML is then sent uncompressed.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import email.utils
 import fnmatch
 import gzip
@@ -33,6 +38,8 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from build_scripts import watch
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = {
@@ -67,6 +74,37 @@ COMPRESSIBLE = (
 )
 COMPRESSION_MODES = ("precompressed", "gzip", "none")
 GZIP_LEVEL = 6
+RELOAD_SCRIPT = "/__kmo-reload.js"
+RELOAD_WAIT = "/__kmo-reload"
+RELOAD_POLL_SECONDS = 25.0
+# Development only: the page waits for the next rebuild of the site, then reloads. Its own build comes from the
+# script element's data-kmo-build, which the server writes into each HTML response it sends.
+RELOAD_JS = """// Development only (./dev serve): reload this page when the site has been rebuilt.
+(() => {
+  const script = document.currentScript;
+  const built = script && script.dataset.kmoBuild;
+  if (!built) return;
+  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  (async () => {
+    for (;;) {
+      try {
+        const response = await fetch(`__WAIT__?since=${encodeURIComponent(built)}`, { cache: "no-store" });
+        if (response.ok) {
+          const { build } = await response.json();
+          if (build !== built) {
+            location.reload();
+            return;
+          }
+          continue;
+        }
+      } catch {
+        // the server is restarting or away: ask again shortly
+      }
+      await pause(1000);
+    }
+  })();
+})();
+""".replace("__WAIT__", RELOAD_WAIT)
 
 
 def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -114,6 +152,35 @@ class Throttle:
             write(piece)
 
 
+class Reload:
+    """The site's build, as a token that changes with every rebuild (and with every start of the server, so a page
+    opened before a restart reloads too); requests wait here for the next one."""
+
+    def __init__(self) -> None:
+        self.started = f"{time.time_ns():x}"
+        self.count = 0
+        self.changed = threading.Condition()
+
+    @property
+    def build(self) -> str:
+        return f"{self.started}-{self.count}"
+
+    def rebuilt(self) -> None:
+        with self.changed:
+            self.count += 1
+            self.changed.notify_all()
+
+    def wait(self, since: str, timeout: float = RELOAD_POLL_SECONDS) -> str:
+        with self.changed:
+            self.changed.wait_for(lambda: self.build != since, timeout)
+            return self.build
+
+    def inject(self, html: bytes) -> bytes:
+        tag = f'<script src="{RELOAD_SCRIPT}" data-kmo-build="{self.build}" defer></script>'.encode()
+        head_end = html.find(b"</head>")
+        return html[:head_end] + tag + html[head_end:] if head_end >= 0 else html + tag
+
+
 @dataclass
 class Settings:
     root: Path
@@ -127,6 +194,12 @@ class Settings:
     compression: str = "precompressed"
     gzipped: dict[tuple[Path, int, int], bytes] = field(default_factory=dict)
     gzip_lock: threading.Lock = field(default_factory=threading.Lock)
+    reload: Reload | None = None
+
+    def read_rules(self) -> None:
+        """The rules of the site's _headers file, read again (after a rebuild, its cache rules name new files)."""
+        headers_file = self.root / "_headers"
+        self.rules = parse_headers_file(headers_file.read_text()) if headers_file.is_file() else []
 
     def on_the_fly(self, path: Path) -> bytes:
         """The file gzipped, once per version of it (a file changed while the server runs is compressed anew)."""
@@ -167,8 +240,12 @@ class Handler(BaseHTTPRequestHandler):
     def _serve(self, head: bool) -> None:
         if self.settings.latency_seconds:  # the round trip, added to every response (304s and redirects too)
             time.sleep(self.settings.latency_seconds)
-        url_path = urllib.parse.urlsplit(self.path).path
+        url = urllib.parse.urlsplit(self.path)
+        url_path = url.path
         self.settings.requests.append(url_path)
+        if self.settings.reload is not None and url_path in (RELOAD_SCRIPT, RELOAD_WAIT):
+            self._serve_reload(url_path, url.query, head)
+            return
         target = self._resolve(url_path)
         if target is not None and target.name == "index.html" and not url_path.endswith(("/", ".html")):
             self.send_response(HTTPStatus.MOVED_PERMANENTLY)
@@ -182,6 +259,9 @@ class Handler(BaseHTTPRequestHandler):
             target = self.settings.root / "404.html"
             url_path = "/404.html"
         content_type = TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if self.settings.reload is not None and target.suffix == ".html":
+            self._send(status, content_type, self.settings.reload.inject(target.read_bytes()), url_path, head)
+            return
         accepted = self.headers.get("Accept-Encoding", "")
         mode = self.settings.compression
         body_path, encoding, body = target, None, None
@@ -225,6 +305,31 @@ class Handler(BaseHTTPRequestHandler):
             return
         self._write(body)
 
+    def _serve_reload(self, url_path: str, query: str, head: bool) -> None:
+        reload = self.settings.reload
+        assert reload is not None
+        if url_path == RELOAD_SCRIPT:
+            self._send(HTTPStatus.OK, TYPES[".js"], RELOAD_JS.encode(), url_path, head)
+            return
+        since = urllib.parse.parse_qs(query).get("since", [""])[0]
+        build = reload.wait(since) if since else reload.build
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the page that waited has gone meanwhile
+            self._send(HTTPStatus.OK, TYPES[".json"], f'{{"build": "{build}"}}'.encode(), url_path, head)
+
+    def _send(self, status: HTTPStatus, content_type: str, body: bytes, url_path: str, head: bool) -> None:
+        """A response made here (watch mode): the site's headers for its path, never stored by the browser."""
+        headers = headers_for(url_path, self.settings.rules) | self.settings.extra_headers
+        headers["Cache-Control"] = "no-store"
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            if name.lower() not in self.settings.drop_headers:
+                self.send_header(name, value)
+        self.end_headers()
+        if not head:
+            self._write(body)
+
     def _write(self, body: bytes) -> None:
         if self.settings.throttle is None:
             self.wfile.write(body)
@@ -247,6 +352,7 @@ def make_server(
     extra_headers: dict[str, str] | None = None,
     drop_headers: set[str] | None = None,
     compression: str = "precompressed",
+    reload: Reload | None = None,
 ) -> tuple[Server, Settings]:
     if compression not in COMPRESSION_MODES:
         raise ValueError(f"compression must be one of {COMPRESSION_MODES}, not {compression!r}")
@@ -260,6 +366,7 @@ def make_server(
         extra_headers=extra_headers or {},
         drop_headers={name.lower() for name in drop_headers or set()},
         compression=compression,
+        reload=reload,
     )
     handler = type("BoundHandler", (Handler,), {"settings": settings})
     return Server(("127.0.0.1", port), handler), settings
@@ -279,26 +386,46 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate-mbit", type=float, default=None, help="limit each response to this many Mbit/s")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="add this delay before each response")
     parser.add_argument("--compression", choices=COMPRESSION_MODES, default="precompressed")
+    parser.add_argument("--watch", action="store_true", help="rebuild on changes and reload the open pages")
+    parser.add_argument("--project", type=Path, default=ROOT, help="with --watch: the project whose sources to watch")
     arguments = parser.parse_args(argv)
     if not (arguments.root / "index.html").is_file():
         print(f"{arguments.root} holds no built site: run ./dev build first", file=sys.stderr)
         return 1
-    server, _ = make_server(
+    server, settings = make_server(
         arguments.root,
         arguments.port,
         rate_mbit=arguments.rate_mbit,
         latency_ms=arguments.latency_ms,
         log=True,
         compression=arguments.compression,
+        reload=Reload() if arguments.watch else None,
     )
+    watcher = watch_and_reload(arguments.project, settings) if arguments.watch else None
     print(f"Serving {arguments.root} on http://127.0.0.1:{arguments.port}/ (Ctrl+C to stop)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
+        if watcher is not None:
+            watcher.stop()
         server.server_close()
     return 0
+
+
+def watch_and_reload(project: Path, settings: Settings, interval: float = 0.5, quiet: float = 0.4) -> watch.Watcher:
+    """Start watching ``project`` (its site is the one served): each rebuild reloads the open pages."""
+    reload = settings.reload
+    assert reload is not None
+
+    def rebuilt() -> None:
+        settings.read_rules()
+        reload.rebuilt()
+
+    watcher = watch.Watcher(project, settings.root, on_rebuilt=rebuilt, interval=interval, quiet=quiet)
+    watch.start(watcher)
+    return watcher
 
 
 if __name__ == "__main__":
