@@ -4,15 +4,16 @@ What is watched, by polling (standard library only), under the project root:
 
 - the pages: ``docs/``, ``docs_includes/``, ``site_overrides/``, ``mkdocs.yml``, the hooks and their worked
   examples (``build_scripts/mkdocs_hooks.py``, ``build_scripts/voorbeelden.toml``);
-- the rules data, ``calculator/data/``;
+- the build's page modules (``build_scripts/``);
 - the provider file: ``aanbieder.toml``, or the file ``KMO_AANBIEDER`` names (relative to the project root);
-- the package (``calculator/`` outside its data, ``pyproject.toml``) and ``frontend/``.
+- the package (``calculator/``, its rules data in ``calculator/data/`` included, ``pyproject.toml``), ``frontend/``
+  and the runtime's build steps.
 
-A change to the package or to ``frontend/`` rebuilds everything (wheel, Pyodide runtime, pages). Any other change
-rebuilds the pages alone: they reuse the runtime laid out in ``build/rekenmodule/`` under the same folder name, and
-get what ``build_site.main`` publishes after the pages (the open-data wheel, the service worker, the precompressed
-copies, whose brotli cache keeps that quick, and ``_headers``). The calculator in the browser keeps the package of its
-last runtime build, rules data included, until a full rebuild.
+A change to the package (the rules data is part of it: the browser's calculator reads it from the wheel) or to
+``frontend/`` rebuilds everything (wheel, Pyodide runtime, pages), so the pages and the calculator always answer with
+the same data. Any other change rebuilds the pages alone: they reuse the runtime laid out in ``build/rekenmodule/``
+under the same folder name, and get what ``build_site.main`` publishes after the pages (the open-data wheel, the
+service worker, the precompressed copies, whose brotli cache keeps that quick, and ``_headers``).
 
 A rebuild writes into ``build/site-next/`` and takes the place of ``site/`` only when it succeeded, so a failed
 rebuild leaves the served site as it was: the error is printed and the watcher goes on. Saves that come in a burst
@@ -37,16 +38,15 @@ Kind = Literal["full", "pages"]
 Snapshot = dict[Path, tuple[int, int]]
 
 # Relative to the project root. Folders are watched with everything below them.
-PAGE_SOURCES = (
-    "docs",
-    "docs_includes",
-    "site_overrides",
-    "calculator/data",
-    "mkdocs.yml",
-    "build_scripts/mkdocs_hooks.py",
-    "build_scripts/voorbeelden.toml",
+PAGE_SOURCES = ("docs", "docs_includes", "site_overrides", "mkdocs.yml", "build_scripts")
+# Checked first: these rebuild everything, also where they sit inside a page source.
+RUNTIME_SOURCES = (
+    "calculator",
+    "frontend",
+    "pyproject.toml",
+    "build_scripts/build_site.py",
+    "build_scripts/trim_stdlib.mjs",
 )
-RUNTIME_SOURCES = ("calculator", "frontend", "pyproject.toml")
 PROVIDER_FILE = "aanbieder.toml"
 PROVIDER_VARIABLE = "KMO_AANBIEDER"
 # Files an editor or Python writes beside the real ones; a change to them is no change to the site.
@@ -74,8 +74,8 @@ def _ignored(relative: Path) -> bool:
 
 
 def classify(changed: Iterable[Path], root: Path, environ: Mapping[str, str] = os.environ) -> Kind | None:
-    """The rebuild a set of changed paths needs: "full" when the package (calculator/ outside its data) or frontend/
-    changed, "pages" when only pages, templates, rules data or the provider file did, None for anything else."""
+    """The rebuild a set of changed paths needs: "full" when the package (its rules data included) or frontend/
+    changed, "pages" when only pages, templates, page modules or the provider file did, None for anything else."""
     root = root.resolve()
     provider = provider_file(root, environ).resolve()
     kind: Kind | None = None
@@ -91,10 +91,10 @@ def classify(changed: Iterable[Path], root: Path, environ: Mapping[str, str] = o
         if _ignored(relative):
             continue
         text = relative.as_posix()
+        if any(text == source or text.startswith(source + "/") for source in RUNTIME_SOURCES):
+            return "full"
         if any(text == source or text.startswith(source + "/") for source in PAGE_SOURCES):
             kind = kind or "pages"
-        elif any(text == source or text.startswith(source + "/") for source in RUNTIME_SOURCES):
-            return "full"
     return kind
 
 
@@ -225,8 +225,6 @@ class Watcher:
             log("the rebuild failed (see above); still serving the last good site, still watching")
             return False
         log(f"rebuilt {'everything' if kind == 'full' else 'the pages'} in {seconds:.1f} s; reloading open pages")
-        if kind == "pages" and any(name.startswith("calculator/data/") for name in names):
-            log("the calculator itself still answers with the rules data of its last full build (restart to update)")
         self.on_rebuilt()
         return True
 

@@ -17,23 +17,25 @@ from build_scripts.watch import classify
     [
         ["docs/steun.md"],
         ["docs_includes/woordenlijst.md"],
-        ["calculator/data/parameters.toml"],
-        ["calculator/data/bronnen.toml", "docs/index.md"],
         ["site_overrides/calculator.html"],
         ["site_overrides/assets/stylesheets/site.css"],
         ["mkdocs.yml"],
         ["build_scripts/voorbeelden.toml"],
+        ["build_scripts/markers.py"],
         ["aanbieder.toml"],
     ],
 )
-def test_pages_data_templates_and_provider_rebuild_the_pages_only(root: Path, changed: list[str]) -> None:
+def test_pages_templates_and_provider_rebuild_the_pages_only(root: Path, changed: list[str]) -> None:
     assert classify([root / name for name in changed], root, environ={}) == "pages"
 
 
 @pytest.mark.parametrize(
     "changed",
     [
-        ["calculator/evaluate.py"],
+        ["calculator/engine.py"],
+        ["calculator/data/parameters.toml"],
+        ["calculator/data/bronnen.toml", "docs/index.md"],
+        ["build_scripts/trim_stdlib.mjs"],
         ["calculator/teksten.py", "docs/index.md"],
         ["docs/index.md", "calculator/data/parameters.toml", "calculator/steun.py"],
         ["frontend/render.mjs"],
@@ -41,7 +43,7 @@ def test_pages_data_templates_and_provider_rebuild_the_pages_only(root: Path, ch
         ["pyproject.toml"],
     ],
 )
-def test_the_package_or_the_frontend_rebuilds_the_runtime_too(root: Path, changed: list[str]) -> None:
+def test_the_package_its_data_or_the_frontend_rebuild_the_runtime_too(root: Path, changed: list[str]) -> None:
     assert classify([root / name for name in changed], root, environ={}) == "full"
 
 
@@ -51,7 +53,7 @@ def test_the_package_or_the_frontend_rebuilds_the_runtime_too(root: Path, change
         [],
         ["README.md"],
         ["tests/unit/test_cases.py"],
-        ["calculator/__pycache__/evaluate.cpython-312.pyc"],
+        ["calculator/__pycache__/engine.cpython-312.pyc"],
         ["docs/.steun.md.swp"],
         ["docs/steun.md~"],
         ["site/index.html"],
@@ -84,7 +86,7 @@ class Recorder:
 
 
 def project(tmp_path: Path) -> tuple[Path, watch.Watcher, Recorder, list[int]]:
-    for name in ("docs/index.md", "calculator/data/parameters.toml", "calculator/evaluate.py", "mkdocs.yml"):
+    for name in ("docs/index.md", "calculator/data/parameters.toml", "calculator/engine.py", "mkdocs.yml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("eerste versie\n", encoding="utf-8")
     rebuilt: list[int] = []
@@ -101,14 +103,14 @@ def step(watcher: watch.Watcher) -> None:
         watcher.rebuild(changed)
 
 
-def test_a_data_change_rebuilds_the_pages_and_a_package_change_everything(tmp_path: Path) -> None:
+def test_a_page_change_rebuilds_the_pages_and_a_data_change_everything(tmp_path: Path) -> None:
     root, watcher, recorder, rebuilt = project(tmp_path)
     step(watcher)
     assert recorder.kinds == []  # nothing changed yet
-    (root / "calculator/data/parameters.toml").write_text("tweede versie\n", encoding="utf-8")
+    (root / "docs/index.md").write_text("tweede versie\n", encoding="utf-8")
     step(watcher)
     assert recorder.kinds == ["pages"]
-    (root / "calculator/evaluate.py").write_text("# tweede versie\n", encoding="utf-8")
+    (root / "calculator/data/parameters.toml").write_text("tweede versie\n", encoding="utf-8")
     step(watcher)
     assert recorder.kinds == ["pages", "full"]
     (root / "README.md").write_text("niet gewatcht\n", encoding="utf-8")
