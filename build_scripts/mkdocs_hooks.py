@@ -51,6 +51,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from build_scripts.afkortingen import first_use
 from build_scripts.build_site import RUNTIME_STAGING
 from build_scripts.hosting import CSP_META
 from calculator import __version__, evaluate, opendata
@@ -778,7 +779,7 @@ def calculator_page_data() -> dict[str, Any]:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill in the page; then add the glossary, so every term in it is explained where it appears."""
+    """Fill in the page; then mark each glossary term at its first use on the page (build_scripts/afkortingen.py)."""
     terms: list[tuple[str, str]] = _state["glossary"]
     for key in ("description", "lead", "kop"):
         value = page.meta.get(key)
@@ -787,7 +788,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     result = render(markdown, page.file.src_path)
     if page.file.src_path == "woordenlijst.md":
         return result
-    return result + "\n\n" + "\n".join(f"*[{term}]: {text}" for term, text in terms) + "\n"
+    return first_use(result, terms)
 
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"')
