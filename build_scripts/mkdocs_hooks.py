@@ -350,9 +350,8 @@ def tarieven(arguments: list[str]) -> str:
     cyber = data[CYBER_SMALL].applies_on(day)
     energy = data[ENERGY_SMALL].applies_on(day)
     if cyber or energy:
-        other = (
-            " over een ander toekomstgericht thema (bijvoorbeeld software)" if themes else " over een ander onderwerp"
-        )
+        # Software is no theme of its own: it is a subject within the theme digitalisering.
+        other = " over een ander onderwerp (bijvoorbeeld software)" if themes else " over een ander onderwerp"
     else:
         other = " binnen de toekomstgerichte thema's" if themes else ""
     rows.append(f"| Opleiding{other} " + _rate_cells(RATE_SMALL, RATE_MEDIUM, day))
@@ -385,7 +384,7 @@ EXAMPLES_FILE = Path(__file__).with_name("voorbeelden.toml")
 
 
 def example_requests(day: date) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
-    """The worked examples per group: (key, who, full request for an application on ``day``). Tests use it to
+    """The worked examples per group: (key, title, full request for an application on ``day``). Tests use it to
     check that the pages show exactly what calculator.evaluate answers."""
     groups: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
     for group, examples in tomllib.loads(EXAMPLES_FILE.read_text(encoding="utf-8")).items():
@@ -395,35 +394,46 @@ def example_requests(day: date) -> dict[str, list[tuple[str, str, dict[str, Any]
             start = (day + timedelta(days=int(example["start_over"]))).isoformat()
             for service in request["services"]:
                 service["start_date"] = start
-            groups.setdefault(group, []).append((example["sleutel"], example["wie"], request))
+            groups.setdefault(group, []).append((example["sleutel"], example["titel"], request))
     return groups
 
 
 def voorbeelden(arguments: list[str]) -> str:
-    """The worked examples of a group, each computed now by calculator.evaluate (never typed on the page)."""
+    """The worked examples of a group: the situation as voorbeelden.toml tells it, with every amount and date
+    computed now by calculator.evaluate (never typed on the page), and a small table of the outcome."""
     group = _one(arguments, "voorbeelden")
     examples = example_requests(build_date()).get(group)
     if not examples:
         raise PluginError(f"kmo:voorbeelden: no group '{group}' in {EXAMPLES_FILE.name}")
+    stories = {
+        example["sleutel"]: example["verhaal"]
+        for example in tomllib.loads(EXAMPLES_FILE.read_text(encoding="utf-8"))[group]
+    }
     blocks = []
-    for key, who, request in examples:
+    for key, title, request in examples:
         answer = evaluate(request, data=rules(), today=build_date())
         if not answer["ok"]:
             raise PluginError(f"kmo:voorbeelden {group}/{key}: the request is refused: {answer['errors']}")
         service = answer["services"][0]
         shown = service["display"]
-        title = f"{who}"
-        used = request.get("support_used_this_year")
-        if used:
-            title += f" die dit jaar al {euro(Decimal(used), cents=False)} steun kreeg"
-        title += f": {service['label'].lower()} van {shown['amount']} zonder btw"
-        late = (date.fromisoformat(request["application_date"]) - date.fromisoformat(service["start_date"])).days
-        if late > 0:
-            title += f", aangevraagd {late} dagen na de start"
+        values = {
+            "prijs": shown["amount"],
+            "steun": shown["support"],
+            "eigen_aandeel": shown["own_share"],
+            "percentage": shown["rate"],
+            "start": shown["start_date"],
+            "uiterlijk": shown["application_deadline"],
+            "aanvraagdatum": answer["display"]["application_date"],
+            "al_gekregen": euro(Decimal(request.get("support_used_this_year", "0")), cents=False),
+            "rest_plafond": answer["display"]["cap_remaining_before"],
+        }
+        try:
+            story = stories[key].format_map(values)
+        except (KeyError, ValueError) as error:
+            raise PluginError(f"kmo:voorbeelden {group}/{key}: the story has an unknown name {error}") from None
         rows = (
             f'<tr><th scope="row">Steun</th><td data-bedrag="support">{escape(shown["support"])}</td></tr>'
-            f'<tr><th scope="row">{"Uw eigen aandeel" if service["eligible"] else "U betaalt zelf"}</th>'
-            f'<td data-bedrag="own_share">{escape(shown["own_share"])}</td></tr>'
+            f'<tr><th scope="row">Eigen aandeel</th><td data-bedrag="own_share">{escape(shown["own_share"])}</td></tr>'
         )
         if service["eligible"]:
             rows += (
@@ -433,8 +443,8 @@ def voorbeelden(arguments: list[str]) -> str:
         blocks.append(
             f'<div class="admonition example kmo-voorbeeld" data-voorbeeld="{key}">\n'
             f'<p class="admonition-title">Voorbeeld: {escape(title)}</p>\n'
+            f"<p>{escape(story)}</p>\n"
             f"<table><tbody>{rows}</tbody></table>\n"
-            f"<p>{escape(service['explanation'])}</p>\n"
             f"</div>"
         )
     return "\n\n".join(blocks)
@@ -717,7 +727,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
                 max(rules()[f"steunplafond.{size}"].amount(build_date()) for size in ("klein", "middelgroot")),
                 cents=False,
             ),
-            "termijn": f"{number(rules()['procedure.aanvraagtermijn'].amount(build_date()))} dagen",
+            "termijn": show(rules()["procedure.aanvraagtermijn"], build_date()),
         },
         "runtime": os.environ.get("KMO_REKENMODULE", ""),
         "runtime_files": runtime_files(),

@@ -31,7 +31,7 @@ def test_headings_code_links_tags_comments_and_attributes_are_not_running_text()
         "# Het steunplafond\n\n"
         "## Minder dan 50 VTE { #VTE }\n\n"
         '!!! note "Over het steunplafond"\n'
-        "    Zie [de regels](regels.md#steunplafond) en `VTE` en <span data-x=\"VTE\">x</span>.\n"
+        '    Zie [de regels](regels.md#steunplafond) en `VTE` en <span data-x="VTE">x</span>.\n'
         "    <!-- VTE -->\n\n"
         "```\nsteunplafond\n```\n\n"
         "[^1]: Over het steunplafond.\n\n"
