@@ -779,7 +779,7 @@ def calculator_page_data() -> dict[str, Any]:
             (
                 "groot",
                 "Groot",
-                f"{medium_fte.comparator.words(within=False)} {show(medium_fte, build_date())}, "
+                f"{show(medium_fte, build_date())} of meer, "
                 "of omzet én balanstotaal boven die van een middelgrote onderneming",
             ),
         ],
