@@ -51,6 +51,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from build_scripts import dienstverlener, markers, opendata, templates
+from build_scripts.afkortingen import first_use
 from build_scripts.site_build import Build
 from calculator import __version__
 
@@ -82,14 +83,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
-def glossary_abbreviations(markdown: str, terms: list[tuple[str, str]]) -> str:
-    """The glossary step: every term of the glossary as an abbreviation of the page, so each is explained where it
-    appears."""
-    return markdown + "\n\n" + "\n".join(f"*[{term}]: {text}" for term, text in terms) + "\n"
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill in the page; then add the glossary, so every term in it is explained where it appears."""
+    """Fill in the page; then mark each glossary term at its first use on the page (build_scripts/afkortingen.py)."""
     build = build_of(config)
     for key in ("description", "lead", "kop"):
         value = page.meta.get(key)
@@ -98,7 +93,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     result = markers.render(build, markdown, page.file.src_path)
     if page.file.src_path == "woordenlijst.md":
         return result
-    return glossary_abbreviations(result, build.glossary)
+    return first_use(result, build.glossary)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

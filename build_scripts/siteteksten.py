@@ -38,7 +38,6 @@ GROOTTE_ONDERNEMING: Final[Mapping[str, str]] = {
     "middelgroot": "Middelgrote onderneming",
 }
 GROOTTE_KEUZE: Final[Mapping[str, str]] = {"klein": "Klein", "middelgroot": "Middelgroot", "groot": "Groot"}
-TERMIJN_DAGEN: Final = "{dagen} dagen"
 
 # --- the provider's contact details (build_scripts/dienstverlener.py) ----------------------------------------------
 CONTACTVELDEN: Final = (
@@ -53,12 +52,8 @@ REGISTRATIENUMMER: Final = "Registratienummer voor {wat}: **{nummer}**"
 
 # --- worked examples (build_scripts/voorbeelden.py) -----------------------------------------------------------------
 VOORBEELD_TITEL: Final = "Voorbeeld: {titel}"
-VOORBEELD_AL_GEKREGEN: Final = " die dit jaar al {bedrag} steun kreeg"
-VOORBEELD_DIENST: Final = ": {soort} van {bedrag} zonder btw"
-VOORBEELD_TE_LAAT: Final = ", aangevraagd {dagen} dagen na de start"
 VOORBEELD_STEUN: Final = "Steun"
-VOORBEELD_EIGEN_AANDEEL: Final = "Uw eigen aandeel"
-VOORBEELD_ZELF: Final = "U betaalt zelf"
+VOORBEELD_EIGEN_AANDEEL: Final = "Eigen aandeel"
 VOORBEELD_UITERLIJK: Final = "Aanvragen uiterlijk op"
 
 # --- the theme's markup (build_scripts/templates.py) --------------------------------------------------------------

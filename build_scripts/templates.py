@@ -35,7 +35,7 @@ def template_globals(build: Build) -> dict[str, Any]:
         "home": {
             "hoogste": percent(overzicht.hoogste_tarief(day, rules)),
             "plafond": euro(overzicht.hoogste_plafond(day, rules), cents=False),
-            "termijn": t.TERMIJN_DAGEN.format(dagen=number(rules["procedure.aanvraagtermijn"].amount(day))),
+            "termijn": t.shown(rules["procedure.aanvraagtermijn"], rules["procedure.aanvraagtermijn"].at(day)),
         },
         "runtime": os.environ.get("KMO_REKENMODULE", ""),
         "runtime_files": runtime_files(),

@@ -22,63 +22,77 @@ from calculator.formatting import euro
 EXAMPLES_FILE = Path(__file__).with_name("voorbeelden.toml")
 
 
+def _examples() -> dict[str, list[dict[str, Any]]]:
+    loaded: dict[str, list[dict[str, Any]]] = tomllib.loads(EXAMPLES_FILE.read_text(encoding="utf-8"))
+    return loaded
+
+
 def example_requests(day: date) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
-    """The worked examples per group: (key, who, full request for an application on ``day``). Tests use it to
+    """The worked examples per group: (key, title, full request for an application on ``day``). Tests use it to
     check that the pages show exactly what calculator.evaluate answers."""
     groups: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
-    for group, examples in tomllib.loads(EXAMPLES_FILE.read_text(encoding="utf-8")).items():
+    for group, examples in _examples().items():
         for example in examples:
             request = copy.deepcopy(example["aanvraag"])
             request["application_date"] = day.isoformat()
             start = (day + timedelta(days=int(example["start_over"]))).isoformat()
             for service in request["services"]:
                 service["start_date"] = start
-            groups.setdefault(group, []).append((example["sleutel"], example["wie"], request))
+            groups.setdefault(group, []).append((example["sleutel"], example["titel"], request))
     return groups
 
 
-def _title(who: str, request: dict[str, Any], service: dict[str, Any]) -> str:
-    title = who
-    used = request.get("support_used_this_year")
-    if used:
-        title += t.VOORBEELD_AL_GEKREGEN.format(bedrag=euro(Decimal(used), cents=False))
-    title += t.VOORBEELD_DIENST.format(soort=service["label"].lower(), bedrag=service["display"]["amount"])
-    late = (date.fromisoformat(request["application_date"]) - date.fromisoformat(service["start_date"])).days
-    if late > 0:
-        title += t.VOORBEELD_TE_LAAT.format(dagen=late)
-    return title
+def _story(template: str, request: dict[str, Any], answer: dict[str, Any], where: str) -> str:
+    """The situation as voorbeelden.toml tells it, every amount and date filled in from the answer."""
+    shown = answer["services"][0]["display"]
+    values = {
+        "prijs": shown["amount"],
+        "steun": shown["support"],
+        "eigen_aandeel": shown["own_share"],
+        "percentage": shown["rate"],
+        "start": shown["start_date"],
+        "uiterlijk": shown["application_deadline"],
+        "aanvraagdatum": answer["display"]["application_date"],
+        "al_gekregen": euro(Decimal(request.get("support_used_this_year", "0")), cents=False),
+        "rest_plafond": answer["display"]["cap_remaining_before"],
+    }
+    try:
+        return template.format_map(values)
+    except (KeyError, ValueError) as error:
+        raise PluginError(f"kmo:voorbeelden {where}: the story has an unknown name {error}") from None
 
 
 def _row(label: str, key: str, shown: dict[str, str]) -> str:
     return f'<tr><th scope="row">{label}</th><td data-bedrag="{key}">{escape(shown[key])}</td></tr>'
 
 
-def _block(key: str, title: str, service: dict[str, Any]) -> str:
+def _block(key: str, title: str, story: str, service: dict[str, Any]) -> str:
     shown = service["display"]
-    rows = _row(t.VOORBEELD_STEUN, "support", shown)
-    rows += _row(t.VOORBEELD_EIGEN_AANDEEL if service["eligible"] else t.VOORBEELD_ZELF, "own_share", shown)
+    rows = _row(t.VOORBEELD_STEUN, "support", shown) + _row(t.VOORBEELD_EIGEN_AANDEEL, "own_share", shown)
     if service["eligible"]:
         rows += _row(t.VOORBEELD_UITERLIJK, "application_deadline", shown)
     return (
         f'<div class="admonition example kmo-voorbeeld" data-voorbeeld="{key}">\n'
         f'<p class="admonition-title">{escape(t.VOORBEELD_TITEL.format(titel=title))}</p>\n'
+        f"<p>{escape(story)}</p>\n"
         f"<table><tbody>{rows}</tbody></table>\n"
-        f"<p>{escape(service['explanation'])}</p>\n"
         f"</div>"
     )
 
 
 def voorbeelden(build: Build, arguments: list[str]) -> str:
-    """The worked examples of a group, each computed now by calculator.evaluate (never typed on the page)."""
+    """The worked examples of a group: the situation as voorbeelden.toml tells it, with every amount and date
+    computed now by calculator.evaluate (never typed on the page), and a small table of the outcome."""
     group = one(arguments, "voorbeelden")
     examples = example_requests(build.day).get(group)
     if not examples:
         raise PluginError(f"kmo:voorbeelden: no group '{group}' in {EXAMPLES_FILE.name}")
+    stories = {example["sleutel"]: example["verhaal"] for example in _examples()[group]}
     blocks = []
-    for key, who, request in examples:
+    for key, title, request in examples:
         answer = evaluate(request, data=build.rules, today=build.day)
         if not answer["ok"]:
             raise PluginError(f"kmo:voorbeelden {group}/{key}: the request is refused: {answer['errors']}")
-        service = answer["services"][0]
-        blocks.append(_block(key, _title(who, request, service), service))
+        story = _story(stories[key], request, answer, f"{group}/{key}")
+        blocks.append(_block(key, title, story, answer["services"][0]))
     return "\n\n".join(blocks)

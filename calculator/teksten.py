@@ -244,13 +244,13 @@ TEKSTEN: Final[Mapping[str, str]] = {
     # --- rule summaries for the pages (calculator/overzicht.py) ---------------------------------------------------
     "overzicht.tarieven.opleiding": "Opleiding",
     "overzicht.tarieven.opleiding.binnen_themas": "Opleiding binnen de toekomstgerichte thema's",
-    "overzicht.tarieven.opleiding.ander_thema": "Opleiding over een ander toekomstgericht thema (bijvoorbeeld software)",
+    "overzicht.tarieven.opleiding.ander_thema": "Opleiding over een ander onderwerp (bijvoorbeeld software)",
     "overzicht.tarieven.opleiding.ander_onderwerp": "Opleiding over een ander onderwerp",
     "overzicht.tarieven.opleiding.cybersecurity": "Opleiding over cybersecurity",
     "overzicht.tarieven.opleiding.energie_efficientie": "Opleiding over energie-efficiëntie",
     "overzicht.tarieven.advies": "Advies",
     "overzicht.tarieven.advies.binnen_themas": "Advies binnen de toekomstgerichte thema's",
-    "overzicht.tarieven.advies.ander_thema": "Advies over een ander toekomstgericht thema (bijvoorbeeld software)",
+    "overzicht.tarieven.advies.ander_thema": "Advies over een ander onderwerp (bijvoorbeeld software)",
     "overzicht.tarieven.advies.ander_onderwerp": "Advies over een ander onderwerp",
     "overzicht.tarieven.advies.cybersecurity": "Advies over cybersecurity",
     "overzicht.tarieven.advies.energie_efficientie": "Advies over energie-efficiëntie",
@@ -273,7 +273,7 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "overzicht.grootte.geld_samen": "omzet of balanstotaal {regel} {grens_bedrag}",
     "overzicht.grootte.geld_apart": "omzet {deel1} of balanstotaal {deel2}",
     "overzicht.grootte.groot": (
-        "{relatie} {grens_vte}, of omzet én balanstotaal boven die van een middelgrote onderneming"
+        "{grens_vte} of meer, of omzet én balanstotaal boven die van een middelgrote onderneming"
     ),
     # --- timeline and calendar --------------------------------------------------------------------------------
     "tijdlijn.aanvragen": "Kmo-portefeuille: uiterlijk vandaag aanvragen ({diensten})",

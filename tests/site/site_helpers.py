@@ -162,3 +162,81 @@ RATE_FIGURES = tuple(name for name in load().parameters if name.startswith("steu
 def build_at(day: date) -> Build:
     """A site build as the hooks make one, for a build on ``day``."""
     return Build(load(), day)
+
+
+class _Prose(HTMLParser):
+    """The running text of a page's article: paragraphs, list items and definitions, each on its own; headings,
+    tables, code, forms, note references and the notes themselves left out."""
+
+    SKIP = {"table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "script", "style", "svg", "sup", "form", "nav"}
+    UNITS = {"p", "li", "dd", "dt", "blockquote", "summary", "figcaption"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.article = 0
+        self.skip = 0
+        self.divs: list[bool] = []
+        self.open: list[list[str]] = []
+        self.units: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.article += 1
+        if not self.article:
+            return
+        if tag == "div":
+            notes = "footnote" in (dict(attrs).get("class") or "").split()
+            self.divs.append(notes)
+            self.skip += notes
+        if tag in self.SKIP:
+            self.skip += 1
+        if tag in self.UNITS:
+            self.open.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.article:
+            return
+        if tag == "article":
+            self.article -= 1
+        if tag == "div" and self.divs:
+            self.skip -= self.divs.pop()
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        if tag in self.UNITS and self.open:
+            text = " ".join("".join(self.open.pop()).replace("\u00a0", " ").split())
+            if text:
+                self.units.append(text)
+
+    def handle_data(self, data: str) -> None:
+        if self.article and not self.skip and self.open:
+            self.open[-1].append(data)
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(À-Ý€*])")
+WORD = re.compile(r"\w")
+
+
+def sentences(path: Path) -> list[str]:
+    """The sentences of a page's running text (a paragraph, list item or definition split after . ! or ?)."""
+    collector = _Prose()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return [part.strip() for unit in collector.units for part in SENTENCE_END.split(unit) if part.strip()]
+
+
+def words(sentence: str) -> list[str]:
+    """The words of a sentence: what holds a letter or a digit ("€" and "–" are not words, "7.500" is)."""
+    return [word for word in sentence.split() if WORD.search(word)]
+
+
+def full_sentences(path: Path) -> list[str]:
+    """The page's sentences that end as a sentence (. ! ? or :); a list entry like "Pentesting (advies)" is not."""
+    return [sentence for sentence in sentences(path) if re.search(r"[.!?:][\"'’”)]*$", sentence)]
+
+
+def content_pages(site: Path = SITE) -> dict[str, Path]:
+    """The built page of every Markdown page in docs/: name (as in docs/) -> index.html."""
+    found = {}
+    for source in sorted((ROOT / "docs").rglob("*.md")):
+        name = str(source.relative_to(ROOT / "docs"))
+        found[name] = site / ("index.html" if name == "index.md" else name.removesuffix(".md") + "/index.html")
+    return found

@@ -26,7 +26,7 @@ def test_the_home_page_opens_with_what_matters_and_two_calls_to_action(site: Pat
     highest = max(rules[name].amount(today) for name in RATE_FIGURES if rules[name].applies_on(today))
     assert f"tot {plain(percent(highest))}" in block
     assert f"tot {plain(euro(rules['steunplafond.klein'].amount(today), cents=False))}" in block
-    assert f"{rules['procedure.aanvraagtermijn'].amount(today)} dagen" in block
+    assert f"{rules['procedure.aanvraagtermijn'].amount(today)} kalenderdagen" in block
     links = re.findall(r'<a class="md-button[^"]*" href="([^"]+)">([^<]+)</a>', block)
     assert [(href, text) for href, text in links] == [
         ("rekenmodule/", "Bereken uw steun"),
@@ -77,6 +77,7 @@ def test_terms_are_explained_where_they_appear(site: Path) -> None:
         html = (site / page).read_text(encoding="utf-8")
         for term, explanation in explained.items():
             body = html[html.index("<article") : html.index("</article>")]
+            body = re.sub(r'<div class="footnote">.*?</div>', " ", body, flags=re.DOTALL)  # the sources' titles
             if re.search(rf"\b{re.escape(term)}\b", re.sub(r"<[^>]+>", " ", body)):
                 assert f"<abbr title=" in body and f">{term}</abbr>" in body, f"{page}: {term} not explained"
                 checked += 1
