@@ -42,10 +42,10 @@ def test_each_kind_of_service_gets_on_the_page_the_rate_the_calculator_applies(r
 def test_rows_follow_the_rules_in_force(rules: RulesData) -> None:
     assert list(_rows(rules, date(2021, 1, 1))) == ["Opleiding", "Advies"]
     assert list(_rows(rules, date(2023, 6, 1))) == [
-        "Opleiding over een ander toekomstgericht thema (bijvoorbeeld software)",
+        "Opleiding over een ander onderwerp (bijvoorbeeld software)",
         "Opleiding over cybersecurity",
         "Advies over cybersecurity",
-        "Advies over een ander toekomstgericht thema (bijvoorbeeld software)",
+        "Advies over een ander onderwerp (bijvoorbeeld software)",
     ]
     today = overzicht.tarieven(date(2026, 12, 4), rules)
     refused = today.rijen[-1]
