@@ -51,7 +51,14 @@ def test_the_contract_example_gives_the_contract_answer(root: Path) -> None:
     }.items():
         assert answer["size"][key] == value, key
     assert answer["eligible"] is True
-    assert [c["id"] for c in answer["conditions"]] == ["kmo", "rechtsvorm", "vestiging", "prive", "hoofdactiviteit", "niet_aanverwant"]
+    assert [c["id"] for c in answer["conditions"]] == [
+        "kmo",
+        "rechtsvorm",
+        "vestiging",
+        "prive",
+        "hoofdactiviteit",
+        "niet_aanverwant",
+    ]
     (service,) = answer["services"]
     assert {
         k: service[k]

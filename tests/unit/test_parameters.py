@@ -311,7 +311,9 @@ RULE_MODULES = sorted(
 
 
 def test_the_figure_check_walks_every_module() -> None:
-    assert {"teksten", "engine", "antwoord", "agenda", "domein", "steun", "request", "gevolgen", "plafond"} <= set(RULE_MODULES)
+    assert {"teksten", "engine", "antwoord", "agenda", "domein", "steun", "request", "gevolgen", "plafond"} <= set(
+        RULE_MODULES
+    )
 
 
 def test_no_figure_is_written_as_a_literal_in_the_rules_code(rules: RulesData) -> None:
