@@ -1,4 +1,4 @@
-"""Numbers and dates as people type them in Belgium (CONTRACT.md); anything ambiguous is an error, never a guess."""
+"""Numbers and dates as people type them in Belgium (INTERFACE.md); anything ambiguous is an error, never a guess."""
 
 from __future__ import annotations
 
