@@ -211,6 +211,52 @@ def _refusals(
     return kind_reason, reasons, source
 
 
+def _toekenning(
+    dienst: Dienstverlening,
+    kind: ServiceKind,
+    kind_reason: Reden,
+    *,
+    rate: Tarief,
+    klasse: Grootteklasse,
+    remaining: Decimal,
+    day: date,
+    data: RulesData,
+) -> Dienstresultaat:
+    """The result of a service that qualifies: the rate applied, capped by what is left of the year's cap."""
+    computed = round_cent(dienst.bedrag * rate.pct / HUNDRED)
+    support = min(computed, remaining)
+    waarden = {
+        "klasse_bn": klasse.value,
+        "sinds_datum": rate.since,
+        "tarief_pct": rate.pct,
+        "bedrag_eur": dienst.bedrag,
+        "berekend_eur": computed,
+    }
+    verhoogd = rate.verhoogd is Onderwerp.CYBERSECURITY
+    parts: list[Reden] = [kind_reason, Reden("dienst.tarief.verhoogd" if verhoogd else "dienst.tarief", waarden)]
+    if support < computed:
+        parts.append(Reden("dienst.plafond_bereikt", {"steun_eur": support}))
+    parts.append(Reden("dienst.eigen_bijdrage", {"eigen_eur": dienst.bedrag - support}))
+    deadline = aanvraagtermijn(dienst.startdatum, day, data)
+    dagen = data["procedure.aanvraagtermijn"].amount(day)
+    parts.append(
+        Reden("dienst.termijn", {"uiterlijk_datum": deadline, "dagen": dagen, "start_datum": dienst.startdatum})
+    )
+    return Dienstresultaat(
+        dienst,
+        kind,
+        True,
+        rate.pct,
+        computed,
+        support,
+        deadline,
+        realisatietermijn(day, data),
+        Reden("dienst.toekenning", delen=tuple(parts)),
+        rate.source,
+        rate.quote,
+    )
+
+
 def bereken_diensten(
     diensten: tuple[Dienstverlening, ...],
     *,
@@ -226,67 +272,22 @@ def bereken_diensten(
     and what is left of the cap afterwards.
     """
     results: list[Dienstresultaat] = []
-    termijn = data["procedure.aanvraagtermijn"]
-    realisation = realisatietermijn(day, data)
     for dienst in diensten:
         kind = data.classification.service_kinds[dienst.soort]
-        deadline = aanvraagtermijn(dienst.startdatum, day, data)
         kind_reason, reasons, source = _refusals(dienst, kind, enterprise_reason, day, data)
         if reasons:
             # The text reads: the reasons first, then "Steun: € 0,00."
+            refusal = Reden("dienst.weigering", delen=(*reasons, Reden("dienst.geen_steun", {"steun_eur": ZERO})))
+            deadline = aanvraagtermijn(dienst.startdatum, day, data)
+            realisation = realisatietermijn(day, data)
             results.append(
-                Dienstresultaat(
-                    dienst,
-                    kind,
-                    False,
-                    Decimal(0),
-                    ZERO,
-                    ZERO,
-                    deadline,
-                    realisation,
-                    Reden("dienst.weigering", delen=(*reasons, Reden("dienst.geen_steun", {"steun_eur": ZERO}))),
-                    source,
-                )
+                Dienstresultaat(dienst, kind, False, Decimal(0), ZERO, ZERO, deadline, realisation, refusal, source)
             )
             continue
-
         rate = tarief(kind, klasse, day, data)
-        computed = round_cent(dienst.bedrag * rate.pct / HUNDRED)
-        support = min(computed, remaining)
-        remaining -= support
-        waarden = {
-            "klasse_bn": klasse.value,
-            "sinds_datum": rate.since,
-            "tarief_pct": rate.pct,
-            "bedrag_eur": dienst.bedrag,
-            "berekend_eur": computed,
-        }
-        parts: list[Reden] = [
-            kind_reason,
-            Reden("dienst.tarief.verhoogd" if rate.verhoogd is Onderwerp.CYBERSECURITY else "dienst.tarief", waarden),
-        ]
-        if support < computed:
-            parts.append(Reden("dienst.plafond_bereikt", {"steun_eur": support}))
-        parts.append(Reden("dienst.eigen_bijdrage", {"eigen_eur": dienst.bedrag - support}))
-        parts.append(
-            Reden(
-                "dienst.termijn",
-                {"uiterlijk_datum": deadline, "dagen": termijn.amount(day), "start_datum": dienst.startdatum},
-            )
+        result = _toekenning(
+            dienst, kind, kind_reason, rate=rate, klasse=klasse, remaining=remaining, day=day, data=data
         )
-        results.append(
-            Dienstresultaat(
-                dienst,
-                kind,
-                True,
-                rate.pct,
-                computed,
-                support,
-                deadline,
-                realisation,
-                Reden("dienst.toekenning", delen=tuple(parts)),
-                rate.source,
-                rate.quote,
-            )
-        )
+        remaining -= result.support
+        results.append(result)
     return tuple(results), remaining
