@@ -18,14 +18,22 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
                                                    ja_nee figure that is true, or another figure that has a value
                                                    (kmo:als-niet NAME for the opposite; kmo:als-veranderd NAME DATE:
                                                    the value of DATE is no longer in force); no nesting
-    <!-- kmo:geschiedenis -->                      the dated table of rates and caps, from the first modelled rule set (2016) on
+    <!-- kmo:tarieven -->                          today's rates per kind of service and size, and the caps
+    <!-- kmo:hoogste -->                           the highest rate in force ("45 %")
+    <!-- kmo:geschiedenis -->                      the dated table of rates and caps, from the first modelled rule
+                                                   set (2016) on
     <!-- kmo:drempels -->                          the size thresholds (European SME definition)
+    <!-- kmo:themas -->                            the future-oriented themes, as a list
     <!-- kmo:rechtsvormen aanvaard|niet-aanvaard -->
     <!-- kmo:diensten subsidieerbaar|niet-subsidieerbaar -->
+    <!-- kmo:voorbeelden GROUP -->                 the worked examples of build_scripts/voorbeelden.toml, computed
     <!-- kmo:dienstverlener naam|registratienummer_advies|registratienummer_opleiding|website|... -->
+    <!-- kmo:contactgegevens -->                   the provider's contact details (mkdocs.yml, never invented)
     <!-- kmo:termijnvoorbeeld 2026-11-20 -->       the last day to apply for services starting that day
     <!-- kmo:regelset -->                          the date since which today's rule set applies
     <!-- kmo:builddatum -->                        the date the figures were taken for
+    <!-- kmo:woordenlijst -->                      the whole glossary (docs_includes/woordenlijst.md)
+    <!-- kmo:open-data wiel|versie|regels|feed --> the open data's file names and the package version
 
 The rules behind the tables and lists are decided by the package (``calculator/overzicht.py``, which uses
 ``calculator/steun.py``); the handlers are in ``build_scripts/markers.py``, ``tables.py``, ``voorbeelden.py`` and

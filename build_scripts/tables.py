@@ -19,12 +19,12 @@ def _head(cells: tuple[str, ...]) -> list[str]:
     return [t.table_row(cells), "|" + "---|" * len(cells)]
 
 
-def _rate(build: Build, value: DatedValue) -> str:
+def _percent_cell(build: Build, value: DatedValue) -> str:
     assert not isinstance(value.value, bool)
     return f"{percent(value.value)}{build.value_note(value)}"
 
 
-def _cap(build: Build, value: DatedValue) -> str:
+def _euro_cell(build: Build, value: DatedValue) -> str:
     assert not isinstance(value.value, bool)
     return f"{euro(value.value, cents=False)}{build.value_note(value)}"
 
@@ -40,9 +40,9 @@ def tarieven(build: Build, arguments: list[str]) -> str:
             refused = f"{render(overzicht.NIET_SUBSIDIEERBAAR)}{build.value_note(row.geweigerd)}"
             cells = [refused for _ in overzicht.GROOTTES]
         else:
-            cells = [_rate(build, rate.waarde) for rate in row.tarieven]
+            cells = [_percent_cell(build, rate.waarde) for rate in row.tarieven]
         rows.append(t.table_row([render(row.waarvoor), *cells]))
-    rows.append(t.table_row([t.PLAFOND_RIJ, *(_cap(build, cap) for cap in summary.plafonds)]))
+    rows.append(t.table_row([t.PLAFOND_RIJ, *(_euro_cell(build, cap) for cap in summary.plafonds)]))
     return "\n".join(rows)
 
 

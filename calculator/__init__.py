@@ -1,6 +1,6 @@
 """The kmo-portefeuille rules: company size, eligibility, rates, the yearly cap and the application deadline.
 
-Its one interface is :func:`evaluate` (``python -m calculator`` on the command line); see CONTRACT.md.
+Its one interface is :func:`evaluate` (``python -m calculator`` on the command line); see INTERFACE.md.
 """
 
 from calculator.agenda import agenda, icalendar_from_answer

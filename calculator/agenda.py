@@ -1,4 +1,4 @@
-"""The visitor's timeline as an iCalendar file (RFC 5545), made from the answer (CONTRACT.md "timeline").
+"""The visitor's timeline as an iCalendar file (RFC 5545), made from the answer (INTERFACE.md "timeline").
 
 One all-day event per date (the last day to apply, the day the services must be finished), each with a reminder,
 stable UIDs (the same request gives the same file), Dutch summaries, CRLF line endings and lines folded at 75

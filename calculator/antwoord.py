@@ -1,4 +1,4 @@
-"""The answer's JSON (CONTRACT.md): the outcome of the rules, rendered with its texts and display strings.
+"""The answer's JSON (INTERFACE.md): the outcome of the rules, rendered with its texts and display strings.
 
 The page shows what this module writes and formats nothing itself: every amount, date, percentage and label comes
 with a ready display string (``display``), every explanation, warning and assumption with its reason code and the

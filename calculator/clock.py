@@ -1,4 +1,4 @@
-"""Today's date in Europe/Brussels, the default application date (CONTRACT.md).
+"""Today's date in Europe/Brussels, the default application date (INTERFACE.md).
 
 Only the interface asks the clock; rules always receive the application date. The time zone is computed from the
 EU summer-time rule (Directive 2000/84/EC: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last

@@ -79,7 +79,7 @@ def evaluate_strict(request: object, *, data: RulesData | None = None, today: da
 
 
 def evaluate(request: object, *, data: RulesData | None = None, today: date | None = None) -> dict[str, Any]:
-    """Answer a JSON-shaped request with a JSON-shaped answer (CONTRACT.md). Never raises.
+    """Answer a JSON-shaped request with a JSON-shaped answer (INTERFACE.md). Never raises.
 
     ``data`` defaults to the rules shipped in the package; ``today`` (the default application and start date) to
     today in Europe/Brussels.

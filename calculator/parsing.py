@@ -1,6 +1,6 @@
 """Reading what people type: Belgian numbers and ISO dates. Anything ambiguous is refused, never guessed.
 
-Accepted number forms (CONTRACT.md): ``1500000``, ``1.500.000``, ``1 500 000``, ``8.000,50``, ``12,5``, ``€ 8000``,
+Accepted number forms (INTERFACE.md): ``1500000``, ``1.500.000``, ``1 500 000``, ``8.000,50``, ``12,5``, ``€ 8000``,
 and a single dot followed by one or two digits (``12.5``, ``0.75``) as pasted from an English spreadsheet.
 A dot or space followed by groups of exactly three digits separates thousands, so ``900.000`` is 900000.
 """

@@ -1,4 +1,4 @@
-"""The request of CONTRACT.md, read into the domain's frozen dataclasses, or a list of Dutch field errors.
+"""The request (INTERFACE.md), read into the domain's frozen dataclasses, or a list of Dutch field errors.
 
 Every problem is collected (not only the first), so the form's error summary can list them all. Missing optional
 parts take their documented meaning: no linked enterprises, no services, no support used yet, no locked size; a

@@ -92,7 +92,7 @@ def renders(page: Page) -> int:
 
 
 def fragment(request: dict[str, Any]) -> str:
-    """The address fragment that holds a request (CONTRACT.md: #aanvraag=<JSON, URI-encoded>)."""
+    """The address fragment that holds a request (INTERFACE.md: #aanvraag=<JSON, URI-encoded>)."""
     return "#" + urllib.parse.urlencode({"aanvraag": json.dumps(request, ensure_ascii=False)})
 
 

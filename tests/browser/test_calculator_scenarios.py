@@ -1,6 +1,6 @@
 """At least 15 scenarios typed into the real page: what the page shows equals calculator.evaluate on the host.
 
-They cover every size class, every condition, every service kind, seed-era and current dates, the cap, the
+They cover every size class, every condition, every service kind, the first modelled (2016) and current dates, the cap, the
 deadline and bad input.
 """
 
@@ -70,7 +70,7 @@ SCENARIOS: dict[str, dict[str, Any]] = {
     "main activity not on the list": scenario(
         "2026-11-27", [service("pentest", "5.000", "2026-11-20")], main_activity_eligible=False
     ),
-    "seed era (2016): 40 %, cap 10.000, development never eligible": scenario(
+    "first modelled rules (2016): 40 %, cap 10.000, development never eligible": scenario(
         "2016-06-01",
         [service("security_audit", "30.000", "2016-05-25"), service("development", "12.000", "2016-05-25")],
     ),

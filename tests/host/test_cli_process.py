@@ -1,4 +1,4 @@
-"""``python -m calculator`` as a real process, as CONTRACT.md describes it."""
+"""``python -m calculator`` as a real process, as INTERFACE.md describes it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from calculator import evaluate
 
-CONTRACT_EXAMPLE = {
+INTERFACE_EXAMPLE = {
     "application_date": "2026-11-27",
     "enterprise": {
         "legal_form": "bv",
@@ -36,7 +36,7 @@ def run(text: str, root: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_contract_example_gives_the_contract_answer(root: Path) -> None:
-    result = run(json.dumps(CONTRACT_EXAMPLE), root)
+    result = run(json.dumps(INTERFACE_EXAMPLE), root)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert answer["ok"] is True
@@ -51,7 +51,14 @@ def test_the_contract_example_gives_the_contract_answer(root: Path) -> None:
     }.items():
         assert answer["size"][key] == value, key
     assert answer["eligible"] is True
-    assert [c["id"] for c in answer["conditions"]] == ["kmo", "rechtsvorm", "vestiging", "prive", "hoofdactiviteit", "niet_aanverwant"]
+    assert [c["id"] for c in answer["conditions"]] == [
+        "kmo",
+        "rechtsvorm",
+        "vestiging",
+        "prive",
+        "hoofdactiviteit",
+        "niet_aanverwant",
+    ]
     (service,) = answer["services"]
     assert {
         k: service[k]
@@ -71,7 +78,7 @@ def test_the_contract_example_gives_the_contract_answer(root: Path) -> None:
         "3600.00",
         "3900.00",
     )
-    assert answer == evaluate(CONTRACT_EXAMPLE)
+    assert answer == evaluate(INTERFACE_EXAMPLE)
 
 
 def test_validation_errors_exit_0(root: Path) -> None:
@@ -89,7 +96,7 @@ def test_non_objects_exit_2_with_one_line_on_standard_error(root: Path) -> None:
 
 
 def test_a_missing_application_date_means_today_in_brussels(root: Path) -> None:
-    request = {key: value for key, value in CONTRACT_EXAMPLE.items() if key != "application_date"}
+    request = {key: value for key, value in INTERFACE_EXAMPLE.items() if key != "application_date"}
     result = run(json.dumps(request), root)
     answer = json.loads(result.stdout)
     assert answer["ok"] is True

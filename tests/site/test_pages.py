@@ -1,4 +1,4 @@
-"""The information site: a strict build, complete navigation, no broken link, no other host, every seed topic."""
+"""The information site: a strict build, complete navigation, no broken link, no other host, every topic the site must cover."""
 
 from __future__ import annotations
 
@@ -270,8 +270,8 @@ def test_notes_sit_under_a_sources_heading_at_the_end_of_the_page(site: Path) ->
         assert re.search(r'<sup id="fnref:kmo1">', html), f"{page}: no note reference in the text"
 
 
-SEED_TOPICS = {
-    # seed topic: (page, phrases that must all be there)
+REQUIRED_TOPICS = {
+    # topic: (page, phrases that must all be there)
     "registered provider with both numbers": (
         "index.html",
         ["geregistreerde dienstverlener", "DV.A242438", "DV.O242439"],
@@ -288,7 +288,7 @@ SEED_TOPICS = {
     "cybersecurity rate, small and medium": ("steun/index.html", ["45 %", "35 %", "cybersecurity"]),
     "support depends on size": ("steun/index.html", ["afhankelijk van de grootte van uw onderneming"]),
     "today's rates and cap": ("steun/index.html", ["30 %", "20 %", "€ 7.500"]),
-    "seed figures of 2016 in the history": (
+    "the 2016 figures in the history": (
         "geschiedenis/index.html",
         ["40 %", "€ 10.000", "€ 15.000", "1 april 2016"],
     ),
@@ -340,9 +340,9 @@ SEED_TOPICS = {
 }
 
 
-@pytest.mark.parametrize("topic", SEED_TOPICS, ids=list(SEED_TOPICS))
-def test_each_seed_topic_is_on_the_site(topic: str, pages: dict[str, Page]) -> None:
-    page_name, phrases = SEED_TOPICS[topic]
+@pytest.mark.parametrize("topic", REQUIRED_TOPICS, ids=list(REQUIRED_TOPICS))
+def test_each_required_topic_is_on_the_site(topic: str, pages: dict[str, Page]) -> None:
+    page_name, phrases = REQUIRED_TOPICS[topic]
     text = pages[page_name].text
     for phrase in phrases:
         assert phrase in text, f"{page_name}: '{phrase}' missing ({topic})"

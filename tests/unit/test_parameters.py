@@ -85,7 +85,7 @@ def test_for_every_day_from_the_first_date_on_exactly_one_value_applies(rules: R
 
 
 def test_every_figure_of_the_timeline(rules: RulesData) -> None:
-    """RULES.md's timeline, figure by figure, on the day before and the day of each change."""
+    """The rules' history as the sources state it, figure by figure, on the day before and the day of each change."""
 
     def amount(name: str, day: str) -> Decimal:
         return rules[name].amount(date.fromisoformat(day))
@@ -311,7 +311,9 @@ RULE_MODULES = sorted(
 
 
 def test_the_figure_check_walks_every_module() -> None:
-    assert {"teksten", "engine", "antwoord", "agenda", "domein", "steun", "request", "gevolgen", "plafond"} <= set(RULE_MODULES)
+    assert {"teksten", "engine", "antwoord", "agenda", "domein", "steun", "request", "gevolgen", "plafond"} <= set(
+        RULE_MODULES
+    )
 
 
 def test_no_figure_is_written_as_a_literal_in_the_rules_code(rules: RulesData) -> None:

@@ -1,4 +1,4 @@
-"""A quick estimate (CONTRACT.md): a stated size instead of figures, left-out conditions and dates assumed."""
+"""A quick estimate (INTERFACE.md): a stated size instead of figures, left-out conditions and dates assumed."""
 
 from __future__ import annotations
 
