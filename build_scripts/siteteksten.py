@@ -13,7 +13,7 @@ from calculator.formatting import euro, number, percent, vte
 from calculator.parameters import DatedValue, Parameter, Unit
 
 # --- notes and dates on the pages ------------------------------------------------------------------------------
-NOTE_TEN_LAATSTE: Final = "Van toepassing ten laatste sinds {datum}; een officiële begindatum vonden we niet."
+NOTE_TEN_LAATSTE: Final = "Van toepassing ten laatste sinds {datum}: de bron noemt geen eerdere begindatum."
 NOTE_SINDS: Final = "Van toepassing sinds {datum}."  # a value older than the first modelled rule set
 NOTE_VANAF: Final = "Van toepassing op aanvragen vanaf {datum}."
 VANAF: Final = "sinds {datum}"
