@@ -109,7 +109,7 @@ def test_the_thresholds_and_the_size_choices(rules: RulesData) -> None:
     medium = render(overzicht.grootte_omschrijving(Grootteklasse.MIDDELGROOT, day, rules))
     assert medium.startswith("minder dan 250\u00a0VTE; omzet ten hoogste €\u00a050.000.000 of balanstotaal ten hoogste")
     large = render(overzicht.grootte_omschrijving(Grootteklasse.GROOT, day, rules))
-    assert large.startswith("niet minder dan 250\u00a0VTE, of omzet én balanstotaal boven")
+    assert large.startswith("250\u00a0VTE of meer, of omzet én balanstotaal boven")
 
 
 def test_which_kinds_qualify(rules: RulesData) -> None:
