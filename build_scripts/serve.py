@@ -182,20 +182,7 @@ class Handler(BaseHTTPRequestHandler):
             target = self.settings.root / "404.html"
             url_path = "/404.html"
         content_type = TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        accepted = self.headers.get("Accept-Encoding", "")
-        mode = self.settings.compression
-        body_path, encoding, body = target, None, None
-        for suffix, name in ((".br", "br"), (".gz", "gzip")):
-            compressed = target.with_name(target.name + suffix)
-            if mode == "precompressed" and name in accepted and compressed.is_file():
-                body_path, encoding = compressed, name
-                break
-        compressible = content_type.split(";")[0] in COMPRESSIBLE
-        if encoding is None and mode != "none" and compressible and "gzip" in accepted:
-            encoding, body = "gzip", self.settings.on_the_fly(target)
-        vary = compressible if mode != "none" else False
-        if mode == "precompressed":
-            vary = vary or any(target.with_name(target.name + s).is_file() for s in (".br", ".gz"))
+        body_path, encoding, body, vary = self._encoding(target, content_type)
         stat = body_path.stat()
         etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}{"-" + encoding if encoding else ""}"'
         headers = headers_for(url_path, self.settings.rules) | self.settings.extra_headers
@@ -224,6 +211,25 @@ class Handler(BaseHTTPRequestHandler):
         if head:
             return
         self._write(body)
+
+    def _encoding(self, target: Path, content_type: str) -> tuple[Path, str | None, bytes | None, bool]:
+        """The file to send for ``target`` and its encoding (a precompressed sibling, or gzip on the fly), the body
+        when it was compressed on the fly, and whether the answer varies with Accept-Encoding."""
+        accepted = self.headers.get("Accept-Encoding", "")
+        mode = self.settings.compression
+        body_path, encoding, body = target, None, None
+        for suffix, name in ((".br", "br"), (".gz", "gzip")):
+            compressed = target.with_name(target.name + suffix)
+            if mode == "precompressed" and name in accepted and compressed.is_file():
+                body_path, encoding = compressed, name
+                break
+        compressible = content_type.split(";")[0] in COMPRESSIBLE
+        if encoding is None and mode != "none" and compressible and "gzip" in accepted:
+            encoding, body = "gzip", self.settings.on_the_fly(target)
+        vary = compressible if mode != "none" else False
+        if mode == "precompressed":
+            vary = vary or any(target.with_name(target.name + s).is_file() for s in (".br", ".gz"))
+        return body_path, encoding, body, vary
 
     def _write(self, body: bytes) -> None:
         if self.settings.throttle is None:
