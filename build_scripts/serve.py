@@ -223,7 +223,7 @@ class Handler(BaseHTTPRequestHandler):
             if mode == "precompressed" and name in accepted and compressed.is_file():
                 body_path, encoding = compressed, name
                 break
-        compressible = content_type.split(";")[0] in COMPRESSIBLE
+        compressible = content_type.split(";", maxsplit=1)[0] in COMPRESSIBLE
         if encoding is None and mode != "none" and compressible and "gzip" in accepted:
             encoding, body = "gzip", self.settings.on_the_fly(target)
         vary = compressible if mode != "none" else False
