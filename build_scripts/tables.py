@@ -11,8 +11,8 @@ from build_scripts.site_build import Build, none, one
 from calculator import overzicht
 from calculator.formatting import euro, long_date, percent
 from calculator.parameters import DatedValue
+from calculator.rendering import render
 from calculator.steun import VERHOOGDE_TARIEVEN
-from calculator.teksten import render
 
 
 def _head(cells: tuple[str, ...]) -> list[str]:

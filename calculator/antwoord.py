@@ -14,9 +14,10 @@ from typing import Any
 from calculator.domein import Bepaling, Dienstresultaat, Reden, Uitkomst, Voorwaarde
 from calculator.formatting import euro, long_date, money_string, number, percent, plain_decimal
 from calculator.parameters import RulesData, Source
+from calculator.rendering import reden_json, render
 from calculator.request import veld_van
 from calculator.steun import ZERO
-from calculator.teksten import GROOTTE_LABELS, VOORWAARDE_LABELS, reden_json, render
+from calculator.teksten import GROOTTE_LABELS, VOORWAARDE_LABELS
 
 
 def _source_json(source: Source | None) -> dict[str, str] | None:

@@ -27,9 +27,10 @@ from calculator.domein import (
     Waarde,
 )
 from calculator.formatting import number
+from calculator.foutteksten import veld
 from calculator.parameters import RulesData
 from calculator.parsing import InputError, parse_date, parse_number
-from calculator.teksten import render, veld
+from calculator.rendering import render
 
 MAX_ROWS: Final = 64
 

@@ -10,8 +10,8 @@ import pytest
 from calculator import overzicht
 from calculator.domein import Grootteklasse
 from calculator.parameters import Dienst, Onderwerp, RulesData
+from calculator.rendering import render
 from calculator.steun import tarief, tarief_voor
-from calculator.teksten import render
 
 DAYS = [date(2016, 4, 1), date(2021, 1, 1), date(2021, 9, 14), date(2024, 7, 1), date(2026, 2, 1), date(2026, 12, 4)]
 
