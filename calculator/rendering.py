@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
+from calculator.dated import Comparator
 from calculator.domein import Reden, Waarde
 from calculator.formatting import euro, long_date, number, percent, plain_decimal, vte
-from calculator.parameters import Comparator
 from calculator.teksten import GROOTTE_BIJVOEGLIJK, TEKSTEN, vergelijking
 
 _PLACEHOLDER: Final = re.compile(r"\{([a-z_0-9]+)\}")

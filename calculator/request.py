@@ -66,11 +66,11 @@ class FieldError:
 
 
 T = TypeVar("T")
-
 MONEY_EXAMPLE: Final = "8.000,50"
 FTE_EXAMPLE: Final = "12,5"
 PERCENT_EXAMPLE: Final = "10"
 FIGURE_KEYS: Final = ("fte", "turnover", "balance_total")
+FIGUREN: Final = frozenset({"kmo_definitie.partner.aandeel_vanaf", "kmo_definitie.partner.aandeel_tot"})  # read here
 
 
 class _Reader:

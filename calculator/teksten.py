@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from calculator.dated import Comparator
 from calculator.foutteksten import FOUTTEKSTEN
-from calculator.parameters import Comparator
 
 TEKSTEN: Final[Mapping[str, str]] = {
     # --- size -------------------------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ from site_helpers import RATE_FIGURES, ROOT, Page, build_at, built_pages
 from build_scripts import markers
 from calculator.clock import brussels_today
 from calculator.formatting import euro, long_date, percent
-from calculator.parameters import Begin, Unit, load
+from calculator.dated import Begin, Unit
+from calculator.parameters import load
 
 DOCS = ROOT / "docs"
 

@@ -11,19 +11,11 @@ from importlib import resources
 import pytest
 from rules_helpers import TODAY, docstring_ids, request_with
 
+from calculator.classificatie import CLASSIFICATION_FILE
+from calculator.dated import Begin, Comparator, OutsidePeriod, RulesDataError, Unit
 from calculator.engine import evaluate_strict
-from calculator.parameters import (
-    CLASSIFICATION_FILE,
-    PARAMETERS_FILE,
-    SOURCES_FILE,
-    Begin,
-    Comparator,
-    OutsidePeriod,
-    RulesData,
-    RulesDataError,
-    Unit,
-    parse,
-)
+from calculator.parameters import PARAMETERS_FILE, RulesData, parse
+from calculator.strict import SOURCES_FILE
 
 DATA = resources.files("calculator") / "data"
 PARAMETERS_TEXT = (DATA / PARAMETERS_FILE).read_text(encoding="utf-8")
