@@ -56,12 +56,12 @@ class Source:
 
 
 class Begin(enum.StrEnum):
-    """What a value's ``from`` date is.
+    """What a value's ``vanaf`` date (its ``start``) is.
 
     - ``bekend`` (default): the day the value started to apply, as its source states.
     - ``ten_laatste``: the value applied on that day at the latest; the source confirms it from then, but no public
       source states when it started. The pages say "ten laatste sinds"; it is not a change of the rule set.
-    - ``modelstart``: the value is older than the first rule set the calculator models; ``from`` is only that
+    - ``modelstart``: the value is older than the first rule set the calculator models; ``vanaf`` is only that
       modelling start, and the pages show no date for it.
     """
 

@@ -66,8 +66,8 @@ class RulesData:
 
 # --- the figures (parameters.toml) -----------------------------------------------------------------------------
 
-_PARAMETER_KEYS: Final = frozenset({"label", "unit", "comparator", "binding", "values"})
-_VALUE_KEYS: Final = frozenset({"from", "value", "bron"})
+_PARAMETER_KEYS: Final = frozenset({"label", "eenheid", "vergelijking", "bindend", "waarden"})
+_VALUE_KEYS: Final = frozenset({"vanaf", "waarde", "bron"})
 _VALUE_OPTIONAL_KEYS: Final = frozenset({"onderdeel", "citaat", "begin"})
 _DECIMAL_TEXT: Final = re.compile(r"\d+(\.\d+)?")
 
@@ -93,15 +93,15 @@ def _value(raw: object, unit: Unit, where: str) -> Decimal | bool:
 def _unit(table: Mapping[str, object], name: str) -> tuple[Unit, Comparator | None]:
     """The figure's unit, and for a threshold how a value is compared with it."""
     try:
-        unit = Unit(text(table, "unit", name))
+        unit = Unit(text(table, "eenheid", name))
     except ValueError as error:
-        raise fail(name, f"unknown unit {table['unit']!r}; allowed: {', '.join(Unit)}") from error
-    if "comparator" not in table:
+        raise fail(name, f"unknown unit {table['eenheid']!r}; allowed: {', '.join(Unit)}") from error
+    if "vergelijking" not in table:
         return unit, None
     try:
-        comparator = Comparator(text(table, "comparator", name))
+        comparator = Comparator(text(table, "vergelijking", name))
     except ValueError as error:
-        raise fail(name, f"unknown comparator {table['comparator']!r}") from error
+        raise fail(name, f"unknown comparator {table['vergelijking']!r}") from error
     if unit is Unit.JA_NEE:
         raise fail(name, "a ja_nee figure cannot be a threshold")
     return unit, comparator
@@ -114,14 +114,14 @@ def _dated_value(raw: object, unit: Unit, where: str, sources: SourceTable) -> D
     for required in sorted(_VALUE_KEYS):
         if required not in raw:
             raise fail(where, f"missing '{required}'")
-    start = toml_date(raw["from"], where, "'from'")
+    start = toml_date(raw["vanaf"], where, "'vanaf'")
     try:
         begin = Begin(text(raw, "begin", where)) if "begin" in raw else Begin.BEKEND
     except ValueError as error:
         raise fail(where, f"unknown begin {raw['begin']!r}; allowed: {', '.join(Begin)}") from error
     return DatedValue(
         start=start,
-        value=_value(raw["value"], unit, where),
+        value=_value(raw["waarde"], unit, where),
         source=sources.cite(raw, where),
         quote=text(raw, "citaat", where) if "citaat" in raw else None,
         begin=begin,
@@ -132,15 +132,15 @@ def _parameter(name: str, table: Mapping[str, object], sources: SourceTable) -> 
     only_keys(table, _PARAMETER_KEYS, name)
     label = text(table, "label", name)
     unit, comparator = _unit(table, name)
-    binding = table.get("binding", True)
+    binding = table.get("bindend", True)
     if not isinstance(binding, bool):
-        raise fail(name, "'binding' must be true or false")
-    raw_values = table.get("values")
+        raise fail(name, "'bindend' must be true or false")
+    raw_values = table.get("waarden")
     if not isinstance(raw_values, list) or not raw_values:
-        raise fail(name, "'values' must hold at least one dated value")
+        raise fail(name, "'waarden' must hold at least one dated value")
     values: list[DatedValue] = []
     for index, raw in enumerate(raw_values):
-        where = f"{name}.values[{index}]"
+        where = f"{name}.waarden[{index}]"
         value = _dated_value(raw, unit, where, sources)
         if values and value.start <= values[-1].start:
             raise fail(where, f"dates must increase strictly: {value.start} follows {values[-1].start}")
@@ -149,7 +149,7 @@ def _parameter(name: str, table: Mapping[str, object], sources: SourceTable) -> 
 
 
 def _walk(prefix: str, table: Mapping[str, object], into: dict[str, Parameter], sources: SourceTable) -> None:
-    if "values" in table:
+    if "waarden" in table:
         into[prefix] = _parameter(prefix, table, sources)
         return
     if not table:
@@ -157,13 +157,13 @@ def _walk(prefix: str, table: Mapping[str, object], into: dict[str, Parameter], 
     for key, child in table.items():
         name = f"{prefix}.{key}" if prefix else key
         if not isinstance(child, dict):
-            raise fail(name, "unknown key: only tables of figures (with 'values') belong here")
+            raise fail(name, "unknown key: only tables of figures (with 'waarden') belong here")
         _walk(name, child, into, sources)
 
 
 def parse_parameters(document_text: str, sources: SourceTable) -> tuple[date, date, dict[str, Parameter]]:
     document = read_toml(document_text, PARAMETERS_FILE)
-    modelled_from = toml_date(document.pop("modelled_from", None), PARAMETERS_FILE, "'modelled_from'")
+    modelled_from = toml_date(document.pop("gemodelleerd_vanaf", None), PARAMETERS_FILE, "'gemodelleerd_vanaf'")
     checked_on = toml_date(document.pop("gecontroleerd_op", None), PARAMETERS_FILE, "'gecontroleerd_op'")
     parameters: dict[str, Parameter] = {}
     _walk("", document, parameters, sources)
@@ -171,8 +171,8 @@ def parse_parameters(document_text: str, sources: SourceTable) -> tuple[date, da
         for index, value in enumerate(parameter.values):
             if value.begin is Begin.MODELSTART and (index > 0 or value.start != modelled_from):
                 raise fail(
-                    f"{parameter.name}.values[{index}]",
-                    f"begin = 'modelstart' is only for a first value dated modelled_from ({modelled_from})",
+                    f"{parameter.name}.waarden[{index}]",
+                    f"begin = 'modelstart' is only for a first value dated gemodelleerd_vanaf ({modelled_from})",
                 )
     return modelled_from, checked_on, parameters
 

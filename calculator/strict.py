@@ -80,18 +80,18 @@ class SourceTable:
 
 
 def parse_sources(document_text: str) -> dict[str, Source]:
-    """The sources as written in bronnen.toml: per key a title and an https link; optionally ``onderdeel`` (the part
+    """The sources as written in bronnen.toml: per key a ``titel`` and an https ``link``; optionally ``onderdeel`` (the part
     cited) and ``enkel_paginas`` (cited by the pages only)."""
     sources: dict[str, Source] = {}
     for key, entry in read_toml(document_text, SOURCES_FILE).items():
         where = f"{SOURCES_FILE}: {key}"
         if not isinstance(entry, dict):
-            raise fail(where, "each source is a table with title and href")
-        only_keys(entry, frozenset({"title", "href", "onderdeel", "enkel_paginas"}), where)
-        title = text(entry, "title", where)
-        href = text(entry, "href", where)
+            raise fail(where, "each source is a table with titel and link")
+        only_keys(entry, frozenset({"titel", "link", "onderdeel", "enkel_paginas"}), where)
+        title = text(entry, "titel", where)
+        href = text(entry, "link", where)
         if not _HREF.fullmatch(href):
-            raise fail(where, f"'href' must be an https:// link, got {href!r}")
+            raise fail(where, f"'link' must be an https:// link, got {href!r}")
         if "onderdeel" in entry:  # the part the pages cite as a whole (an article, a section)
             title = f"{title}, {text(entry, 'onderdeel', where)}"
         pages_only = yes_no(entry, "enkel_paginas", where) if "enkel_paginas" in entry else False
