@@ -19,8 +19,8 @@ from build_scripts import dienstverlener, opendata, tables, voorbeelden
 from build_scripts import siteteksten as t
 from build_scripts.site_build import Build, none, one
 from calculator import __version__
+from calculator.dated import Begin, Parameter, Unit
 from calculator.formatting import long_date
-from calculator.parameters import Begin, Parameter, Unit
 from calculator.steun import aanvraagtermijn
 
 Handler = Callable[[Build, list[str]], str]

@@ -16,8 +16,9 @@ from xml.sax.saxutils import escape
 
 from build_scripts import siteteksten as t
 from calculator import __version__
+from calculator.dated import DatedValue, Parameter
 from calculator.formatting import long_date
-from calculator.parameters import DatedValue, Parameter, RulesData
+from calculator.parameters import RulesData
 
 SCHEMAS: Final = ("aanvraag.schema.json", "antwoord.schema.json", "regels.schema.json")
 RULES_FILE: Final = "kmo-portefeuille-regels.json"
@@ -81,20 +82,20 @@ def rules_json(data: RulesData, version: str) -> dict[str, Any]:
         "parameters": [_parameter(parameter, data) for parameter in data],
         "classificatie": {
             "rechtsvormen": [
-                {"sleutel": form.key, "omschrijving": form.label, "aanvaard": form.aanvaard}
+                {"sleutel": form.sleutel, "omschrijving": form.label, "aanvaard": form.aanvaard}
                 for form in classification.legal_forms.values()
             ],
             "gewesten": [
-                {"sleutel": region.key, "omschrijving": region.label, "aanvaard": region.aanvaard}
+                {"sleutel": region.sleutel, "omschrijving": region.label, "aanvaard": region.aanvaard}
                 for region in classification.regions.values()
             ],
             "diensten": [
                 {
-                    "sleutel": kind.key,
+                    "sleutel": kind.sleutel,
                     "omschrijving": kind.label,
                     "dienst": kind.dienst.value,
                     "onderwerp": kind.onderwerp.value,
-                    "enkel_als_advies": kind.only_as_advice,
+                    "enkel_als_advies": kind.enkel_als_advies,
                 }
                 for kind in classification.service_kinds.values()
             ],

@@ -40,6 +40,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from build_scripts import watch
+from build_scripts.reload import RELOAD_JS, RELOAD_SCRIPT, RELOAD_WAIT, Reload
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = {
@@ -74,37 +75,6 @@ COMPRESSIBLE = (
 )
 COMPRESSION_MODES = ("precompressed", "gzip", "none")
 GZIP_LEVEL = 6
-RELOAD_SCRIPT = "/__kmo-reload.js"
-RELOAD_WAIT = "/__kmo-reload"
-RELOAD_POLL_SECONDS = 25.0
-# Development only: the page waits for the next rebuild of the site, then reloads. Its own build comes from the
-# script element's data-kmo-build, which the server writes into each HTML response it sends.
-RELOAD_JS = """// Development only (./dev serve): reload this page when the site has been rebuilt.
-(() => {
-  const script = document.currentScript;
-  const built = script && script.dataset.kmoBuild;
-  if (!built) return;
-  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-  (async () => {
-    for (;;) {
-      try {
-        const response = await fetch(`__WAIT__?since=${encodeURIComponent(built)}`, { cache: "no-store" });
-        if (response.ok) {
-          const { build } = await response.json();
-          if (build !== built) {
-            location.reload();
-            return;
-          }
-          continue;
-        }
-      } catch {
-        // the server is restarting or away: ask again shortly
-      }
-      await pause(1000);
-    }
-  })();
-})();
-""".replace("__WAIT__", RELOAD_WAIT)
 
 
 def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -150,35 +120,6 @@ class Throttle:
             if pause > 0:
                 time.sleep(pause)
             write(piece)
-
-
-class Reload:
-    """The site's build, as a token that changes with every rebuild (and with every start of the server, so a page
-    opened before a restart reloads too); requests wait here for the next one."""
-
-    def __init__(self) -> None:
-        self.started = f"{time.time_ns():x}"
-        self.count = 0
-        self.changed = threading.Condition()
-
-    @property
-    def build(self) -> str:
-        return f"{self.started}-{self.count}"
-
-    def rebuilt(self) -> None:
-        with self.changed:
-            self.count += 1
-            self.changed.notify_all()
-
-    def wait(self, since: str, timeout: float = RELOAD_POLL_SECONDS) -> str:
-        with self.changed:
-            self.changed.wait_for(lambda: self.build != since, timeout)
-            return self.build
-
-    def inject(self, html: bytes) -> bytes:
-        tag = f'<script src="{RELOAD_SCRIPT}" data-kmo-build="{self.build}" defer></script>'.encode()
-        head_end = html.find(b"</head>")
-        return html[:head_end] + tag + html[head_end:] if head_end >= 0 else html + tag
 
 
 @dataclass
@@ -248,10 +189,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         target = self._resolve(url_path)
         if target is not None and target.name == "index.html" and not url_path.endswith(("/", ".html")):
-            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-            self.send_header("Location", url_path + "/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            self._redirect(url_path + "/")
             return
         status = HTTPStatus.OK
         if target is None:
@@ -262,30 +200,13 @@ class Handler(BaseHTTPRequestHandler):
         if self.settings.reload is not None and target.suffix == ".html":
             self._send(status, content_type, self.settings.reload.inject(target.read_bytes()), url_path, head)
             return
-        accepted = self.headers.get("Accept-Encoding", "")
-        mode = self.settings.compression
-        body_path, encoding, body = target, None, None
-        for suffix, name in ((".br", "br"), (".gz", "gzip")):
-            compressed = target.with_name(target.name + suffix)
-            if mode == "precompressed" and name in accepted and compressed.is_file():
-                body_path, encoding = compressed, name
-                break
-        compressible = content_type.split(";")[0] in COMPRESSIBLE
-        if encoding is None and mode != "none" and compressible and "gzip" in accepted:
-            encoding, body = "gzip", self.settings.on_the_fly(target)
-        vary = compressible if mode != "none" else False
-        if mode == "precompressed":
-            vary = vary or any(target.with_name(target.name + s).is_file() for s in (".br", ".gz"))
+        body_path, encoding, body, vary = self._encoding(target, content_type)
         stat = body_path.stat()
         etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}{"-" + encoding if encoding else ""}"'
         headers = headers_for(url_path, self.settings.rules) | self.settings.extra_headers
         headers = {name: value for name, value in headers.items() if name.lower() not in self.settings.drop_headers}
         if status == HTTPStatus.OK and etag in self.headers.get("If-None-Match", ""):
-            self.send_response(HTTPStatus.NOT_MODIFIED)
-            self.send_header("ETag", etag)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.end_headers()
+            self._not_modified(etag, headers)
             return
         if body is None:
             body = body_path.read_bytes()
@@ -304,6 +225,19 @@ class Handler(BaseHTTPRequestHandler):
         if head:
             return
         self._write(body)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _not_modified(self, etag: str, headers: dict[str, str]) -> None:
+        self.send_response(HTTPStatus.NOT_MODIFIED)
+        self.send_header("ETag", etag)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
 
     def _serve_reload(self, url_path: str, query: str, head: bool) -> None:
         reload = self.settings.reload
@@ -329,6 +263,25 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head:
             self._write(body)
+
+    def _encoding(self, target: Path, content_type: str) -> tuple[Path, str | None, bytes | None, bool]:
+        """The file to send for ``target`` and its encoding (a precompressed sibling, or gzip on the fly), the body
+        when it was compressed on the fly, and whether the answer varies with Accept-Encoding."""
+        accepted = self.headers.get("Accept-Encoding", "")
+        mode = self.settings.compression
+        body_path, encoding, body = target, None, None
+        for suffix, name in ((".br", "br"), (".gz", "gzip")):
+            compressed = target.with_name(target.name + suffix)
+            if mode == "precompressed" and name in accepted and compressed.is_file():
+                body_path, encoding = compressed, name
+                break
+        compressible = content_type.split(";", maxsplit=1)[0] in COMPRESSIBLE
+        if encoding is None and mode != "none" and compressible and "gzip" in accepted:
+            encoding, body = "gzip", self.settings.on_the_fly(target)
+        vary = compressible if mode != "none" else False
+        if mode == "precompressed":
+            vary = vary or any(target.with_name(target.name + s).is_file() for s in (".br", ".gz"))
+        return body_path, encoding, body, vary
 
     def _write(self, body: bytes) -> None:
         if self.settings.throttle is None:

@@ -15,8 +15,9 @@ from mkdocs.exceptions import PluginError
 
 from build_scripts import siteteksten as t
 from calculator.clock import brussels_today
+from calculator.dated import Begin, DatedValue, Parameter, Source
 from calculator.formatting import long_date
-from calculator.parameters import Begin, DatedValue, Parameter, RulesData, Source, load, load_from
+from calculator.parameters import RulesData, load, load_from
 
 
 def one(arguments: list[str], marker: str) -> str:

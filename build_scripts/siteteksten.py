@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from calculator.dated import DatedValue, Parameter, Unit
 from calculator.formatting import euro, number, percent, vte
-from calculator.parameters import DatedValue, Parameter, Unit
 
 # --- notes and dates on the pages ------------------------------------------------------------------------------
 NOTE_TEN_LAATSTE: Final = "Van toepassing ten laatste sinds {datum}: de bron noemt geen eerdere begindatum."

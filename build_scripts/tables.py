@@ -9,10 +9,10 @@ from mkdocs.exceptions import PluginError
 from build_scripts import siteteksten as t
 from build_scripts.site_build import Build, none, one
 from calculator import overzicht
+from calculator.dated import DatedValue
 from calculator.formatting import euro, long_date, percent
-from calculator.parameters import DatedValue
-from calculator.steun import VERHOOGDE_TARIEVEN
-from calculator.teksten import render
+from calculator.rendering import render
+from calculator.steun import GROOTTES, VERHOOGDE_TARIEVEN
 
 
 def _head(cells: tuple[str, ...]) -> list[str]:
@@ -38,7 +38,7 @@ def tarieven(build: Build, arguments: list[str]) -> str:
     for row in summary.rijen:
         if row.geweigerd is not None:
             refused = f"{render(overzicht.NIET_SUBSIDIEERBAAR)}{build.value_note(row.geweigerd)}"
-            cells = [refused for _ in overzicht.GROOTTES]
+            cells = [refused for _ in GROOTTES]
         else:
             cells = [_percent_cell(build, rate.waarde) for rate in row.tarieven]
         rows.append(t.table_row([render(row.waarvoor), *cells]))

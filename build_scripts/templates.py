@@ -15,8 +15,9 @@ from build_scripts.site_build import Build
 from calculator import overzicht
 from calculator.domein import Grootteklasse
 from calculator.formatting import euro, long_date, number, percent
+from calculator.foutteksten import VELDEN, veld
+from calculator.rendering import render
 from calculator.request import MAX_ROWS
-from calculator.teksten import VELDEN, render, veld
 
 
 def template_globals(build: Build) -> dict[str, Any]:

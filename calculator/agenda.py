@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from calculator.domein import Reden
 from calculator.engine import evaluate
-from calculator.teksten import enumeration, render
+from calculator.rendering import enumeration, render
 
 PRODUCT_ID: Final = "-//kmo-portefeuille rekenmodule//kmo-calculator//NL"
 UID_DOMAIN: Final = "kmo-calculator.invalid"

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
+from calculator.dated import Source
 from calculator.domein import Bepaling, Dienstresultaat, Reden, Uitkomst, Voorwaarde
 from calculator.formatting import euro, long_date, money_string, number, percent, plain_decimal
-from calculator.parameters import RulesData, Source
+from calculator.parameters import RulesData
+from calculator.rendering import reden_json, render
 from calculator.request import veld_van
 from calculator.steun import ZERO
-from calculator.teksten import GROOTTE_LABELS, VOORWAARDE_LABELS, reden_json, render
+from calculator.teksten import GROOTTE_LABELS, VOORWAARDE_LABELS
+
+# The figures this module reads (the loader refuses data without one of them): the timeline's deadlines.
+FIGUREN: Final = frozenset({"procedure.aanvraagtermijn", "procedure.stortingstermijn"})
 
 
 def _source_json(source: Source | None) -> dict[str, str] | None:

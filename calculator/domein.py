@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from calculator.parameters import ServiceKind, Source
+from calculator.classificatie import Dienstsoort
+from calculator.dated import Source
 
 
 class Grootteklasse(enum.StrEnum):
@@ -155,7 +156,7 @@ class Dienstresultaat:
     """One service: whether it gets support, at which rate, how much (``berekend`` before the cap), its dates."""
 
     dienst: Dienstverlening
-    soort: ServiceKind
+    soort: Dienstsoort
     subsidieerbaar: bool
     tarief_pct: Decimal
     berekend: Decimal

@@ -21,9 +21,9 @@ from calculator.gevolgen import gevolgen
 from calculator.grootte import bepaal_grootte
 from calculator.parameters import RulesData, load
 from calculator.plafond import bepaal_plafond
+from calculator.rendering import render
 from calculator.request import read_request
 from calculator.steun import bereken_diensten
-from calculator.teksten import render
 from calculator.voorwaarden import alle_voorwaarden
 from calculator.waarschuwingen import dienst_waarschuwingen, partner_waarschuwingen
 

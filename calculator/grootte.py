@@ -26,6 +26,12 @@ from calculator.domein import Bepaling, Grootte, Grootteklasse, Kerncijfers, Ond
 from calculator.parameters import RulesData
 
 VRIJ_BEROEP: Final = "vrij_beroep"
+# The figures this module reads (the loader refuses data without one of them): the thresholds per size.
+FIGUREN: Final = frozenset(
+    f"kmo_definitie.{klasse.value}.{kenmerk}"
+    for klasse in (Grootteklasse.KLEIN, Grootteklasse.MIDDELGROOT)
+    for kenmerk in ("vte", "omzet", "balanstotaal")
+)
 
 HUNDRED = Decimal(100)
 

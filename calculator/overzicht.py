@@ -14,9 +14,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from calculator.classificatie import Dienst, Dienstsoort, Onderwerp
+from calculator.dated import Begin, DatedValue, Source
 from calculator.domein import Grootteklasse, Reden
-from calculator.parameters import Begin, DatedValue, Dienst, Onderwerp, RulesData, ServiceKind, Source
+from calculator.parameters import RulesData
 from calculator.steun import (
+    GROOTTES,
     VERHOOGDE_TARIEVEN,
     Tarief,
     soort_subsidieerbaar,
@@ -26,7 +29,6 @@ from calculator.steun import (
     themas_beperkt,
 )
 
-GROOTTES: Final = (Grootteklasse.KLEIN, Grootteklasse.MIDDELGROOT)  # the sizes that get support
 ANDER: Final = Onderwerp.DIGITALISERING  # a subject without a rate of its own ("another subject")
 KENMERKEN: Final = ("vte", "omzet", "balanstotaal")  # the size criteria, in the order the pages show them
 DREMPELS_BRON: Final = "eu_kmo_drempels"  # bronnen.toml: the article that states all thresholds
@@ -48,6 +50,13 @@ GESCHIEDENIS_FIGUREN: Final = (
     *(f"steunplafond.{klasse.value}" for klasse in GROOTTES),
     "diensten.themas_beperkt",
     "diensten.advies_ander_onderwerp.subsidieerbaar",
+)
+# The figures this module reads (the loader refuses data without one of them).
+FIGUREN: Final = frozenset(
+    {
+        *GESCHIEDENIS_FIGUREN,
+        *(f"kmo_definitie.{klasse.value}.{kenmerk}" for klasse in GROOTTES for kenmerk in KENMERKEN),
+    }
 )
 
 
@@ -91,7 +100,7 @@ class Drempels:
 
 @dataclass(frozen=True)
 class Soort:
-    soort: ServiceKind
+    soort: Dienstsoort
     subsidieerbaar: bool
     omschrijving: Reden  # what it is: training or advice on a subject, or neither
 

@@ -27,9 +27,10 @@ from calculator.domein import (
     Waarde,
 )
 from calculator.formatting import number
+from calculator.foutteksten import veld
 from calculator.parameters import RulesData
 from calculator.parsing import InputError, parse_date, parse_number
-from calculator.teksten import render, veld
+from calculator.rendering import render
 
 MAX_ROWS: Final = 64
 
@@ -65,11 +66,11 @@ class FieldError:
 
 
 T = TypeVar("T")
-
 MONEY_EXAMPLE: Final = "8.000,50"
 FTE_EXAMPLE: Final = "12,5"
 PERCENT_EXAMPLE: Final = "10"
 FIGURE_KEYS: Final = ("fte", "turnover", "balance_total")
+FIGUREN: Final = frozenset({"kmo_definitie.partner.aandeel_vanaf", "kmo_definitie.partner.aandeel_tot"})  # read here
 
 
 class _Reader:

@@ -22,12 +22,15 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
+from calculator.classificatie import Dienst, Dienstsoort, Onderwerp
+from calculator.dated import DatedValue, Parameter, Source
 from calculator.domein import Dienstresultaat, Dienstverlening, Grootteklasse, Reden
 from calculator.formatting import CENT
-from calculator.parameters import DatedValue, Dienst, Onderwerp, Parameter, RulesData, ServiceKind, Source
+from calculator.parameters import RulesData
 
 HUNDRED = Decimal(100)
 ZERO = Decimal("0.00")
+GROOTTES: Final = (Grootteklasse.KLEIN, Grootteklasse.MIDDELGROOT)  # the sizes that get support
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def steunplafond(klasse: Grootteklasse, day: date, data: RulesData) -> DatedValu
     return data[f"steunplafond.{klasse.value}"].at(day)
 
 
-def tarief(kind: ServiceKind, klasse: Grootteklasse, day: date, data: RulesData) -> Tarief:
+def tarief(kind: Dienstsoort, klasse: Grootteklasse, day: date, data: RulesData) -> Tarief:
     """The rate for this kind of service (see :func:`tarief_voor`)."""
     return tarief_voor(kind.dienst, kind.onderwerp, klasse, day, data)
 
@@ -110,7 +113,7 @@ def subsidieerbaar(dienst: Dienst, onderwerp: Onderwerp, day: date, data: RulesD
     return data[name].flag(day), data[name].at(day)
 
 
-def soort_subsidieerbaar(kind: ServiceKind, day: date, data: RulesData) -> tuple[bool, Reden, DatedValue | None]:
+def soort_subsidieerbaar(kind: Dienstsoort, day: date, data: RulesData) -> tuple[bool, Reden, DatedValue | None]:
     """Whether this kind of service qualifies on the application date, with the reason and its dated value."""
     qualifies, value = subsidieerbaar(kind.dienst, kind.onderwerp, day, data)
     if value is None:
@@ -118,7 +121,7 @@ def soort_subsidieerbaar(kind: ServiceKind, day: date, data: RulesData) -> tuple
     waarden = {"soort": kind.label, "dienst": kind.dienst.value, "onderwerp": kind.onderwerp.value}
     if qualifies:
         reden = Reden("dienst.soort.aanvaard", waarden)
-        if kind.only_as_advice:
+        if kind.enkel_als_advies:
             reden = reden.met(Reden("dienst.enkel_als_advies"))
         return True, reden, value
     return False, Reden("dienst.soort.niet_meer", {**waarden, "sinds_datum": value.start}), value
@@ -129,12 +132,26 @@ def themas_beperkt(day: date, data: RulesData) -> bool:
     return data["diensten.themas_beperkt"].flag(day)
 
 
-def minimumbedrag(kind: ServiceKind, data: RulesData) -> Parameter | None:
+def minimumbedrag(kind: Dienstsoort, data: RulesData) -> Parameter | None:
     """The minimum amount the data gives for this kind of service (binding or only quoted), if any."""
     if kind.dienst is Dienst.GEEN:
         return None
     name = f"diensten.{kind.dienst.value}.minimumbedrag"
     return data.parameters.get(name)
+
+
+# The figures this module reads (the loader refuses data without one of them), built from the names its code uses.
+FIGUREN: Final = frozenset(
+    {
+        *(f"{naam}.{klasse.value}" for naam in ("steunpercentage", "steunplafond") for klasse in GROOTTES),
+        *(f"{naam}.{klasse.value}" for naam, _ in VERHOOGDE_TARIEVEN.values() for klasse in GROOTTES),
+        *(naam for dienst in Dienst for onderwerp in Onderwerp if (naam := _kind_rule(dienst, onderwerp))),
+        *(f"diensten.{dienst.value}.minimumbedrag" for dienst in (Dienst.ADVIES, Dienst.OPLEIDING)),
+        "diensten.themas_beperkt",
+        "procedure.aanvraagtermijn",
+        "procedure.realisatietermijn",
+    }
+)
 
 
 def aanvraagtermijn(start: date, day: date, data: RulesData) -> date:
@@ -151,7 +168,7 @@ def realisatietermijn(day: date, data: RulesData) -> date:
 
 def _refusals(
     dienst: Dienstverlening,
-    kind: ServiceKind,
+    kind: Dienstsoort,
     enterprise_reason: Reden | None,
     day: date,
     data: RulesData,
@@ -222,7 +239,7 @@ def bereken_diensten(
 
 def _weigering(
     dienst: Dienstverlening,
-    kind: ServiceKind,
+    kind: Dienstsoort,
     reasons: list[Reden],
     source: Source | None,
     *,
@@ -239,7 +256,7 @@ def _weigering(
 
 def _toekenning(
     dienst: Dienstverlening,
-    kind: ServiceKind,
+    kind: Dienstsoort,
     kind_reason: Reden,
     klasse: Grootteklasse,
     *,

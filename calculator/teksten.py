@@ -1,7 +1,9 @@
 """Every Dutch sentence the calculator produces, in one place, keyed by a stable reason code.
 
-The rules return :class:`~calculator.domein.Reden` values (a code and the values it used); this module turns them
-into text. Placeholders are named, and their suffix says how a value is shown:
+The request's error messages and the form's field labels are in :mod:`calculator.foutteksten`, and merged here.
+
+The rules return :class:`~calculator.domein.Reden` values (a code and the values it used); this module holds their
+text and :mod:`calculator.rendering` fills it in. Placeholders are named, and their suffix says how a value is shown:
 
 ``_eur``   an amount (``€ 3.600,00``)          ``_pct``    a percentage (``45 %``)
 ``_vte``   a headcount (``12,5 VTE``)          ``_datum``  a long date (``4 december 2026``)
@@ -18,15 +20,11 @@ A test checks that every code used in the package has a text and that every plac
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
-from datetime import date
-from decimal import Decimal
-from typing import Any, Final
+from collections.abc import Mapping
+from typing import Final
 
-from calculator.domein import Reden, Waarde
-from calculator.formatting import euro, long_date, number, percent, plain_decimal, vte
-from calculator.parameters import Comparator
+from calculator.dated import Comparator
+from calculator.foutteksten import FOUTTEKSTEN
 
 TEKSTEN: Final[Mapping[str, str]] = {
     # --- size -------------------------------------------------------------------------------------------------
@@ -288,52 +286,7 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "De dienstverlening waarvoor u steun aanvroeg moet uiterlijk vandaag beëindigd zijn ({diensten})."
     ),
     "tijdlijn.herinnering": "Herinnering: {titel}",
-    # --- errors in the request --------------------------------------------------------------------------------
-    "fout.veld": "{label}: {deel1}",
-    "fout.getal_ontbreekt": "dit veld ontbreekt. Vul een getal in, bijvoorbeeld {voorbeeld}.",
-    "fout.getal_te_groot": "vul een getal van hoogstens {grens} in.",
-    "fout.keuze_ontbreekt": "maak een keuze uit de lijst.",
-    "fout.keuze_onbekend": "„{waarde}” staat niet in de lijst. Kies een van: {opties}.",
-    "fout.geen_lijst": "verwacht een lijst.",
-    "fout.te_veel_rijen": "geef hoogstens {maximum} rijen op.",
-    "fout.geen_object": "verwacht een object met velden.",
-    "fout.onderneming_ontbreekt": "de gegevens van uw onderneming ontbreken.",
-    "fout.hoofdactiviteit": (
-        "geef aan of de NACE-BEL-code van uw hoofdactiviteit op de lijst van aanvaardbare hoofdactiviteiten staat "
-        "(ja of nee)."
-    ),
-    "fout.aanverwant": "geef aan of uw onderneming en de dienstverlener aanverwante ondernemingen zijn (ja of nee).",
-    "fout.partner_aandeel": (
-        "een partneronderneming heeft een aandeel van {vanaf} tot en met {tot} %. Met meer dan {tot} % is het een "
-        "verbonden onderneming (voeg ze daar toe); met minder dan {vanaf} % telt ze niet mee (laat ze weg)."
-    ),
-    "fout.grootte_vastgelegd": "kies klein, middelgroot of laat leeg als de grootte dit kalenderjaar nog niet vastligt.",
-    "fout.grootte_opgegeven": "kies klein, middelgroot of groot, of laat de grootte berekenen uit uw cijfers.",
-    "fout.cijfers_onvolledig": (
-        "vul het aantal werknemers (VTE), de jaaromzet en het balanstotaal in, of kies de grootte van uw onderneming."
-    ),
-    "fout.geen_json_object": "het verzoek moet een JSON-object zijn.",
-    "fout.voor_modellering": (
-        "de rekenmodule kent de regels vanaf {vanaf_datum}. Kies een aanvraagdatum vanaf die dag; voor oudere "
-        "aanvragen geldt een andere regeling."
-    ),
-    "fout.intern": (
-        "Er ging iets mis bij het berekenen. Controleer uw gegevens; blijft het probleem, neem dan contact met ons op."
-    ),
-    # parsing (calculator.parsing): what is wrong with a typed number or date
-    "fout.getal.leeg": "dit veld is leeg. Vul een getal in, bijvoorbeeld {voorbeeld}.",
-    "fout.getal.te_lang": "dit getal is te lang. Vul een getal in, bijvoorbeeld {voorbeeld}.",
-    "fout.getal.dubbelzinnig": (
-        "„{waarde}” is geen getal dat eenduidig te lezen is. Gebruik de komma voor decimalen en eventueel een punt "
-        "of spatie per drie cijfers, bijvoorbeeld {voorbeeld}."
-    ),
-    "fout.getal.negatief": "dit getal mag niet negatief zijn.",
-    "fout.getal.geen_getal": "vul een getal in, bijvoorbeeld {voorbeeld}.",
-    "fout.getal.niet_eindig": "vul een gewoon getal in, bijvoorbeeld {voorbeeld}.",
-    "fout.getal.te_groot": "dit getal is te groot. Controleer het aantal cijfers.",
-    "fout.getal.decimalen": "gebruik hoogstens {decimalen} cijfers na de komma, bijvoorbeeld {voorbeeld}.",
-    "fout.datum.vorm": "vul een datum in als dd/mm/jjjj, bijvoorbeeld 27/11/2026.",
-    "fout.datum.bestaat_niet": "de datum {waarde} bestaat niet. Controleer dag en maand.",
+    **FOUTTEKSTEN,
 }
 
 # Labels the page shows next to values from the answer (sizes, conditions, kinds of service).
@@ -361,128 +314,7 @@ VOORWAARDE_LABELS: Final[Mapping[str, str]] = {
     "niet_aanverwant": "Geen aanverwante dienstverlener",
 }
 
-# Field labels as the form writes them; errors start with them ("Rechtsvorm: maak een keuze uit de lijst.").
-VELDEN: Final[Mapping[str, str]] = {
-    "aanvraag": "Aanvraag",
-    "aanvraagdatum": "Aanvraagdatum",
-    "onderneming": "Onderneming",
-    "rechtsvorm": "Rechtsvorm",
-    "vestiging": "Vestiging",
-    "participatie": "Participatie van een administratieve overheid (%)",
-    "hoofdactiviteit": "Hoofdactiviteit",
-    "aanverwant": "Aanverwante dienstverlener",
-    "grootte": "Grootte van uw onderneming",
-    "vastgelegde_grootte": "Grootte die dit jaar al vastligt",
-    "vte": "aantal werknemers (VTE)",
-    "omzet": "jaaromzet zonder btw (€)",
-    "balanstotaal": "balanstotaal (€)",
-    "aandeel": "aandeel in kapitaal of stemrechten (%)",
-    "verbonden": "Verbonden onderneming",
-    "partner": "Partneronderneming",
-    "dienst": "Dienst",
-    "soort": "soort dienst",
-    "bedrag": "bedrag zonder btw (€)",
-    "startdatum": "startdatum",
-    "reeds_gebruikt": "Steun die u dit kalenderjaar al kreeg (€)",
-}
-
 
 def vergelijking(comparator: Comparator, *, binnen: bool = True) -> str:
     """The comparison in words: what the rule asks (``binnen``), or what a value beyond the threshold is."""
     return (VERGELIJKING if binnen else VERGELIJKING_BUITEN)[comparator]
-
-
-def veld(key: str, rij: str | None = None, nummer: int | None = None) -> str:
-    """A field's label as the form writes it ("Aantal werknemers (VTE)"); in a row of a list, prefixed with the row
-    ("Dienst 2, bedrag zonder btw (€)")."""
-    if rij is None:
-        label = VELDEN[key]
-        return label[:1].upper() + label[1:]
-    return f"{VELDEN[rij]} {nummer}, {VELDEN[key]}" if key else f"{VELDEN[rij]} {nummer}"
-
-
-_PLACEHOLDER: Final = re.compile(r"\{([a-z_0-9]+)\}")
-_PART: Final = re.compile(r"deel(\d+)")
-
-
-_BY_SUFFIX: Final[Mapping[str, Callable[[Decimal], str]]] = {
-    "_eur": euro,
-    "_bedrag": lambda amount: euro(amount, cents=False),
-    "_pct": percent,
-    "_vte": vte,
-}
-
-
-def _show(name: str, value: Waarde) -> str:
-    if isinstance(value, bool) or value is None:
-        raise TypeError(f"placeholder {name!r} cannot show {value!r}")
-    if name.endswith("_datum") != isinstance(value, date):
-        raise TypeError(f"placeholder {name!r}: a date goes in a placeholder named *_datum, and only there")
-    if isinstance(value, date):
-        return long_date(value)
-    if name.endswith("_bn"):
-        return GROOTTE_BIJVOEGLIJK[str(value)]
-    if isinstance(value, str):
-        return value
-    show = next((show for suffix, show in _BY_SUFFIX.items() if name.endswith(suffix)), number)
-    return show(Decimal(value))
-
-
-def enumeration(parts: list[str]) -> str:
-    """``["a", "b", "c"]`` → ``"a, b en c"``."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " en " + parts[-1]
-
-
-def placeholders(code: str) -> set[str]:
-    return set(_PLACEHOLDER.findall(TEKSTEN[code]))
-
-
-def render(reden: Reden) -> str:
-    """The Dutch text of a reason, its parts included."""
-    template = TEKSTEN[reden.code]
-    parts = [render(deel) for deel in reden.delen]
-    used: set[int] = set()
-
-    def fill(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name == "delen":
-            used.update(range(len(parts)))
-            return enumeration(parts)
-        if part := _PART.fullmatch(name):
-            index = int(part.group(1)) - 1
-            used.add(index)
-            return parts[index]
-        if name == "relatie":  # how the value compares: "minder dan", or "niet minder dan" when beyond
-            comparator = Comparator(str(reden.waarden["comparator"]))
-            return vergelijking(comparator, binnen=bool(reden.waarden["binnen"]))
-        if name == "regel":  # what the rule asks: "minder dan", "minstens"
-            return vergelijking(Comparator(str(reden.waarden["comparator"])))
-        if name.startswith("_"):
-            raise KeyError(name)
-        return _show(name, reden.waarden[name])
-
-    text = _PLACEHOLDER.sub(fill, template)
-    rest = [part for index, part in enumerate(parts) if index not in used]
-    return " ".join([text, *rest] if text else rest)
-
-
-def json_value(value: Waarde) -> Any:
-    """A value as the answer's JSON carries it: decimals as plain strings, dates in ISO form."""
-    if isinstance(value, Decimal):
-        return plain_decimal(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def reden_json(reden: Reden) -> dict[str, Any]:
-    """``{"code", "values"[, "parts"]}``: the reason as data, next to its rendered text in the answer."""
-    result: dict[str, Any] = {
-        "code": reden.code,
-        "values": {name: json_value(value) for name, value in reden.waarden.items()},
-    }
-    if reden.delen:
-        result["parts"] = [reden_json(deel) for deel in reden.delen]
-    return result

@@ -21,6 +21,8 @@ from calculator.grootte import VRIJ_BEROEP
 from calculator.parameters import RulesData
 
 VZW: Final = "vzw"
+# The figures this module reads (the loader refuses data without one of them).
+FIGUREN: Final = frozenset({"voorwaarden.publieke_participatie", "voorwaarden.aanverwante_dienstverlener_uitgesloten"})
 
 
 def _assumed(id_: str, reden: Reden) -> Voorwaarde:
@@ -42,7 +44,7 @@ def rechtsvorm(onderneming: Onderneming, data: RulesData) -> Voorwaarde:
     form = data.classification.legal_forms[onderneming.rechtsvorm]
     if form.aanvaard:
         return Voorwaarde("rechtsvorm", True, Reden("voorwaarde.rechtsvorm.aanvaard", {"rechtsvorm": form.label}))
-    if form.key == VZW:
+    if form.sleutel == VZW:
         return Voorwaarde("rechtsvorm", False, Reden("voorwaarde.rechtsvorm.vzw"))
     return Voorwaarde("rechtsvorm", False, Reden("voorwaarde.rechtsvorm.niet_aanvaard", {"rechtsvorm": form.label}))
 

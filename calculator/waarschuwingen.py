@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Final
 
 from calculator.domein import Dienstresultaat, Onderneming, Reden, Waarde
 from calculator.parameters import RulesData
 from calculator.steun import minimumbedrag
+
+# The figures this module reads itself (the loader refuses data without one of them).
+FIGUREN: Final = frozenset({"kmo_definitie.partner.aandeel_vanaf"})
 
 
 def partner_waarschuwingen(onderneming: Onderneming, day: date, data: RulesData) -> list[Reden]:

@@ -10,8 +10,8 @@ from typing import Any
 from playwright.sync_api import Locator, Page
 
 from calculator.formatting import euro, long_date, number, percent
+from calculator.foutteksten import veld
 from calculator.parameters import load
-from calculator.teksten import veld
 
 CLASSIFICATION = load().classification
 

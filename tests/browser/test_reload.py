@@ -13,7 +13,8 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, expect
 
 from build_scripts import build_site, watch
-from build_scripts.serve import RELOAD_SCRIPT, Reload, make_server, watch_and_reload
+from build_scripts.reload import RELOAD_SCRIPT, Reload
+from build_scripts.serve import make_server, watch_and_reload
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a build of the pages reads from the project root: the pages, the glossary, the templates, the configuration,

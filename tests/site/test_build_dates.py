@@ -21,7 +21,8 @@ from calculator import evaluate
 from calculator.overzicht import GESCHIEDENIS_FIGUREN
 from calculator.clock import brussels_today
 from calculator.formatting import MONTHS, euro, long_date, percent
-from calculator.parameters import Begin, RulesData, load
+from calculator.dated import Begin
+from calculator.parameters import RulesData, load
 
 RULES = load()
 

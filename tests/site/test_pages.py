@@ -22,7 +22,8 @@ from site_helpers import RATE_FIGURES, ROOT, Page, build_at, built_pages
 from build_scripts import markers
 from calculator.clock import brussels_today
 from calculator.formatting import euro, long_date, percent
-from calculator.parameters import Begin, Unit, load
+from calculator.dated import Begin, Unit
+from calculator.parameters import load
 
 DOCS = ROOT / "docs"
 
@@ -357,7 +358,7 @@ def test_changing_a_figure_in_the_data_changes_every_page_that_shows_it(tmp_path
     # Add a new dated value to the small cap: today's pages must show it, with its own date and source.
     text = original.replace(
         "[steunplafond.middelgroot]",
-        '[[steunplafond.klein.values]]\nfrom = 2026-06-01\nvalue = 8250\nbron = "testbron"\n\n[steunplafond.middelgroot]',
+        '[[steunplafond.klein.waarden]]\nvanaf = 2026-06-01\nwaarde = 8250\nbron = "testbron"\n\n[steunplafond.middelgroot]',
         1,
     )
     assert text != original, "the edit must change the data"
@@ -365,7 +366,7 @@ def test_changing_a_figure_in_the_data_changes_every_page_that_shows_it(tmp_path
     sources = data / "bronnen.toml"
     sources.write_text(
         sources.read_text(encoding="utf-8")
-        + '\n[testbron]\ntitle = "Testbron"\nhref = "https://example.org/testbron"\n',
+        + '\n[testbron]\ntitel = "Testbron"\nlink = "https://example.org/testbron"\n',
         encoding="utf-8",
     )
     result = build(tmp_path / "site", env={"KMO_RULES_DATA_DIR": str(data), "KMO_BUILD_DATE": "2026-11-27"})

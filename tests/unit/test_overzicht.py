@@ -8,10 +8,11 @@ from decimal import Decimal
 import pytest
 
 from calculator import overzicht
+from calculator.classificatie import Dienst, Onderwerp
 from calculator.domein import Grootteklasse
-from calculator.parameters import Dienst, Onderwerp, RulesData
-from calculator.steun import tarief, tarief_voor
-from calculator.teksten import render
+from calculator.parameters import RulesData
+from calculator.rendering import render
+from calculator.steun import GROOTTES, tarief, tarief_voor
 
 DAYS = [date(2016, 4, 1), date(2021, 1, 1), date(2021, 9, 14), date(2024, 7, 1), date(2026, 2, 1), date(2026, 12, 4)]
 
@@ -32,11 +33,11 @@ def test_each_kind_of_service_gets_on_the_page_the_rate_the_calculator_applies(r
     for key, kind in rules.classification.service_kinds.items():
         if key not in labels or labels[key] not in rows:
             continue
-        expected = tuple(tarief(kind, klasse, day, rules).pct for klasse in overzicht.GROOTTES)
+        expected = tuple(tarief(kind, klasse, day, rules).pct for klasse in GROOTTES)
         assert rows[labels[key]] == expected, (day, key)
     software = rules.classification.service_kinds["software_training"]
     training = next(label for label in rows if label.startswith("Opleiding") and "over cyber" not in label)
-    assert rows[training] == tuple(tarief(software, klasse, day, rules).pct for klasse in overzicht.GROOTTES)
+    assert rows[training] == tuple(tarief(software, klasse, day, rules).pct for klasse in GROOTTES)
 
 
 def test_rows_follow_the_rules_in_force(rules: RulesData) -> None:
@@ -113,8 +114,8 @@ def test_the_thresholds_and_the_size_choices(rules: RulesData) -> None:
 
 
 def test_which_kinds_qualify(rules: RulesData) -> None:
-    before = {s.soort.key: s for s in overzicht.soorten(date(2025, 1, 1), rules)}
-    after = {s.soort.key: s for s in overzicht.soorten(date(2026, 12, 4), rules)}
+    before = {s.soort.sleutel: s for s in overzicht.soorten(date(2025, 1, 1), rules)}
+    after = {s.soort.sleutel: s for s in overzicht.soorten(date(2026, 12, 4), rules)}
     assert before["software_advice"].subsidieerbaar
     assert not after["software_advice"].subsidieerbaar
     assert after["pentest"].subsidieerbaar

@@ -11,36 +11,28 @@ from importlib import resources
 import pytest
 from rules_helpers import TODAY, docstring_ids, request_with
 
+from calculator.classificatie import CLASSIFICATION_FILE
+from calculator.dated import Begin, Comparator, OutsidePeriod, RulesDataError, Unit
 from calculator.engine import evaluate_strict
-from calculator.parameters import (
-    CLASSIFICATION_FILE,
-    PARAMETERS_FILE,
-    SOURCES_FILE,
-    Begin,
-    Comparator,
-    OutsidePeriod,
-    RulesData,
-    RulesDataError,
-    Unit,
-    parse,
-)
+from calculator.parameters import PARAMETERS_FILE, RulesData, parse
+from calculator.strict import SOURCES_FILE
 
 DATA = resources.files("calculator") / "data"
 PARAMETERS_TEXT = (DATA / PARAMETERS_FILE).read_text(encoding="utf-8")
 CLASSIFICATION_TEXT = (DATA / CLASSIFICATION_FILE).read_text(encoding="utf-8")
 SOURCES_TEXT = (DATA / SOURCES_FILE).read_text(
     encoding="utf-8"
-) + '\n[voorbeeld]\ntitle = "t"\nhref = "https://example.org/"\n'
+) + '\n[voorbeeld]\ntitel = "t"\nlink = "https://example.org/"\n'
 SHIPPED_SOURCES_TEXT = (DATA / SOURCES_FILE).read_text(encoding="utf-8")
 LAST_DAY_CHECKED = date(2030, 12, 31)
 
 MINIMAL = """
 [a.b]
 label = "x"
-unit = "euro"
-[[a.b.values]]
-from = 2016-04-01
-value = 1
+eenheid = "euro"
+[[a.b.waarden]]
+vanaf = 2016-04-01
+waarde = 1
 bron = "voorbeeld"
 """
 
@@ -122,7 +114,9 @@ def test_every_figure_of_the_timeline(rules: RulesData) -> None:
 
 def test_begin_modelstart_only_on_a_first_value_at_the_modelling_start() -> None:
     text = PARAMETERS_TEXT
-    moved = text.replace("from = 2019-12-01\nvalue = 30\n", 'from = 2019-12-01\nbegin = "modelstart"\nvalue = 30\n', 1)
+    moved = text.replace(
+        "vanaf = 2019-12-01\nwaarde = 30\n", 'vanaf = 2019-12-01\nbegin = "modelstart"\nwaarde = 30\n', 1
+    )
     assert moved != text
     with pytest.raises(RulesDataError, match="modelstart"):
         parse(moved, CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT)
@@ -199,19 +193,19 @@ def test_the_shipped_data_parses_twice_to_the_same_result() -> None:
         (('label = "x"', 'label = "x"\ncolour = "red"'), "unknown key"),
         (('bron = "voorbeeld"\n', ""), "missing 'bron'"),
         (('bron = "voorbeeld"', 'bron = "onbekend"'), "unknown source"),
-        (('bron = "voorbeeld"', 'bron = "voorbeeld"\ntitle = "t"'), "unknown key"),
+        (('bron = "voorbeeld"', 'bron = "voorbeeld"\ntitel = "t"'), "unknown key"),
         (('bron = "voorbeeld"', 'bron = "voorbeeld"\ncitaat = ""'), "'citaat'"),
         (('bron = "voorbeeld"', 'bron = "voorbeeld"\ncitaat = "De regel."\nonderdeel = "artikel 1"'), None),
-        (("value = 1", "value = 1.5"), "floats are refused"),
-        (("value = 1", 'value = "1,5"'), "cannot read"),
-        (("value = 1", "value = true"), "not true/false"),
-        (("from = 2016-04-01", 'from = "2016-04-01"'), "TOML date"),
-        (("from = 2016-04-01", "from = 2016-04-01T00:00:00"), "TOML date"),
-        (('unit = "euro"', 'unit = "dollar"'), "unknown unit"),
-        (('unit = "euro"', 'unit = "euro"\ncomparator = "=="'), "unknown comparator"),
-        (('unit = "euro"', 'unit = "ja_nee"\ncomparator = "<"'), "ja_nee"),
-        (('unit = "euro"', 'unit = "percent"'), None),
-        (("value = 1", "value = -1"), "out of range"),
+        (("waarde = 1", "waarde = 1.5"), "floats are refused"),
+        (("waarde = 1", 'waarde = "1,5"'), "cannot read"),
+        (("waarde = 1", "waarde = true"), "not true/false"),
+        (("vanaf = 2016-04-01", 'vanaf = "2016-04-01"'), "TOML date"),
+        (("vanaf = 2016-04-01", "vanaf = 2016-04-01T00:00:00"), "TOML date"),
+        (('eenheid = "euro"', 'eenheid = "dollar"'), "unknown unit"),
+        (('eenheid = "euro"', 'eenheid = "euro"\nvergelijking = "=="'), "unknown comparator"),
+        (('eenheid = "euro"', 'eenheid = "ja_nee"\nvergelijking = "<"'), "ja_nee"),
+        (('eenheid = "euro"', 'eenheid = "percent"'), None),
+        (("waarde = 1", "waarde = -1"), "out of range"),
     ],
 )
 def test_the_loader_refuses_malformed_figures(change: tuple[str, str], message: str | None) -> None:
@@ -226,7 +220,7 @@ def test_the_loader_refuses_malformed_figures(change: tuple[str, str], message: 
 
 
 def test_the_loader_refuses_unsorted_or_repeated_dates() -> None:
-    extra = MINIMAL + '[[a.b.values]]\nfrom = 2016-04-01\nvalue = 2\nbron = "voorbeeld"\n'
+    extra = MINIMAL + '[[a.b.waarden]]\nvanaf = 2016-04-01\nwaarde = 2\nbron = "voorbeeld"\n'
     with pytest.raises(RulesDataError, match="increase strictly"):
         parse(_with_required(extra), CLASSIFICATION_TEXT, SOURCES_TEXT)
 
@@ -234,12 +228,12 @@ def test_the_loader_refuses_unsorted_or_repeated_dates() -> None:
 def test_the_loader_refuses_duplicate_keys_and_percentages_above_100() -> None:
     with pytest.raises(RulesDataError):
         parse(
-            PARAMETERS_TEXT.replace('unit = "percent"', 'unit = "percent"\nunit = "percent"', 1),
+            PARAMETERS_TEXT.replace('eenheid = "percent"', 'eenheid = "percent"\neenheid = "percent"', 1),
             CLASSIFICATION_TEXT,
             SHIPPED_SOURCES_TEXT,
         )
     with pytest.raises(RulesDataError, match="out of range"):
-        parse(PARAMETERS_TEXT.replace("value = 40", "value = 140", 1), CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT)
+        parse(PARAMETERS_TEXT.replace("waarde = 40", "waarde = 140", 1), CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT)
 
 
 def test_the_loader_refuses_a_missing_figure() -> None:
@@ -278,22 +272,22 @@ def test_the_loader_refuses_malformed_classification() -> None:
 
 def test_sources_are_a_table_referred_to_by_key() -> None:
     """One table of sources: a link is written once, however many values cite it; every source is cited."""
-    hrefs = re.findall(r'^href = "(.*)"', SHIPPED_SOURCES_TEXT, flags=re.MULTILINE)
+    hrefs = re.findall(r'^link = "(.*)"', SHIPPED_SOURCES_TEXT, flags=re.MULTILINE)
     assert len(hrefs) >= 7
-    assert "href" not in PARAMETERS_TEXT.replace("(a key of bronnen.toml)", "")
-    assert "href =" not in CLASSIFICATION_TEXT
+    assert "https://" not in PARAMETERS_TEXT  # links live in bronnen.toml only
+    assert "https://" not in CLASSIFICATION_TEXT
     with pytest.raises(RulesDataError, match="nothing cites: ongebruikt"):
         parse(
             PARAMETERS_TEXT,
             CLASSIFICATION_TEXT,
-            SHIPPED_SOURCES_TEXT + '\n[ongebruikt]\ntitle = "t"\nhref = "https://example.org/"\n',
+            SHIPPED_SOURCES_TEXT + '\n[ongebruikt]\ntitel = "t"\nlink = "https://example.org/"\n',
         )
-    with pytest.raises(RulesDataError, match="'href' must be an https"):
+    with pytest.raises(RulesDataError, match="'link' must be an https"):
         parse(
-            PARAMETERS_TEXT, CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT.replace('href = "https://', 'href = "ftp://', 1)
+            PARAMETERS_TEXT, CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT.replace('link = "https://', 'link = "ftp://', 1)
         )
     with pytest.raises(RulesDataError, match="unknown key"):
-        parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT.replace("title =", "kleur = 1\ntitle =", 1))
+        parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT.replace("titel =", "kleur = 1\ntitel =", 1))
 
 
 def test_a_value_carries_its_quote_and_the_article_of_its_source(rules: RulesData) -> None:
@@ -365,11 +359,11 @@ def test_numbers_in_texts_are_read_the_belgian_way(token: str, value: str) -> No
 
 
 def test_a_minimum_marked_not_binding_warns_instead_of_refusing() -> None:
-    """The data can still mark a figure only third parties quote (binding = false): then it warns, never refuses."""
+    """The data can still mark a figure only third parties quote (bindend = false): then it warns, never refuses."""
     marker = '[diensten.advies.minimumbedrag]\nlabel = "Minimale aanvaardbare kostprijs van een advies (zonder btw)"\n'
     assert marker in PARAMETERS_TEXT
     quoted = parse(
-        PARAMETERS_TEXT.replace(marker, marker + "binding = false\n"), CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT
+        PARAMETERS_TEXT.replace(marker, marker + "bindend = false\n"), CLASSIFICATION_TEXT, SHIPPED_SOURCES_TEXT
     )
     request = request_with({"services[0].amount": "499,99"})
     answer = evaluate_strict(request, data=quoted, today=TODAY)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from calculator.parsing import InputError, parse_date, parse_number
-from calculator.teksten import render
+from calculator.rendering import render
 
 
 @pytest.mark.parametrize(

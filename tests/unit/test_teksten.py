@@ -16,12 +16,14 @@ from rules_helpers import BASE_REQUEST, TODAY, docstring_ids
 from calculator.domein import Reden
 from calculator.engine import evaluate_strict
 from calculator.formatting import euro, long_date, percent
-from calculator.teksten import TEKSTEN, placeholders, render
+from calculator.rendering import placeholders, render
+from calculator.teksten import TEKSTEN
 
+TEXT_MODULES = {"teksten.py", "foutteksten.py"}  # the table of texts, and the error messages it merges
 MODULES = {
     entry.name: entry.read_text(encoding="utf-8")
     for entry in resources.files("calculator").iterdir()
-    if entry.name.endswith(".py") and entry.name != "teksten.py"
+    if entry.name.endswith(".py") and entry.name not in TEXT_MODULES
 }
 
 
@@ -56,7 +58,7 @@ def test_every_reason_the_package_creates_has_a_text() -> None:
 
 
 def test_no_dutch_sentence_is_written_outside_the_text_module() -> None:
-    """Sentences a visitor reads live in teksten.py; other modules hold codes, labels come from the data."""
+    """Sentences a visitor reads live in the text modules; other modules hold codes, labels come from the data."""
     sentence = re.compile(r"\b(?:uw|u|de|het|een|is|niet|van)\b.*\b(?:uw|u|de|het|een|is|niet|van)\b", re.IGNORECASE)
     allowed = {"__main__.py", "parameters.py"}  # command-line help and loader errors are English
     for name, source in MODULES.items():
