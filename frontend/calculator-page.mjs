@@ -63,6 +63,7 @@ class CalculatorPage {
   }
 
   init() {
+    preloadRuntimeAfterFirstPaint();
     this.current = pageIsCurrent();
     // The form's fields sit in the form (the three questions) and below the answer (the refinements): one set of
     // listeners on the calculator's root serves both.
@@ -341,6 +342,14 @@ class CalculatorPage {
     if (this.focusSummary && !this.summary.hidden) this.summary.focus();
     this.focusSummary = false;
   }
+}
+
+// The runtime's big files (the page's <template data-runtime-preloads>) start downloading once the page has painted:
+// the first frame runs the requestAnimationFrame callback, and the timeout fires after that frame is on screen.
+function preloadRuntimeAfterFirstPaint() {
+  const template = document.querySelector("template[data-runtime-preloads]");
+  if (!template) return;
+  requestAnimationFrame(() => setTimeout(() => document.head.append(template.content.cloneNode(true)), 0));
 }
 
 // Change an element only when the change is real: writing the same value again still queues work for the browser.

@@ -407,6 +407,24 @@ def test_nothing_on_screen_is_written_again_when_the_runtime_becomes_ready(
     assert page.evaluate("() => location.hash") == ""
 
 
+def test_the_runtime_downloads_start_after_the_first_paint(page: Page, base_url: str) -> None:
+    """The runtime's preloads wait until the page has painted: started with the page, they held back its stylesheet
+    on a slow line, and the page's first and largest paint came only after megabytes of runtime (an order of
+    events, not a duration)."""
+    open_calculator(page, base_url)
+    order = page.evaluate(
+        """() => {
+            const paint = performance.getEntriesByName('first-contentful-paint')[0].startTime;
+            return performance.getEntriesByType('resource')
+                .filter((entry) => /(pyodide[.]asm[.]wasm|python_stdlib[.]zip)$/.test(entry.name))
+                .map((entry) => [entry.name.split('/').pop(), entry.initiatorType, entry.startTime >= paint]);
+        }"""
+    )
+    preloads = [entry for entry in order if entry[1] == "link"]
+    assert sorted(name for name, _, _ in preloads) == ["pyodide.asm.wasm", "python_stdlib.zip"], order
+    assert all(after for _, _, after in preloads), order
+
+
 def test_the_form_filled_in_while_loading_is_answered_when_the_runtime_is_ready(page: Page, base_url: str) -> None:
     held: list[Route] = []
     page.route("**/*.wasm", lambda route: held.append(route))  # noqa: PLW0108
