@@ -26,6 +26,8 @@ class CalculatorPage {
     this.results = root.querySelector("[data-results]");
     this.placeholder = root.querySelector("[data-placeholder]");
     this.output = root.querySelector("[data-output]");
+    this.addressProblem = root.querySelector("[data-address-problem]");
+    this.keepAddress = false; // an unreadable shared address stays as it was until the visitor changes something
     this.submitted = false;
     this.focusSummary = false;
     this.touched = new Set();
@@ -61,6 +63,7 @@ class CalculatorPage {
   }
 
   init() {
+    preloadRuntimeAfterFirstPaint();
     this.current = pageIsCurrent();
     // The form's fields sit in the form (the three questions) and below the answer (the refinements): one set of
     // listeners on the calculator's root serves both.
@@ -81,6 +84,7 @@ class CalculatorPage {
       if (remove) {
         const row = remove.closest(".kmo-row");
         const fieldset = row.closest("[data-rows]");
+        this.visitorChanged();
         const next = this.state.removeRow(row);
         (next ? next.querySelector("input, select") : fieldset.querySelector("[data-add-row], [data-add-service]") || this.form).focus();
         this.compute();
@@ -150,14 +154,28 @@ class CalculatorPage {
 
   restoreFromAddress() {
     const found = requestFromAddress(location);
-    if (!found) return;
+    this.showAddressProblem(Boolean(found && found.damaged));
+    if (!found || found.damaged) return;
     this.state.restore(found.request);
     this.submitted = true; // a shared calculation shows its problems at once
     if (found.fromQuery) history.replaceState(history.state, "", addressFor(location, this.state.read()));
     this.compute();
   }
 
+  // An address the page cannot read gets one message; the form stays as it is (empty on arrival), and the address is
+  // kept until the visitor changes something, so the damaged link can still be looked at or copied.
+  showAddressProblem(damaged) {
+    this.keepAddress = damaged;
+    if (this.addressProblem.hidden === damaged) this.addressProblem.hidden = !damaged;
+  }
+
+  // The visitor changed the form: their form replaces an unreadable address, and its message goes.
+  visitorChanged() {
+    if (this.keepAddress) this.showAddressProblem(false);
+  }
+
   addRow(kind) {
+    this.visitorChanged();
     const row = this.state.addRow(kind);
     if (kind === "services") this.state.showStartDates();
     row.querySelector("input, select").focus();
@@ -167,6 +185,7 @@ class CalculatorPage {
   changed(event) {
     const target = event.target;
     if (!target.closest("[data-form], [data-refinements]")) return;
+    this.visitorChanged();
     if (target.matches("[name='grootte']")) this.state.showSizeFigures();
     const field = target.dataset && target.dataset.field;
     if (field) {
@@ -195,7 +214,7 @@ class CalculatorPage {
   saveAddress() {
     const touchedForm = this.submitted || this.touched.size || this.root.querySelector("[data-field]:checked") ||
       [...this.root.querySelectorAll("[data-field]")].some((input) => input.type !== "radio" && input.value);
-    if (!touchedForm && !location.hash) return;
+    if (this.keepAddress || (!touchedForm && !location.hash)) return;
     history.replaceState(history.state, "", addressFor(location, this.state.read()));
   }
 
@@ -210,13 +229,14 @@ class CalculatorPage {
     this.results.dataset.renders = String(Number(this.results.dataset.renders || 0) + 1);
     this.lastRequest = request;
     this.showErrors(answer.ok ? [] : answer.errors);
-    const sizeResult = this.root.querySelector("[data-size-result]");
-    sizeResult.textContent = answer.ok && !answer.size.stated ? answer.size.explanation : "";
+    setText(this.root.querySelector("[data-size-result]"), answer.ok && !answer.size.stated ? answer.size.explanation : "");
     if (!answer.ok) {
+      // Written only when it changes: the first answer to a form still empty (when the runtime becomes ready) leaves
+      // the page as painted, so the placeholder is not painted again (it is the page's largest paint on a phone).
       this.view = null;
-      this.output.hidden = true;
-      this.output.replaceChildren();
-      this.placeholder.hidden = false;
+      setHidden(this.output, true);
+      if (this.output.firstChild) this.output.replaceChildren();
+      setHidden(this.placeholder, false);
       return;
     }
     if (unchanged) return;
@@ -228,8 +248,8 @@ class CalculatorPage {
     });
     this.view.querySelector("[data-share]").href = addressFor(location, request);
     this.output.replaceChildren(this.view);
-    this.placeholder.hidden = true;
-    this.output.hidden = false;
+    setHidden(this.placeholder, true);
+    setHidden(this.output, false);
   }
 
   openField(field) {
@@ -273,8 +293,8 @@ class CalculatorPage {
 
   showErrors(errors) {
     for (const node of this.root.querySelectorAll(".kmo-error")) {
-      node.hidden = true;
-      node.textContent = "";
+      setHidden(node, true);
+      setText(node, "");
     }
     for (const node of this.root.querySelectorAll("[aria-invalid]")) {
       node.removeAttribute("aria-invalid");
@@ -283,7 +303,7 @@ class CalculatorPage {
       else node.removeAttribute("aria-describedby");
     }
     for (const node of this.root.querySelectorAll(".kmo-field--error")) node.classList.remove("kmo-field--error");
-    this.summaryList.replaceChildren();
+    if (this.summaryList.firstChild) this.summaryList.replaceChildren();
     const visible = errors.filter((error) => this.submitted || this.touched.has(error.field) || this.state.held.has(error.field));
     for (const error of visible) {
       const inputs = this.state.field(error.field);
@@ -318,10 +338,27 @@ class CalculatorPage {
         this.summaryList.append(item);
       }
     }
-    this.summary.hidden = !(this.submitted && visible.length);
+    setHidden(this.summary, !(this.submitted && visible.length));
     if (this.focusSummary && !this.summary.hidden) this.summary.focus();
     this.focusSummary = false;
   }
+}
+
+// The runtime's big files (the page's <template data-runtime-preloads>) start downloading once the page has painted:
+// the first frame runs the requestAnimationFrame callback, and the timeout fires after that frame is on screen.
+function preloadRuntimeAfterFirstPaint() {
+  const template = document.querySelector("template[data-runtime-preloads]");
+  if (!template) return;
+  requestAnimationFrame(() => setTimeout(() => document.head.append(template.content.cloneNode(true)), 0));
+}
+
+// Change an element only when the change is real: writing the same value again still queues work for the browser.
+function setHidden(node, hidden) {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 const root = document.querySelector("[data-calculator]");

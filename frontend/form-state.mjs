@@ -9,18 +9,31 @@ const KEY = "aanvraag";
 
 // --- the address -----------------------------------------------------------------------------------------------
 
-// The request in the address: the fragment (#aanvraag=), or an old ?aanvraag= link. Returns {request, fromQuery}
-// or null; a fragment that is not a JSON object is ignored.
+// The request in the address: the fragment (#aanvraag=), or an old ?aanvraag= link. Returns null when the address
+// holds no request, {request, fromQuery} when it holds a JSON object, and {damaged: true} when it holds something the
+// page cannot read: a link cut short by a mail program, bad percent-encoding, text that is not JSON, or JSON that is
+// not an object (an array, a number). The page then says so and leaves the form empty.
 export function requestFromAddress(location) {
-  const fragment = new URLSearchParams(location.hash.replace(/^#/, "")).get(KEY);
-  const query = new URLSearchParams(location.search).get(KEY);
+  const fragment = rawParameter(location.hash.replace(/^#/, ""));
+  const query = fragment === null ? rawParameter(location.search.replace(/^\?/, "")) : null;
   const raw = fragment ?? query;
   if (raw === null) return null;
   try {
-    const request = JSON.parse(raw);
-    if (request && typeof request === "object" && !Array.isArray(request)) return { request, fromQuery: fragment === null };
+    // decodeURIComponent, not URLSearchParams: it refuses a broken escape ("%E2%82", "%7") instead of reading it as
+    // a replacement character, so a link cut in the middle of one is not taken for a valid request.
+    const request = JSON.parse(decodeURIComponent(raw.replace(/\+/g, " ")));
+    if (isObject(request)) return { request, fromQuery: fragment === null };
   } catch {
-    // not JSON: as if there were no state
+    // bad percent-encoding or not JSON: damaged
+  }
+  return { damaged: true };
+}
+
+// The raw (still percent-encoded) value of aanvraag= in a query or fragment string, or null when it is absent.
+function rawParameter(text) {
+  for (const part of text.split("&")) {
+    const [name, ...value] = part.split("=");
+    if (name === KEY) return value.join("=");
   }
   return null;
 }
@@ -171,6 +184,8 @@ export class FormState {
     if (participation) enterprise.public_participation_pct = participation;
     const activity = checked("enterprise.main_activity_eligible");
     if (activity) enterprise.main_activity_eligible = activity === "ja";
+    const related = checked("enterprise.provider_related");
+    if (related) enterprise.provider_related = related === "ja";
 
     const request = {};
     const day = value("application_date");
@@ -178,7 +193,15 @@ export class FormState {
     request.enterprise = enterprise;
     const used = value("support_used_this_year");
     if (used) request.support_used_this_year = used;
-    request.services = rowValues("services", ["kind", "amount", "start_date"]);
+    // A service row the visitor left empty (the form's first row, or one just added) is no service yet: without any
+    // service the package answers the size and the conditions. Only trailing empty rows are left out, so every
+    // other row keeps its number, and a row with only an amount still gets the error for its kind.
+    const services = rowValues("services", ["kind", "amount", "start_date"]);
+    const heldRow = (index) => [...this.held.keys()].some((path) => path.startsWith(`services[${index}]`));
+    while (services.length && !Object.keys(services[services.length - 1]).length && !heldRow(services.length - 1)) {
+      services.pop();
+    }
+    request.services = services;
     for (const [path, raw] of this.held) setPath(request, path, raw);
     return request;
   }
@@ -215,6 +238,11 @@ export class FormState {
       const activity = enterprise.main_activity_eligible;
       if (typeof activity === "boolean") this.putChoice("enterprise.main_activity_eligible", activity ? "ja" : "nee");
       else this.hold("enterprise.main_activity_eligible", activity);
+    }
+    if ("provider_related" in enterprise) {
+      const related = enterprise.provider_related;
+      if (typeof related === "boolean") this.putChoice("enterprise.provider_related", related ? "ja" : "nee");
+      else this.hold("enterprise.provider_related", related);
     }
     if ("application_date" in request) {
       this.putPath("application_date", request.application_date);

@@ -90,7 +90,7 @@ def fill_form(page: Page, request: dict[str, Any]) -> None:
     if "application_date" in request:
         page.get_by_label(veld("aanvraagdatum"), exact=True).fill(request["application_date"])
 
-    refine = ("legal_form", "region", "public_participation_pct", "main_activity_eligible")
+    refine = ("legal_form", "region", "public_participation_pct", "main_activity_eligible", "provider_related")
     if any(key in enterprise for key in refine):
         _open(page, "Uw onderneming:")
     if "legal_form" in enterprise:
@@ -104,6 +104,9 @@ def fill_form(page: Page, request: dict[str, Any]) -> None:
     if "main_activity_eligible" in enterprise:
         activity = page.get_by_role("group", name=re.compile("NACE-BEL-code"))
         activity.get_by_label("Ja" if enterprise["main_activity_eligible"] else "Nee", exact=True).check()
+    if "provider_related" in enterprise:
+        related = page.get_by_role("group", name=re.compile("aanverwante ondernemingen"))
+        related.get_by_label("Ja" if enterprise["provider_related"] else "Nee", exact=True).check()
 
 
 def shown(page: Page, key: str) -> str:

@@ -88,14 +88,28 @@ def test_the_calculator_when_the_runtime_failed(axe_context: BrowserContext, bas
     assert not found, describe(found)
 
 
-STATES = ["empty", "quick answer", "assumptions open", "refining the size", "errors shown", "more options and rows"]
+STATES = [
+    "empty",
+    "quick answer",
+    "assumptions open",
+    "refining the size",
+    "errors shown",
+    "more options and rows",
+    "no service yet",
+    "unreadable address",
+]
 
 
 @pytest.mark.parametrize("state", STATES)
 def test_the_calculator_in_each_state(state: str, axe_context: BrowserContext, base_url: str) -> None:
     page = axe_context.new_page()
-    open_calculator(page, base_url)
-    if state != "empty":
+    open_calculator(page, base_url, "#aanvraag=%7B%22enterprise" if state == "unreadable address" else "")
+    if state == "unreadable address":
+        expect(page.locator("[data-address-problem]")).to_be_visible()
+    elif state == "no service yet":
+        fill_form(page, {"enterprise": {"fte": "12", "turnover": "1.000.000", "balance_total": "500.000"}})
+        expect(page.locator("[data-answer='size.sentence']")).not_to_be_empty()
+    elif state != "empty":
         fill_form(page, {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": "8000"}]})
         expect(page.locator("[data-output]")).to_be_visible()
     if state == "assumptions open":

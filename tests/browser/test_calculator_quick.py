@@ -14,8 +14,9 @@ from typing import Any
 
 import icalendar
 import pytest
-from browser_helpers import fragment, open_calculator, open_with_request, renders, wait_until_ready
-from playwright.sync_api import BrowserContext, Page, expect
+from browser_helpers import fragment, open_calculator, open_with_request, renders, submit_and_wait, wait_until_ready
+from form import assert_page_shows
+from playwright.sync_api import BrowserContext, Locator, Page, Route, expect
 
 from calculator import evaluate
 from calculator.agenda import agenda
@@ -250,3 +251,276 @@ def test_the_same_request_again_keeps_the_view_so_a_pressed_button_stays(page: P
     page.get_by_label("Bedrag zonder btw (€)").fill("9000")
     wait_for_answer_to(page, "r.services[0].amount === '9000'")
     assert not page.evaluate("() => window.kmoButton.isConnected")
+
+
+# --- a question about the enterprise alone ---------------------------------------------------------------------
+
+
+def test_a_question_without_a_service_answers_the_size_and_the_conditions(page: Page, base_url: str) -> None:
+    """The empty service row is no service: choosing only the size gives the package's answer about the enterprise
+    (size, conditions, a request for a service), not "Dienst 1, soort dienst: maak een keuze uit de lijst."."""
+    open_calculator(page, base_url)
+    page.get_by_role("group", name="Grootte van uw onderneming").get_by_label("Middelgroot", exact=True).check()
+    sent = wait_for_answer_to(page, "r.enterprise.size_category === 'middelgroot'")
+    assert sent == {"enterprise": {"size_category": "middelgroot"}, "services": []}
+    answer = evaluate(sent)
+    assert answer["ok"]
+    assert not answer["services"]
+    expect(page.locator("[data-answer='summary']")).to_have_text(answer["summary"]["message"])
+    expect(page.locator("[data-answer='eligible']")).to_have_text(answer["display"]["conditions"])
+    expect(page.locator("[data-condition]")).to_have_count(len(answer["conditions"]))
+    expect(page.locator("[data-service]")).to_have_count(0)
+    # Pressing the button shows no error either: there is nothing wrong with a question without a service.
+    sent = submit_and_wait(page)
+    assert sent["services"] == []
+    expect(page.locator("[data-error-summary]")).to_be_hidden()
+    expect(page.locator("[data-output]")).to_be_visible()
+
+    # A row with an amount but no kind is a real error, at its field and in the summary.
+    page.get_by_label("Bedrag zonder btw (€)").fill("5000")
+    sent = wait_for_answer_to(page, "r.services.length === 1 && r.services[0].amount === '5000'")
+    assert sent["services"] == [{"amount": "5000"}]
+    errors = evaluate(sent)["errors"]
+    assert [error["field"] for error in errors] == ["services[0].kind"]
+    expect(page.locator("[data-group-for='services[0].kind'] .kmo-error")).to_have_text(errors[0]["message"])
+    expect(page.locator("[data-error-summary]")).to_contain_text(errors[0]["message"])
+
+
+def test_an_empty_row_after_a_service_is_left_out_but_an_empty_row_before_one_is_not(page: Page, base_url: str) -> None:
+    open_calculator(page, base_url)
+    answer_three_questions(page)
+    wait_for_answer_to(page, "r.services[0] && r.services[0].amount === '8000'")
+    page.locator("details[data-more] > summary").click()
+    page.get_by_role("button", name="Dienst toevoegen").first.click()
+    expect(page.locator("[data-rows='services'] .kmo-row")).to_have_count(2)
+    sent = submit_and_wait(page)
+    assert sent["services"] == [{"kind": "pentest", "amount": "8000"}], "the new, still empty row is not a service"
+    expect(page.locator("[data-error-summary]")).to_be_hidden()
+    expect(page.locator("[data-service]")).to_have_count(1)
+    # Emptying the first row while the second holds a service: the first row keeps its number and its errors.
+    second = page.get_by_role("group", name="Dienst 2")
+    second.get_by_label("Soort dienst").select_option(label="Pentesting")
+    second.get_by_label("Bedrag zonder btw (€)").fill("1000")
+    first = page.get_by_role("group", name="Dienst 1")
+    first.get_by_label("Soort dienst").select_option(label="Kies een dienst")
+    first.get_by_label("Bedrag zonder btw (€)").fill("")
+    sent = wait_for_answer_to(page, "r.services.length === 2 && Object.keys(r.services[0]).length === 0")
+    fields = [error["field"] for error in evaluate(sent)["errors"]]
+    assert "services[0].kind" in fields
+    expect(page.locator("[data-group-for='services[0].kind'] .kmo-error")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [{"enterprise": {"size_category": "klein"}}, {"enterprise": {"size_category": "groot"}, "services": []}],
+    ids=["no services key", "empty services list"],
+)
+def test_a_shared_address_without_services_shows_the_enterprise_answer(
+    request_: dict[str, Any], page: Page, base_url: str
+) -> None:
+    sent = open_with_request(page, base_url, request_)
+    assert evaluate(sent) == evaluate(request_), sent
+    answer = evaluate(sent)
+    assert answer["ok"]
+    assert_page_shows(page, answer)
+    expect(page.locator("[data-answer='summary']")).to_have_text(answer["summary"]["message"])
+    expect(page.locator("[data-error-summary]")).to_be_hidden()
+    expect(page.locator(".kmo-error:visible")).to_have_count(0)
+    expect(page.locator("[data-address-problem]")).to_be_hidden()
+
+
+# --- the size in the answer sentence ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("enterprise", "how"),
+    [
+        ({"fte": "60", "turnover": "5.000.000", "balance_total": "2.000.000"}, "computed"),
+        ({"fte": "70", "turnover": "1.000.000", "balance_total": "100.000", "locked_size": "klein"}, "locked"),
+        ({"size_category": "middelgroot"}, "stated"),
+    ],
+)
+def test_a_size_the_visitor_did_not_state_is_named_in_the_answer_sentence(
+    enterprise: dict[str, str], how: str, page: Page, base_url: str
+) -> None:
+    request = {"enterprise": enterprise, "services": [{"kind": "pentest", "amount": "8000"}]}
+    sent = open_with_request(page, base_url, request)
+    answer = evaluate(sent)
+    size = answer["size"]
+    assert (size["stated"], size["locked"]) == {
+        "computed": (False, False),
+        "locked": (False, True),
+        "stated": (True, False),
+    }[how]
+    sentence = page.locator(".kmo-answer__sentence")
+    expect(page.locator("[data-answer='summary']")).to_have_text(answer["summary"]["message"])
+    named = page.locator("[data-answer='size.sentence']")
+    if how == "stated":
+        expect(named).to_be_empty()  # the visitor said it: the sentence does not repeat it
+        return
+    # Visible without opening anything: in the sentence, not inside a closed disclosure.
+    expect(named).to_be_visible()
+    assert named.evaluate("(node) => node.closest('details') === null")
+    expect(named).to_contain_text(f" {size['display']['category']}")
+    text = sentence.text_content() or ""
+    assert text.startswith(answer["summary"]["message"])
+    assert size["display"]["category"] in text
+    if how == "locked":
+        assert size["computed_category"] != size["category"], "the figures alone would give another size"
+        expect(named).to_contain_text("vastgelegd")
+    else:
+        expect(named).to_contain_text("cijfers")
+
+
+# --- nothing painted again when the runtime becomes ready ------------------------------------------------------
+
+WATCH_PAINTS = """
+window.kmoChanges = [];
+document.addEventListener('DOMContentLoaded', () => {
+  const root = document.querySelector('[data-calculator]');
+  window.kmoPlaceholder = root.querySelector('[data-placeholder]');
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const node = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+      if (node.closest('[data-status]')) continue; // the loading line says "Klaar": that one changes
+      if (record.type === 'attributes' && record.attributeName.startsWith('data-')) continue; // no paint
+      window.kmoChanges.push(`${record.type} ${record.attributeName || ''} on ${node.outerHTML.slice(0, 80)}`);
+    }
+  }).observe(root, {subtree: true, childList: true, attributes: true, characterData: true});
+});
+"""
+
+
+def test_nothing_on_screen_is_written_again_when_the_runtime_becomes_ready(
+    context: BrowserContext, base_url: str
+) -> None:
+    """Only the status line changes when the runtime is ready: the placeholder (the largest paint on a phone) and the
+    form stay as they were painted, so the browser has nothing to paint again."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.add_init_script(WATCH_PAINTS)
+    open_calculator(page, base_url)
+    page.wait_for_function("() => Number(document.querySelector('[data-results]').dataset.renders || 0) > 0")
+    page.wait_for_timeout(500)  # the address is saved 300 ms after an answer
+    assert page.evaluate("() => window.kmoChanges") == []
+    assert page.evaluate("() => window.kmoPlaceholder.isConnected && !window.kmoPlaceholder.hidden")
+    assert page.evaluate("() => location.hash") == ""
+
+
+def test_the_runtime_downloads_start_after_the_first_paint(page: Page, base_url: str) -> None:
+    """The runtime's preloads wait until the page has painted: started with the page, they held back its stylesheet
+    on a slow line, and the page's first and largest paint came only after megabytes of runtime (an order of
+    events, not a duration)."""
+    open_calculator(page, base_url)
+    order = page.evaluate(
+        """() => {
+            const paint = performance.getEntriesByName('first-contentful-paint')[0].startTime;
+            return performance.getEntriesByType('resource')
+                .filter((entry) => /(pyodide[.]asm[.]wasm|python_stdlib[.]zip)$/.test(entry.name))
+                .map((entry) => [entry.name.split('/').pop(), entry.initiatorType, entry.startTime >= paint]);
+        }"""
+    )
+    preloads = [entry for entry in order if entry[1] == "link"]
+    assert sorted(name for name, _, _ in preloads) == ["pyodide.asm.wasm", "python_stdlib.zip"], order
+    assert all(after for _, _, after in preloads), order
+
+
+def test_the_form_filled_in_while_loading_is_answered_when_the_runtime_is_ready(page: Page, base_url: str) -> None:
+    held: list[Route] = []
+    page.route("**/*.wasm", lambda route: held.append(route))  # noqa: PLW0108
+    page.goto(base_url + "rekenmodule/")
+    page.wait_for_function("() => document.querySelector('[data-calculator]').dataset.state === 'loading'")
+    answer_three_questions(page)
+    expect(page.get_by_label("Bedrag zonder btw (€)")).to_have_value("8000")
+    assert page.get_attribute("[data-calculator]", "data-state") == "loading"
+    assert renders(page) == 0
+    page.wait_for_function("() => location.hash.includes('aanvraag=')")  # the address follows the form already
+    for route in held:
+        route.continue_()
+    page.unroute("**/*.wasm")
+    wait_until_ready(page)
+    sent = wait_for_answer_to(page, "r.services[0] && r.services[0].amount === '8000'")
+    assert sent == {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": "8000"}]}
+    expect(page.locator("[data-answer='summary']")).to_have_text(evaluate(sent)["summary"]["message"])
+
+
+# --- a shared address the page cannot read ---------------------------------------------------------------------
+
+DAMAGED = {
+    "cut short by a mail program": "#aanvraag=%7B%22enterprise%22%3A+%7B%22size_category%22%3A+%22kl",
+    "cut inside an escape": "#aanvraag=%7B%22enterprise%22%3A+%7B%22size_category%22%3A+%22klein%22%7D%2",
+    "bad percent-encoding": "#aanvraag=%7B%22enterprise%22%3A+%7B%22size_category%22%3A+%22kl%E9in%22%7D%7D",
+    "not JSON": "#aanvraag=klein+pentest+8000",
+    "a JSON array": "#aanvraag=%5B%7B%22kind%22%3A+%22pentest%22%7D%5D",
+    "an old query link that is not JSON": "?aanvraag=%7B%22enterprise",
+}
+
+
+@pytest.mark.parametrize("address", list(DAMAGED.values()), ids=list(DAMAGED))
+def test_an_unreadable_shared_address_gets_one_message_and_an_empty_form(
+    address: str, page: Page, base_url: str
+) -> None:
+    open_calculator(page, base_url, address)
+    problem = page.locator("[data-address-problem]")
+    expect(problem).to_be_visible()
+    expect(problem).to_have_text(
+        re.compile(r"^\s*Deze link naar een berekening is onvolledig of beschadigd.*opnieuw in\.\s*$", re.DOTALL)
+    )
+    expect(problem).to_have_attribute("role", "alert")
+    # The form stays empty, and no other message competes with that one.
+    assert page.locator("[data-field]:checked").count() == 0
+    for field in page.locator("[data-form] input[type=text], [data-form] select").all():
+        expect(field).to_have_value("")
+    expect(page.locator("[data-error-summary]")).to_be_hidden()
+    expect(page.locator(".kmo-error:visible")).to_have_count(0)
+    expect(page.locator("[data-placeholder]")).to_be_visible()
+    # The address is left as it came until the visitor changes something.
+    page.wait_for_timeout(600)
+    assert page.url == base_url + "rekenmodule/" + address
+    page.get_by_role("group", name="Grootte van uw onderneming").get_by_label("Klein", exact=True).check()
+    sent = wait_for_answer_to(page, "r.enterprise.size_category === 'klein'")
+    expect(problem).to_be_hidden()
+    page.wait_for_function("(damaged) => location.href !== damaged", arg=base_url + "rekenmodule/" + address)
+    parts = urllib.parse.urlsplit(page.url)
+    assert parts.query == ""
+    assert json.loads(urllib.parse.parse_qs(parts.fragment)["aanvraag"][0]) == sent
+
+
+# --- the related provider --------------------------------------------------------------------------------------
+
+
+def related_question(page: Page) -> Locator:
+    return page.get_by_role("group", name=re.compile("aanverwante ondernemingen"))
+
+
+def test_the_related_provider_question_sits_in_uw_onderneming_and_is_sent(page: Page, base_url: str) -> None:
+    open_calculator(page, base_url)
+    answer_three_questions(page)
+    wait_for_answer_to(page, "r.services[0] && r.services[0].amount === '8000'")
+    question = related_question(page)
+    expect(question).to_be_hidden()  # inside the closed "Uw onderneming" disclosure
+    page.locator("details[data-refine] > summary").click()
+    expect(question).to_be_visible()
+    expect(question.locator(".kmo-hint")).to_contain_text("zaakvoerder")
+    question.get_by_label("Ja", exact=True).check()
+    sent = wait_for_answer_to(page, "r.enterprise.provider_related === true")
+    assert_page_shows(page, evaluate(sent))
+    question.get_by_label("Nee", exact=True).check()
+    sent = wait_for_answer_to(page, "r.enterprise.provider_related === false")
+    assert_page_shows(page, evaluate(sent))
+    question.get_by_label("Weet ik niet", exact=True).check()
+    sent = wait_for_answer_to(page, "!('provider_related' in r.enterprise) && r.services.length === 1")
+    assert_page_shows(page, evaluate(sent))
+
+
+def test_a_shared_related_provider_is_restored(page: Page, base_url: str) -> None:
+    request = {
+        "enterprise": {"size_category": "klein", "provider_related": True},
+        "services": [{"kind": "pentest", "amount": "8000"}],
+    }
+    sent = open_with_request(page, base_url, request)
+    assert sent == request
+    question = related_question(page)
+    expect(question).to_be_visible()  # its disclosure opens to show the value the address holds
+    expect(question.get_by_label("Ja", exact=True)).to_be_checked()
+    assert_page_shows(page, evaluate(sent))

@@ -111,6 +111,11 @@ SCENARIOS: dict[str, dict[str, Any]] = {
     "bad input: letters in an amount, no service kind": scenario(
         "2026-11-27", [service("", "acht duizend", "2026-11-20")]
     ),
+    # A question about the enterprise alone, as a shared address holds it: no services key at all.
+    "enterprise only: no service, medium by its figures": {
+        "application_date": "2026-11-27",
+        "enterprise": BASE_ENTERPRISE | {"fte": "80"},
+    },
 }
 
 
@@ -121,7 +126,7 @@ def test_the_scenarios_cover_what_the_issue_asks() -> None:
     assert {answer["size"]["category"] for answer in ok} == {"klein", "middelgroot", "groot"}
     for condition in ["kmo", "rechtsvorm", "vestiging", "prive", "hoofdactiviteit"]:
         assert any(not c["met"] for a in ok for c in a["conditions"] if c["id"] == condition), condition
-    kinds = {s["kind"] for request in SCENARIOS.values() for s in request["services"]}
+    kinds = {s["kind"] for request in SCENARIOS.values() for s in request.get("services", [])}
     assert kinds >= {
         "security_audit",
         "pentest",
