@@ -35,15 +35,8 @@ function sourceNote(root, source) {
 export function renderAnswer(root, request, answer, handlers) {
   const view = clone(root, "answer");
   const display = answer.display;
+  // The package's answer sentence; it names a size the visitor did not state (computed or fixed earlier this year).
   answerSlot(view, "summary", answer.summary.message);
-  // A size the visitor did not state (computed from their figures, or fixed earlier this year) is named in the answer
-  // sentence itself, not only under "Steunplafond, grootte en voorwaarden".
-  const sizeKind = answer.size.locked ? "size-locked" : answer.size.stated ? null : "size-computed";
-  if (sizeKind) {
-    const note = clone(root, sizeKind);
-    fill(note, "category", answer.size.display.category);
-    slot(view, "size-sentence").append(note);
-  }
   answerSlot(view, "application_date", display.application_date);
   answerSlot(view, "rules_in_force_since", display.rules_in_force_since);
   const eligible = answerSlot(view, "eligible", display.conditions);
