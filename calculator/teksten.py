@@ -114,10 +114,8 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "staat. Staat ze er niet op, dan krijgt u geen steun."
     ),
     "aanname.niet_aanverwant": (
-        "We gaan ervan uit dat uw onderneming en de dienstverlener geen aanverwante ondernemingen zijn: u hebt geen "
-        "kapitaal of stemrechten in elkaars onderneming, geen gemeenschappelijke zaakvoerder, bestuurder, werknemer "
-        "of aandeelhouder, en geen familie- of gezinsband tussen uw leiding en die van de dienstverlener. Zijn jullie "
-        "wel aanverwant, dan krijgt u geen steun voor diensten van die dienstverlener."
+        "We gaan ervan uit dat uw onderneming en de dienstverlener niet aanverwant zijn: geen kapitaal in elkaars "
+        "onderneming, geen gedeelde bestuurder of aandeelhouder, geen familieband. Anders krijgt u geen steun."
     ),
     "aanname.aanvraagdatum": "We gaan ervan uit dat u de steun vandaag aanvraagt, op {datum_datum}.",
     "aanname.startdatum": "We gaan ervan uit dat dienst {nummer} vandaag start, op {datum_datum}.",

@@ -95,6 +95,7 @@ export function renderAnswer(root, request, answer, handlers) {
     const item = clone(root, "condition");
     item.dataset.condition = condition.id;
     item.dataset.met = String(condition.met);
+    item.dataset.assumed = String(condition.assumed);
     const status = slot(item, "status");
     status.textContent = condition.assumed ? status.dataset.assumed : condition.met ? status.dataset.met : status.dataset.notMet;
     fill(item, "label", condition.label);
