@@ -23,6 +23,8 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
     <!-- kmo:rechtsvormen aanvaard|niet-aanvaard -->
     <!-- kmo:diensten subsidieerbaar|niet-subsidieerbaar -->
     <!-- kmo:dienstverlener naam|registratienummer_advies|registratienummer_opleiding|website|... -->
+    <!-- kmo:contactgegevens -->, <!-- kmo:registraties -->, <!-- kmo:aanbod -->
+                                                   the provider (aanbieder.toml, build_scripts/aanbieder.py)
     <!-- kmo:termijnvoorbeeld 2026-11-20 -->       the last day to apply for services starting that day
     <!-- kmo:regelset -->                          the date since which today's rule set applies
     <!-- kmo:builddatum -->                        the date the figures were taken for
@@ -51,6 +53,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from build_scripts import aanbieder
 from build_scripts.build_site import RUNTIME_STAGING
 from build_scripts.hosting import CSP_META
 from calculator import __version__, evaluate, opendata
@@ -84,7 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["rules"] = load_from(Path(folder)) if folder else load()
     chosen = os.environ.get("KMO_BUILD_DATE")
     _state["build_date"] = date.fromisoformat(chosen) if chosen else brussels_today()
-    _state["provider"] = config.extra.get("dienstverlener", {})
+    _state["provider"] = aanbieder.configure(config, rules().classification)  # aanbieder.toml (or KMO_AANBIEDER)
     _state["cited"] = set()
     problems = contact_problems(config)
     for problem in problems:
@@ -485,55 +488,19 @@ def diensten(arguments: list[str]) -> str:
 
 
 def dienstverlener(arguments: list[str]) -> str:
-    key = _one(arguments, "dienstverlener")
-    provider = _state["provider"]
-    if key not in provider:
-        raise PluginError(f"kmo:dienstverlener {key}: not in extra.dienstverlener of mkdocs.yml")
-    return str(provider[key])
+    return aanbieder.field_value(_state["provider"], _one(arguments, "dienstverlener"))
 
 
-CONTACT_FIELDS = (
-    ("email", "E-mail"),
-    ("telefoon", "Telefoon"),
-    ("adres", "Adres"),
-    ("ondernemingsnummer", "Ondernemingsnummer"),
-    ("website", "Website"),
-)
 PRODUCTION = "KMO_PRODUCTIE"
 
 
 def contact_problems(config: MkDocsConfig) -> list[str]:
     """What is missing before the site can go live: the provider's e-mail and phone, and a confirmed public
     address (site_url is a guess unless SITE_URL is set: canonical links and the sitemap use it)."""
-    provider = config.extra.get("dienstverlener", {})
-    problems = [
-        f"extra.dienstverlener.{key} is not set in mkdocs.yml" for key in ("email", "telefoon") if not provider.get(key)
-    ]
+    problems = aanbieder.production_problems(_state["provider"])
     if not os.environ.get("SITE_URL"):
         problems.append(f"SITE_URL is not set: site_url is the placeholder guess {config.site_url}")
     return problems
-
-
-def contactgegevens(arguments: list[str]) -> str:
-    """The provider's contact details as configured in mkdocs.yml (extra.dienstverlener); never invented."""
-    if arguments:
-        raise PluginError("kmo:contactgegevens takes no arguments")
-    provider = _state["provider"]
-    lines = []
-    for key, label in CONTACT_FIELDS:
-        value = str(provider.get(key, "")).strip()
-        if not value:
-            continue
-        if key == "email":
-            value = f"[{value}](mailto:{value})"
-        elif key == "telefoon":
-            value = f"[{value}](tel:{re.sub(r'[^0-9+]', '', value)})"
-        elif key == "website":
-            value = f"[{value}]({value})"
-        lines.append(f"- {label}: {value}")
-    for key, label in (("registratienummer_advies", "advies"), ("registratienummer_opleiding", "opleiding")):
-        lines.append(f"- Registratienummer voor {label}: **{provider[key]}**")
-    return "\n".join(lines)
 
 
 def open_data(arguments: list[str]) -> str:
@@ -610,7 +577,9 @@ MARKERS: dict[str, Callable[[list[str]], str]] = {
     "diensten": diensten,
     "dienstverlener": dienstverlener,
     "termijnvoorbeeld": termijnvoorbeeld,
-    "contactgegevens": contactgegevens,
+    "contactgegevens": lambda arguments: aanbieder.contactgegevens(arguments, _state["provider"]),
+    "registraties": lambda arguments: aanbieder.registraties(arguments, _state["provider"], rules().classification),
+    "aanbod": lambda arguments: aanbieder.aanbod(arguments, _state["provider"], rules(), build_date()),
     "open-data": open_data,
     "regelset": regelset,
     "builddatum": builddatum,
@@ -696,6 +665,11 @@ def render(markdown: str, where: str, *, notes: bool = True) -> str:
         definitions = "\n".join(f"[^{label}]: {text}" for label, text in made.items())
         result = f"{result.rstrip()}\n\n## Bronnen {{ #bronnen }}\n\n///Footnotes Go Here///\n\n{definitions}\n"
     return result
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The files the provider file makes: its colours' stylesheet and its logo (build_scripts/aanbieder.py)."""
+    return aanbieder.add_files(files, config)
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

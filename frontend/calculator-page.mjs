@@ -7,6 +7,7 @@ import { WORKER, takeEarlyWorker } from "./calculator-boot.mjs";
 import { FormState, addressFor, requestFromAddress } from "./form-state.mjs";
 import { calculatorAnswered, pageIsCurrent } from "./page-check.mjs";
 import { answerText, renderAnswer } from "./render.mjs";
+import { showNextStep } from "./next-step.mjs";
 
 const START_TIMEOUT_MS = 60000;
 const ANSWER_TIMEOUT_MS = 15000;
@@ -227,6 +228,8 @@ class CalculatorPage {
       print: () => window.print(),
     });
     this.view.querySelector("[data-share]").href = addressFor(location, request);
+    const link = new URL(addressFor(location, request), location.href).href;
+    showNextStep(this.view, answer, answerText(this.view, ""), link);
     this.output.replaceChildren(this.view);
     this.placeholder.hidden = true;
     this.output.hidden = false;
