@@ -24,7 +24,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from html import escape
@@ -103,7 +103,6 @@ class Aanbieder:
     aanbod: tuple[Dienstaanbod, ...]
     juridische_naam: str | None = None
     site_adres: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     def fields(self) -> dict[str, str]:
         """The flat fields pages and templates name (``kmo:dienstverlener KEY``, ``config.extra.dienstverlener``):
@@ -515,13 +514,17 @@ def contactgegevens(arguments: list[str], provider: Aanbieder) -> str:
     return "\n".join(lines)
 
 
-def registraties(arguments: list[str], provider: Aanbieder, classification: Classification) -> str:
-    """The registration numbers, each with what it covers: the kind of service and the provider's services under
-    it."""
+def registraties(arguments: list[str], provider: Aanbieder, data: RulesData, day: date) -> str:
+    """The registration numbers, each with what it covers: the kind of service, and the provider's services of that
+    kind that qualify on ``day``."""
     _no_arguments(arguments, "registraties")
     lines = []
     for what, number in provider.registratienummers.items():
-        services = [s.naam for s in provider.aanbod if classification.service_kinds[s.soort].dienst.value == what]
+        services = []
+        for service in provider.aanbod:
+            kind = data.classification.service_kinds[service.soort]
+            if kind.dienst.value == what and soort_subsidieerbaar(kind, day, data)[0]:
+                services.append(service.naam)
         covers = f": {', '.join(services)}" if services else ""
         lines.append(f"- **{number}** voor {what}{covers}")
     return "\n".join(lines)
@@ -548,7 +551,7 @@ def calculator_link(service: Dienstaanbod) -> str:
     return "../rekenmodule/#" + urlencode({"aanvraag": json.dumps(request, separators=(",", ":"), ensure_ascii=False)})
 
 
-SIZES = (("klein", "Een kleine onderneming"), ("middelgroot", "Een middelgrote onderneming"))
+SIZES = (("klein", "Klein"), ("middelgroot", "Middelgroot"))
 
 
 def net_prices(service: Dienstaanbod, data: RulesData, day: date) -> list[tuple[str, dict[str, Any]]]:
@@ -613,8 +616,8 @@ def aanbod(arguments: list[str], provider: Aanbieder, data: RulesData, day: date
                         cell = f'<td data-netto="{size}">{escape(shown["own_share"])}</td><td data-steun="{size}">geen</td>'
                     rows.append(f'<tr><th scope="row">{who}</th>{cell}</tr>')
                 body.append(
-                    '<table class="kmo-aanbod__prijzen"><caption>Wat u zelf betaalt bij de prijs vanaf, zonder btw'
-                    '</caption><thead><tr><th scope="col">Wie</th><th scope="col">Betaalt zelf</th>'
+                    '<table class="kmo-aanbod__prijzen"><caption>Wat u betaalt bij de prijs vanaf, zonder btw'
+                    '</caption><thead><tr><th scope="col">Uw onderneming</th><th scope="col">U betaalt zelf</th>'
                     f'<th scope="col">Steun</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
                 )
             label = "Bereken voor uw onderneming"

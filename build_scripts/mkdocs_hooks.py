@@ -578,7 +578,7 @@ MARKERS: dict[str, Callable[[list[str]], str]] = {
     "dienstverlener": dienstverlener,
     "termijnvoorbeeld": termijnvoorbeeld,
     "contactgegevens": lambda arguments: aanbieder.contactgegevens(arguments, _state["provider"]),
-    "registraties": lambda arguments: aanbieder.registraties(arguments, _state["provider"], rules().classification),
+    "registraties": lambda arguments: aanbieder.registraties(arguments, _state["provider"], rules(), build_date()),
     "aanbod": lambda arguments: aanbieder.aanbod(arguments, _state["provider"], rules(), build_date()),
     "open-data": open_data,
     "regelset": regelset,

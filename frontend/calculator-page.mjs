@@ -228,8 +228,7 @@ class CalculatorPage {
       print: () => window.print(),
     });
     this.view.querySelector("[data-share]").href = addressFor(location, request);
-    const link = new URL(addressFor(location, request), location.href).href;
-    showNextStep(this.view, answer, answerText(this.view, ""), link);
+    showNextStep(this.view, answer, answerText(this.view, ""), new URL(addressFor(location, request), location.href).href);
     this.output.replaceChildren(this.view);
     this.placeholder.hidden = true;
     this.output.hidden = false;

@@ -128,3 +128,40 @@ def test_a_card_of_the_offer_opens_the_calculator_with_its_service_and_price(
     sent = answered(page)
     assert sent["services"] == [{"kind": "pentest", "amount": "6500.00"}]
     expect(page.locator("[data-answer='summary']")).to_have_text(evaluate(sent)["summary"]["message"])
+
+
+@pytest.fixture
+def axe_context(browser: Browser) -> Iterator[BrowserContext]:
+    # As in test_accessibility.py: axe is injected as a script, which the site's CSP rightly refuses.
+    context = browser.new_context(bypass_csp=True, locale="nl-BE", viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+def test_every_page_of_the_example_provider_has_no_axe_violation(axe_context: BrowserContext, example_url: str) -> None:
+    from test_accessibility import built_pages, describe, violations
+
+    paths = built_pages(example_site())
+    assert len(paths) >= 9
+    page = axe_context.new_page()
+    problems = {}
+    for path in paths:
+        page.goto(example_url + path)
+        found = violations(page)
+        if found:
+            problems[path or "/"] = describe(found)
+    assert not problems, "\n\n".join(f"{path}:\n{text}" for path, text in problems.items())
+
+
+@pytest.mark.parametrize("request_", [QUICK, {"enterprise": {"size_category": "groot"}, "services": QUICK["services"]}])
+def test_the_next_step_has_no_axe_violation(
+    request_: dict[str, Any], axe_context: BrowserContext, example_url: str
+) -> None:
+    from test_accessibility import describe, violations
+
+    page = axe_context.new_page()
+    open_calculator(page, example_url, fragment(request_))
+    answered(page)
+    expect(page.locator("[data-next-step]")).to_be_visible()
+    found = violations(page)
+    assert not found, describe(found)
