@@ -153,7 +153,7 @@ class CalculatorPage {
     const found = requestFromAddress(location);
     if (!found) return;
     this.state.restore(found.request);
-    this.submitted = true; // a shared calculation shows its problems at once
+    this.submitted = "enterprise" in found.request; // a shared calculation shows its problems at once, an offer link (services only) waits
     if (found.fromQuery) history.replaceState(history.state, "", addressFor(location, this.state.read()));
     this.compute();
   }
