@@ -64,7 +64,7 @@ AANBOD_WEL: Final = (
     "Komt vandaag in aanmerking: <strong>{klein}</strong> steun voor een kleine onderneming, "
     "<strong>{middelgroot}</strong> voor een middelgrote."
 )
-AANBOD_TABEL_TITEL: Final = "Wat u betaalt bij de prijs vanaf, zonder btw"
+AANBOD_TABEL_TITEL: Final = "Eigen aandeel en steun bij de prijs vanaf, zonder btw"
 AANBOD_TABEL_KOP: Final = ("Uw onderneming", "Eigen aandeel", "Steun")
 AANBOD_GEEN_STEUN: Final = "geen"
 AANBOD_BEREKEN: Final = "Bereken voor uw onderneming"

@@ -163,8 +163,14 @@ def cards_of(html: str) -> list[dict[str, object]]:
 @pytest.mark.slow
 def test_the_cards_net_prices_are_what_evaluate_answers(example: Path) -> None:
     offer = tomllib.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))["aanbod"]
-    cards = cards_of((example / "diensten" / "index.html").read_text(encoding="utf-8"))
+    html = (example / "diensten" / "index.html").read_text(encoding="utf-8")
+    cards = cards_of(html)
     assert [card["naam"] for card in cards] == [service["naam"] for service in offer]
+    # One word per concept: what the customer pays is the "eigen aandeel", as in the calculator's answer.
+    heads = re.findall(r'<table class="kmo-aanbod__prijzen">.*?<thead>(.*?)</thead>', html, re.DOTALL)
+    assert heads
+    for head in heads:
+        assert re.findall(r"<th[^>]*>([^<]*)</th>", head) == ["Uw onderneming", "Eigen aandeel", "Steun"]
     compared = 0
     for service, card in zip(offer, cards, strict=True):
         if card["subsidieerbaar"] == "false":
