@@ -16,7 +16,8 @@ Steps (each prints what it did):
    runtime and the page's files under a version hash;
 6. write ``.br`` and ``.gz`` copies and the ``_headers`` file for static hosts (build_scripts/hosting.py).
 
-Environment: ``KMO_BUILD_DATE=YYYY-MM-DD`` builds the pages with the figures in force on that day.
+Environment: ``KMO_BUILD_DATE=YYYY-MM-DD`` builds the pages with the figures in force on that day;
+``KMO_AANBIEDER=path/to/file.toml`` builds them for another provider (default: ``aanbieder.toml``).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ FRONTEND_FILES = (
     "runtime-client.mjs",
     "form-state.mjs",
     "render.mjs",
+    "next-step.mjs",
     "calculator-worker.mjs",
     "calculator-runtime.mjs",
     "calculator.css",
@@ -267,13 +269,20 @@ def prepare_for_hosting(site_dir: Path = SITE) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.parse_args(argv)
+    parser.add_argument(
+        "--site-dir",
+        type=Path,
+        default=SITE,
+        help="where to build the site (default: site/; the tests build the "
+        "example provider's site elsewhere with KMO_AANBIEDER)",
+    )
+    site_dir = parser.parse_args(argv).site_dir.resolve()
     started = time.monotonic()
     wheel = build_wheel()
     fetch_test_wheels()
     runtime = build_runtime(wheel)
-    build_pages(runtime=runtime)
-    publish(wheel)
+    build_pages(site_dir, runtime=runtime)
+    publish(wheel, site_dir)
     log(f"done in {time.monotonic() - started:.1f} s")
     return 0
 

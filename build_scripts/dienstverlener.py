@@ -1,58 +1,129 @@
-"""The provider's details from ``mkdocs.yml`` (``extra.dienstverlener``): the markers that show them, and what is
-missing before the site can go live. Never invented: a detail that is not configured is not shown.
+"""The provider on the site, from its file (``aanbieder.toml``, read by ``build_scripts/aanbieder.py`` into
+``Build.provider``): the site's name, description and address guess, what the templates read, the markers that show
+the provider's details and registration numbers, and what is missing before the site can go live. Never invented:
+a detail the file does not set is not shown.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
 from typing import Any
 
-from mkdocs.exceptions import PluginError
+from mkdocs.config.defaults import MkDocsConfig
 
+from build_scripts import huisstijl
 from build_scripts import siteteksten as t
+from build_scripts.aanbieder import Aanbieder, AanbiederError
 from build_scripts.site_build import Build, none, one
+from calculator.classificatie import Classification
+from calculator.steun import soort_subsidieerbaar
 
 PRODUCTION = "KMO_PRODUCTIE"
 
 
-def problems(provider: Mapping[str, Any], site_url: str | None) -> list[str]:
-    """What is missing before the site can go live: the provider's e-mail and phone, and a confirmed public
-    address (site_url is a guess unless SITE_URL is set: canonical links and the sitemap use it)."""
+def configure(config: MkDocsConfig, build: Build) -> None:
+    """Set what MkDocs takes from the provider file: site name, description, author, the address guess (when
+    SITE_URL is not set), the logo and the colours' stylesheet, and the fields the templates read
+    (``config.extra.dienstverlener``: flat fields; ``config.extra.aanbieder``: the calculator's list of services
+    and the next step's ways to reach the provider)."""
+    provider = build.provider
+    config["site_name"] = t.SITE_NAAM.format(naam=provider.naam)
+    config["site_description"] = provider.omschrijving
+    config["site_author"] = provider.juridische_naam or provider.naam
+    if not os.environ.get("SITE_URL") and provider.site_adres:
+        config["site_url"] = provider.site_adres.rstrip("/") + "/"
+    huisstijl.configure(config, provider.huisstijl)
+    config["extra"]["dienstverlener"] = provider.fields()
+    config["extra"]["aanbieder"] = template_data(provider, build.rules.classification)
+
+
+def template_data(provider: Aanbieder, classification: Classification) -> dict[str, Any]:
+    """What the templates need: the calculator's list of services (the offer grouped by kind, then every kind for
+    anything else) and the next step's ways to reach the provider."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for service in provider.aanbod:
+        kind = classification.service_kinds[service.soort]
+        groups.setdefault(kind.label, []).append((service.soort, service.naam))
+    others = [(key, kind.label) for key, kind in classification.service_kinds.items()]
+    return {
+        "naam": provider.naam,
+        "keuzes": [*groups.items(), (t.ANDERE_DIENST, others)],
+        "email": provider.contact.email or "",
+        "contact_url": provider.contact.contact_url or "",
+        "telefoon": provider.contact.telefoon or "",
+        "telefoon_link": _phone_link(provider.contact.telefoon or ""),
+    }
+
+
+def problems(provider: Aanbieder, site_url: str | None) -> list[str]:
+    """What is missing before the site can go live: the provider's e-mail, phone and legal name, and a confirmed
+    public address (site_url is a guess unless SITE_URL is set: canonical links and the sitemap use it)."""
+    name = provider.bestand.name
     found = [
-        f"extra.dienstverlener.{key} is not set in mkdocs.yml" for key in ("email", "telefoon") if not provider.get(key)
+        f"{key} is not set in {name}"
+        for key, value in (
+            ("contact.email", provider.contact.email),
+            ("contact.telefoon", provider.contact.telefoon),
+            ("juridische_naam", provider.juridische_naam),
+        )
+        if not value
     ]
     if not os.environ.get("SITE_URL"):
         found.append(f"SITE_URL is not set: site_url is the placeholder guess {site_url}")
     return found
 
 
+# --- markers ----------------------------------------------------------------------------------------------------
+
+
 def dienstverlener(build: Build, arguments: list[str]) -> str:
+    """One field of the provider file; a field that is not set fails the build (never a blank)."""
     key = one(arguments, "dienstverlener")
-    if key not in build.provider:
-        raise PluginError(f"kmo:dienstverlener {key}: not in extra.dienstverlener of mkdocs.yml")
-    return str(build.provider[key])
+    fields = build.provider.fields()
+    if key not in fields:
+        raise AanbiederError(
+            f"kmo:dienstverlener {key}: not set in {build.provider.bestand.name} (set: {', '.join(fields)})"
+        )
+    return fields[key]
+
+
+def _phone_link(phone: str) -> str:
+    return re.sub(r"[^0-9+]", "", phone)
 
 
 def _link(key: str, value: str) -> str:
     if key == "email":
         return f"[{value}](mailto:{value})"
     if key == "telefoon":
-        return f"[{value}](tel:{re.sub(r'[^0-9+]', '', value)})"
-    if key == "website":
-        return f"[{value}]({value})"
+        return f"[{value}](tel:{_phone_link(value)})"
+    if key in {"website", "contact_url"}:
+        return f"[{value.removeprefix('https://').rstrip('/')}]({value})"
     return value
 
 
 def contactgegevens(build: Build, arguments: list[str]) -> str:
-    """The provider's contact details as configured in mkdocs.yml (extra.dienstverlener); never invented."""
+    """How to reach the provider: only what its file sets, never invented."""
     none(arguments, "contactgegevens")
+    fields = build.provider.fields()
+    return "\n".join(f"- {label}: {_link(key, fields[key])}" for key, label in t.CONTACTVELDEN if fields.get(key))
+
+
+def registraties(build: Build, arguments: list[str]) -> str:
+    """The registration numbers, each with what it covers: the kind of service, and the provider's services of that
+    kind that qualify on the build date."""
+    none(arguments, "registraties")
+    kinds = build.rules.classification.service_kinds
     lines = []
-    for key, label in t.CONTACTVELDEN:
-        value = str(build.provider.get(key, "")).strip()
-        if value:
-            lines.append(f"- {label}: {_link(key, value)}")
-    for key, what in t.REGISTRATIENUMMERS:
-        lines.append(f"- {t.REGISTRATIENUMMER.format(wat=what, nummer=build.provider[key])}")
+    for what, number in build.provider.registratienummers.items():
+        services = [
+            service.naam
+            for service in build.provider.aanbod
+            if kinds[service.soort].dienst.value == what
+            and soort_subsidieerbaar(kinds[service.soort], build.day, build.rules)[0]
+        ]
+        if services:
+            lines.append(f"- {t.REGISTRATIE_DIENSTEN.format(nummer=number, wat=what, diensten=', '.join(services))}")
+        else:
+            lines.append(f"- {t.REGISTRATIE.format(nummer=number, wat=what)}")
     return "\n".join(lines)

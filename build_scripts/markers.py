@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from build_scripts import dienstverlener, opendata, tables, voorbeelden
+from build_scripts import aanbod, dienstverlener, opendata, tables, voorbeelden
 from build_scripts import siteteksten as t
 from build_scripts.site_build import Build, none, one
 from calculator import __version__
@@ -191,6 +191,8 @@ MARKERS: dict[str, Handler] = {
     "dienstverlener": dienstverlener.dienstverlener,
     "termijnvoorbeeld": termijnvoorbeeld,
     "contactgegevens": dienstverlener.contactgegevens,
+    "registraties": dienstverlener.registraties,
+    "aanbod": aanbod.aanbod,
     "open-data": open_data,
     "regelset": regelset,
     "builddatum": builddatum,

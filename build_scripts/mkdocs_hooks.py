@@ -28,7 +28,10 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
     <!-- kmo:diensten subsidieerbaar|niet-subsidieerbaar -->
     <!-- kmo:voorbeelden GROUP -->                 the worked examples of build_scripts/voorbeelden.toml, computed
     <!-- kmo:dienstverlener naam|registratienummer_advies|registratienummer_opleiding|website|... -->
-    <!-- kmo:contactgegevens -->                   the provider's contact details (mkdocs.yml, never invented)
+    <!-- kmo:contactgegevens -->                   how to reach the provider (only what its file sets)
+    <!-- kmo:registraties -->                      its registration numbers, each with the services it covers
+    <!-- kmo:aanbod -->                            its offer as cards, with what a small and a medium enterprise pay
+                                                   themselves (computed by calculator.evaluate)
     <!-- kmo:termijnvoorbeeld 2026-11-20 -->       the last day to apply for services starting that day
     <!-- kmo:regelset -->                          the date since which today's rule set applies
     <!-- kmo:builddatum -->                        the date the figures were taken for
@@ -37,9 +40,13 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
 
 The rules behind the tables and lists are decided by the package (``calculator/overzicht.py``, which uses
 ``calculator/steun.py``); the handlers are in ``build_scripts/markers.py``, ``tables.py``, ``voorbeelden.py`` and
-``dienstverlener.py``, and every Dutch word they write is in ``build_scripts/siteteksten.py``. One
-:class:`~build_scripts.site_build.Build` holds what a build knows (the data, the build date, the notes); it travels
-on MkDocs' config from one event to the next.
+``dienstverlener.py`` and ``aanbod.py``, and every Dutch word they write is in ``build_scripts/siteteksten.py``. One
+:class:`~build_scripts.site_build.Build` holds what a build knows (the data, the build date, the provider, the
+notes); it travels on MkDocs' config from one event to the next.
+
+Everything about the provider (name, registration numbers, contact details, brand, tagline, offer) is in its file,
+``aanbieder.toml`` or the one ``KMO_AANBIEDER`` names (``build_scripts/aanbieder.py``); ``on_config`` sets the
+site's name, description and address guess from it, ``on_files`` adds its colours' stylesheet and logo.
 
 Figures are those in force on the build date (``KMO_BUILD_DATE=YYYY-MM-DD`` to choose one; default: today in
 Europe/Brussels). ``KMO_RULES_DATA_DIR`` points at another copy of the data files (the tests use it to show that a
@@ -58,7 +65,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from build_scripts import dienstverlener, markers, opendata, templates
+from build_scripts import dienstverlener, huisstijl, markers, opendata, templates
 from build_scripts.afkortingen import first_use
 from build_scripts.site_build import Build
 from calculator import __version__
@@ -73,16 +80,22 @@ def build_of(config: MkDocsConfig) -> Build:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    provider = config.extra.get("dienstverlener", {})
-    problems = dienstverlener.problems(provider, config.site_url)
+    build = Build.from_environment()
+    dienstverlener.configure(config, build)  # the site's name, description, address guess and brand
+    problems = dienstverlener.problems(build.provider, config.site_url)
     for problem in problems:
         print(f"WARNING (before going live): {problem}", file=sys.stderr)
     if problems and os.environ.get(dienstverlener.PRODUCTION) == "1":
         raise PluginError(f"{dienstverlener.PRODUCTION}=1: the site is not ready to go live: {'; '.join(problems)}")
-    build = Build.from_environment(provider)
     build.glossary = markers.glossary(build)  # once per build: every page gets the same glossary
     config[BUILD_KEY] = build
     return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The files the provider file makes: its colours' stylesheet and its logo (build_scripts/huisstijl.py)."""
+    provider = build_of(config).provider
+    return huisstijl.add_files(files, config, provider.huisstijl, provider.bestand.name)
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -113,7 +126,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return templates.fix_theme_html(output_content)
 
 
-def write_open_data(build: Build, site_dir: Path, site_url: str) -> None:
+def write_open_data(build: Build, site_dir: Path, site_url: str, author: str) -> None:
     """/open-data/: the rules as JSON, the JSON Schemas and the Atom feed, from the data this build used (the wheel
     is added by build_scripts/build_site.py, which builds it)."""
     folder = site_dir / "open-data"
@@ -122,7 +135,7 @@ def write_open_data(build: Build, site_dir: Path, site_url: str) -> None:
     (folder / opendata.RULES_FILE).write_text(rules_text, encoding="utf-8")
     for name in opendata.SCHEMAS:
         (folder / name).write_text(opendata.schema(name), encoding="utf-8")
-    (site_dir / opendata.FEED_FILE).write_text(opendata.atom_feed(build.rules, site_url), encoding="utf-8")
+    (site_dir / opendata.FEED_FILE).write_text(opendata.atom_feed(build.rules, site_url, author), encoding="utf-8")
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -133,7 +146,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if unused:
         raise PluginError(f"bronnen.toml: source(s) for the pages that no page cites: {', '.join(unused)}")
     site_url = config.site_url or ""
-    write_open_data(build, Path(config.site_dir), site_url or "/")
+    write_open_data(build, Path(config.site_dir), site_url or "/", config.site_name)
     lines = ["User-agent: *", "Allow: /"]
     if site_url:
         lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")

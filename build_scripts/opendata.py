@@ -113,8 +113,8 @@ def _when(value: DatedValue) -> str:
     return t.OPENDATA_WANNEER[value.begin.value].format(datum=long_date(value.start))
 
 
-def atom_feed(data: RulesData, site_url: str) -> str:
-    """An Atom feed (RFC 4287) with one entry per dated value, newest first."""
+def atom_feed(data: RulesData, site_url: str, author: str) -> str:
+    """An Atom feed (RFC 4287) with one entry per dated value, newest first; ``author`` is the site's name."""
     base = site_url.rstrip("/") + "/"
     feed_url = f"{base}{FEED_FILE}"
     entries = sorted(
@@ -131,7 +131,7 @@ def atom_feed(data: RulesData, site_url: str) -> str:
         f'  <link rel="self" type="application/atom+xml" href="{escape(feed_url)}"/>',
         f'  <link rel="alternate" type="text/html" href="{escape(base)}open-data/"/>',
         f"  <updated>{_timestamp(updated)}</updated>",
-        f"  <author><name>{escape(t.OPENDATA_AUTEUR)}</name></author>",
+        f"  <author><name>{escape(author)}</name></author>",
     ]
     for value, parameter in entries:
         title = t.OPENDATA_BERICHT.format(

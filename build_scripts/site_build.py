@@ -1,18 +1,18 @@
-"""One site build: the rules data and the day the figures are taken for, the provider's details, and what the pages
-cited so far. The MkDocs hooks make one :class:`Build` per build; the marker handlers read and fill it.
+"""One site build: the rules data and the day the figures are taken for, the provider (its file, read by
+``build_scripts/aanbieder.py``), and what the pages cited so far. The MkDocs hooks make one :class:`Build` per
+build; the marker handlers read and fill it.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from build_scripts import aanbieder
 from build_scripts import siteteksten as t
 from calculator.clock import brussels_today
 from calculator.dated import Begin, DatedValue, Parameter, Source
@@ -37,20 +37,20 @@ def none(arguments: list[str], marker: str) -> None:
 class Build:
     rules: RulesData
     day: date  # the build date: figures are those in force that day
-    provider: Mapping[str, Any] = field(default_factory=dict)  # mkdocs.yml: extra.dienstverlener
+    provider: aanbieder.Aanbieder  # aanbieder.toml, or the file KMO_AANBIEDER names
     cited: set[str] = field(default_factory=set)  # keys of bronnen.toml some page cites
     notes: dict[str, str] = field(default_factory=dict)  # the numbered notes of the page being rendered
     glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, explanation), figures filled in
 
     @classmethod
-    def from_environment(cls, provider: Mapping[str, Any]) -> Build:
-        """``KMO_BUILD_DATE`` (default: today in Brussels) and ``KMO_RULES_DATA_DIR`` (default: the package's data)."""
+    def from_environment(cls) -> Build:
+        """``KMO_BUILD_DATE`` (default: today in Brussels), ``KMO_RULES_DATA_DIR`` (default: the package's data) and
+        ``KMO_AANBIEDER`` (default: aanbieder.toml)."""
         folder = os.environ.get("KMO_RULES_DATA_DIR")
         chosen = os.environ.get("KMO_BUILD_DATE")
-        build = cls(
-            load_from(Path(folder)) if folder else load(), date.fromisoformat(chosen) if chosen else brussels_today()
-        )
-        build.provider = provider
+        rules = load_from(Path(folder)) if folder else load()
+        day = date.fromisoformat(chosen) if chosen else brussels_today()
+        build = cls(rules, day, aanbieder.load(rules.classification))
         if build.day < build.rules.modelled_from:
             raise PluginError(f"KMO_BUILD_DATE {chosen} is before the first modelled rule set")
         return build

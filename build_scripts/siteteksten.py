@@ -39,16 +39,35 @@ GROOTTE_ONDERNEMING: Final[Mapping[str, str]] = {
 }
 GROOTTE_KEUZE: Final[Mapping[str, str]] = {"klein": "Klein", "middelgroot": "Middelgroot", "groot": "Groot"}
 
-# --- the provider's contact details (build_scripts/dienstverlener.py) ----------------------------------------------
+# --- the provider (build_scripts/dienstverlener.py, aanbod.py) ------------------------------------------------------
+SITE_NAAM: Final = "Kmo-portefeuille bij {naam}"
 CONTACTVELDEN: Final = (
     ("email", "E-mail"),
     ("telefoon", "Telefoon"),
+    ("contact_url", "Afspraak of contactformulier"),
     ("adres", "Adres"),
     ("ondernemingsnummer", "Ondernemingsnummer"),
     ("website", "Website"),
 )
-REGISTRATIENUMMERS: Final = (("registratienummer_advies", "advies"), ("registratienummer_opleiding", "opleiding"))
-REGISTRATIENUMMER: Final = "Registratienummer voor {wat}: **{nummer}**"
+REGISTRATIE: Final = "**{nummer}** voor {wat}"
+REGISTRATIE_DIENSTEN: Final = "**{nummer}** voor {wat}: {diensten}"
+ANDERE_DIENST: Final = "Een andere dienst"  # the calculator's group of every kind, after the provider's offer
+AANBOD_GEEN_DIENST: Final = "Geen opleiding of advies"
+AANBOD_THEMA: Final = "{dienst}, thema {thema}"
+AANBOD_ONDERWERP: Final = "{dienst} over {onderwerp}"
+AANBOD_SOORT: Final = "Soort"
+AANBOD_DUUR: Final = "Duur"
+AANBOD_PRIJS: Final = "Prijs"
+AANBOD_PRIJS_VANAF: Final = "vanaf {prijs} zonder btw"
+AANBOD_NIET: Final = "Komt niet in aanmerking voor de kmo-portefeuille."
+AANBOD_WEL: Final = (
+    "Komt vandaag in aanmerking: <strong>{klein}</strong> steun voor een kleine onderneming, "
+    "<strong>{middelgroot}</strong> voor een middelgrote."
+)
+AANBOD_TABEL_TITEL: Final = "Eigen aandeel en steun bij de prijs vanaf, zonder btw"
+AANBOD_TABEL_KOP: Final = ("Uw onderneming", "Eigen aandeel", "Steun")
+AANBOD_GEEN_STEUN: Final = "geen"
+AANBOD_BEREKEN: Final = "Bereken voor uw onderneming"
 
 # --- worked examples (build_scripts/voorbeelden.py) -----------------------------------------------------------------
 VOORBEELD_TITEL: Final = "Voorbeeld: {titel}"
@@ -62,7 +81,6 @@ ZOEKEN: Final = "Zoeken"
 # --- open data (build_scripts/opendata.py) -----------------------------------------------------------------------
 OPENDATA_TITEL: Final = "Regels van de kmo-portefeuille"
 OPENDATA_FEED_TITEL: Final = "Wijzigingen in de regels van de kmo-portefeuille"
-OPENDATA_AUTEUR: Final = "Kmo-portefeuille bij Jimber"
 OPENDATA_UITLEG: Final[Mapping[str, str]] = {
     "vanaf": "de eerste dag waarop de waarde geldt (voor aanvragen vanaf die dag)",
     "begin": (

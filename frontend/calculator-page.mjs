@@ -7,6 +7,7 @@ import { WORKER, takeEarlyWorker } from "./calculator-boot.mjs";
 import { FormState, addressFor, requestFromAddress } from "./form-state.mjs";
 import { calculatorAnswered, pageIsCurrent } from "./page-check.mjs";
 import { answerText, renderAnswer } from "./render.mjs";
+import { showNextStep } from "./next-step.mjs";
 
 const START_TIMEOUT_MS = 60000;
 const ANSWER_TIMEOUT_MS = 15000;
@@ -157,7 +158,7 @@ class CalculatorPage {
     this.showAddressProblem(Boolean(found && found.damaged));
     if (!found || found.damaged) return;
     this.state.restore(found.request);
-    this.submitted = true; // a shared calculation shows its problems at once
+    this.submitted = "enterprise" in found.request; // a shared calculation shows its problems at once, an offer link (services only) waits
     if (found.fromQuery) history.replaceState(history.state, "", addressFor(location, this.state.read()));
     this.compute();
   }
@@ -247,6 +248,7 @@ class CalculatorPage {
       print: () => window.print(),
     });
     this.view.querySelector("[data-share]").href = addressFor(location, request);
+    showNextStep(this.view, answer, answerText(this.view, ""), new URL(addressFor(location, request), location.href).href);
     this.output.replaceChildren(this.view);
     setHidden(this.placeholder, true);
     setHidden(this.output, false);

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts import aanbieder
 from build_scripts.site_build import Build
 from calculator.parameters import load
 
@@ -161,7 +162,8 @@ RATE_FIGURES = tuple(name for name in load().parameters if name.startswith("steu
 
 def build_at(day: date) -> Build:
     """A site build as the hooks make one, for a build on ``day``."""
-    return Build(load(), day)
+    rules = load()
+    return Build(rules, day, aanbieder.load(rules.classification))
 
 
 class _Prose(HTMLParser):

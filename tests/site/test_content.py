@@ -110,30 +110,28 @@ def test_the_contact_page_shows_only_what_is_configured(pages: dict[str, Page]) 
 def test_a_production_build_fails_until_contact_and_address_are_set(tmp_path: Path) -> None:
     result = build(tmp_path / "site", env={"KMO_PRODUCTIE": "1"})
     assert result.returncode != 0
-    assert "extra.dienstverlener.email" in result.stderr and "SITE_URL" in result.stderr
+    assert "contact.email" in result.stderr and "SITE_URL" in result.stderr
     # A preview build only warns.
     preview = build(tmp_path / "preview")
     assert preview.returncode == 0, preview.stderr
     assert "WARNING (before going live)" in preview.stderr
-    # With e-mail, phone and the public address, the production build passes and the contact page shows them.
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    filled = config.replace(
-        "    website: https://jimber.io/\n",
-        "    website: https://jimber.io/\n    email: info@example.org\n    telefoon: +32 9 000 00 00\n",
+    # With e-mail, phone, the legal name and the public address, the production build passes and the contact page
+    # shows them.
+    provider = (ROOT / "aanbieder.toml").read_text(encoding="utf-8")
+    filled = provider.replace(
+        "[contact]\n",
+        '[contact]\nemail = "info@example.org"\ntelefoon = "+32 9 000 00 00"\n',
         1,
-    )
-    assert filled != config
-    for old, new in [
-        ("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}"),
-        ("custom_dir: site_overrides", f"custom_dir: {ROOT / 'site_overrides'}"),
-        ("- build_scripts/mkdocs_hooks.py", f"- {ROOT / 'build_scripts' / 'mkdocs_hooks.py'}"),
-    ]:
-        filled = filled.replace(old, new)
-    (tmp_path / "mkdocs.yml").write_text(filled, encoding="utf-8")
+    ).replace("[registratienummers]", 'juridische_naam = "Voorbeeld nv"\n\n[registratienummers]', 1)
+    assert filled.count("info@example.org") == 1 and "Voorbeeld nv" in filled
+    (tmp_path / "aanbieder.toml").write_text(filled, encoding="utf-8")
     ready = build(
         tmp_path / "ready",
-        config=tmp_path / "mkdocs.yml",
-        env={"KMO_PRODUCTIE": "1", "SITE_URL": "https://www.example.org/"},
+        env={
+            "KMO_PRODUCTIE": "1",
+            "SITE_URL": "https://www.example.org/",
+            "KMO_AANBIEDER": str(tmp_path / "aanbieder.toml"),
+        },
     )
     assert ready.returncode == 0, ready.stderr
     contact = (tmp_path / "ready" / "contact" / "index.html").read_text(encoding="utf-8")

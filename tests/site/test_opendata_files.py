@@ -38,8 +38,9 @@ def test_the_rules_json_has_every_value_with_its_start_and_source(rules: RulesDa
 
 
 def test_the_feed_has_one_entry_per_dated_value(rules: RulesData) -> None:
-    feed = ElementTree.fromstring(atom_feed(rules, "https://voorbeeld.be/"))
+    feed = ElementTree.fromstring(atom_feed(rules, "https://voorbeeld.be/", "Kmo-portefeuille bij Voorbeeld"))
     assert feed.tag == f"{ATOM}feed"
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Kmo-portefeuille bij Voorbeeld", "the site's name"
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == sum(len(parameter.values) for parameter in rules)
     ids = [entry.findtext(f"{ATOM}id") for entry in entries]

@@ -1,0 +1,331 @@
+"""The provider (aanbieder) this site is for: one TOML file, read strictly.
+
+Everything that belongs to one registered provider lives in ``aanbieder.toml`` at the top of the repository (or in
+the file ``KMO_AANBIEDER`` names, relative to the repository or absolute): the name, the registration numbers and
+what each covers, the website, the contact details, the brand, the tagline and the offer. ``mkdocs.yml`` keeps only
+the site's mechanics. :meth:`build_scripts.site_build.Build.from_environment` loads the file into ``Build.provider``;
+``build_scripts/dienstverlener.py`` sets the site's name, description and address from it and shows its contact
+details and registration numbers, ``build_scripts/aanbod.py`` shows its offer as cards, and
+``build_scripts/huisstijl.py`` turns its brand into the colours' stylesheet and the logo.
+
+The loader refuses unknown keys, missing required keys and bad values (an address that is not https, a registration
+number that does not match what it covers, a kind of service the classification does not know, a colour without
+enough contrast) with a message that names the file, the key and how to fix it: the build fails instead of
+showing a guess.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from build_scripts.huisstijl import MIN_CONTRAST, WHITE, Huisstijl, contrast
+from calculator.classificatie import Classification, Dienst
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FILE = ROOT / "aanbieder.toml"
+ENVIRONMENT = "KMO_AANBIEDER"
+
+REGISTRATION_PATTERN = {"advies": re.compile(r"^DV\.A\d{6}$"), "opleiding": re.compile(r"^DV\.O\d{6}$")}
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+PHONE = re.compile(r"^\+?[0-9][0-9 ./()-]{7,}[0-9]$")
+COMPANY_NUMBER = re.compile(r"^(BE ?)?0?[01]\d{3}\.\d{3}\.\d{3}$")
+HTTPS = re.compile(r"^https://[^\s\"'<>]+$")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+ICON = re.compile(r"^(material|fontawesome/[a-z]+|octicons|simple)/[a-z0-9-]+$")
+HTTPS_HINT = "an address starting with https://"
+
+
+class AanbiederError(PluginError):
+    """A provider file that cannot be used; the message names the file, the key and the fix."""
+
+
+@dataclass(frozen=True)
+class Contact:
+    email: str | None = None
+    telefoon: str | None = None
+    adres: str | None = None
+    contact_url: str | None = None
+    ondernemingsnummer: str | None = None
+
+
+@dataclass(frozen=True)
+class Dienstaanbod:
+    naam: str
+    wat_u_krijgt: str
+    soort: str
+    thema: str | None = None
+    duur: str | None = None
+    prijs_vanaf: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Aanbieder:
+    bestand: Path
+    naam: str
+    website: str
+    slogan: str
+    omschrijving: str
+    registratienummers: Mapping[str, str]  # "advies" / "opleiding" -> number
+    contact: Contact
+    huisstijl: Huisstijl
+    aanbod: tuple[Dienstaanbod, ...]
+    juridische_naam: str | None = None
+    site_adres: str | None = None
+
+    def fields(self) -> dict[str, str]:
+        """The flat fields pages and templates name (``kmo:dienstverlener KEY``, ``config.extra.dienstverlener``):
+        only those that are set."""
+        values: dict[str, str | None] = {
+            "naam": self.naam,
+            "juridische_naam": self.juridische_naam,
+            "website": self.website,
+            "slogan": self.slogan,
+            "registratienummer_advies": self.registratienummers.get("advies"),
+            "registratienummer_opleiding": self.registratienummers.get("opleiding"),
+            "email": self.contact.email,
+            "telefoon": self.contact.telefoon,
+            "adres": self.contact.adres,
+            "contact_url": self.contact.contact_url,
+            "ondernemingsnummer": self.contact.ondernemingsnummer,
+        }
+        return {key: value for key, value in values.items() if value}
+
+
+# --- reading the file ------------------------------------------------------------------------------------------------
+
+TOP_KEYS = {
+    "naam": True,
+    "juridische_naam": False,
+    "website": True,
+    "site_adres": False,
+    "slogan": True,
+    "omschrijving": True,
+    "registratienummers": True,
+    "contact": False,
+    "huisstijl": True,
+    "aanbod": True,
+}
+CONTACT_KEYS = {"email": False, "telefoon": False, "adres": False, "contact_url": False, "ondernemingsnummer": False}
+BRAND_KEYS = {"primair": True, "accent": True, "link": True, "logo": False}
+SERVICE_KEYS = {
+    "naam": True,
+    "wat_u_krijgt": True,
+    "soort": True,
+    "thema": False,
+    "duur": False,
+    "prijs_vanaf": False,
+}
+
+
+class _Reader:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: str, message: str) -> AanbiederError:
+        return AanbiederError(f"{self.path}: {where}: {message}")
+
+    def table(self, raw: object, where: str, keys: Mapping[str, bool]) -> dict[str, Any]:
+        if not isinstance(raw, dict):
+            raise self.fail(where, "must be a table")
+        unknown = sorted(set(raw) - set(keys))
+        if unknown:
+            raise self.fail(where, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(keys)}")
+        missing = [key for key, required in keys.items() if required and key not in raw]
+        if missing:
+            raise self.fail(where, f"missing key(s) {', '.join(missing)}")
+        return raw
+
+    def text(self, raw: object, where: str, *, pattern: re.Pattern[str] | None = None, hint: str = "") -> str:
+        if not isinstance(raw, str) or not raw.strip():
+            raise self.fail(where, "must be a non-empty text")
+        value = " ".join(raw.split())
+        if pattern is not None and not pattern.match(value):
+            raise self.fail(where, f"'{value}' is not valid{': write ' + hint if hint else ''}")
+        return value
+
+    def optional(self, table: Mapping[str, Any], key: str, where: str, **options: Any) -> str | None:
+        if key not in table:
+            return None
+        return self.text(table[key], f"{where}.{key}" if where else key, **options)
+
+    def price(self, raw: object, where: str) -> Decimal:
+        if isinstance(raw, bool) or not isinstance(raw, (int, str)):
+            raise self.fail(where, 'write the price excl. VAT as a whole number (4500) or as a text ("4500.00")')
+        try:
+            value = Decimal(str(raw))
+        except InvalidOperation:
+            raise self.fail(where, f"'{raw}' is not an amount; write for example 4500 or \"4500.00\"") from None
+        if not value.is_finite() or value <= 0 or value != value.quantize(Decimal("0.01")):
+            raise self.fail(where, f"'{raw}' must be a positive amount in euro, with at most two decimals")
+        return value
+
+
+def _colour(reader: _Reader, table: Mapping[str, Any], key: str, on_white: str) -> str:
+    colour = reader.text(table[key], f"huisstijl.{key}", pattern=COLOUR, hint="a colour as #rrggbb").lower()
+    ratio = contrast(colour, WHITE)
+    if ratio < MIN_CONTRAST:
+        raise reader.fail(
+            f"huisstijl.{key}",
+            f"{colour}: the contrast of {on_white} is {ratio:.2f}:1, less than {MIN_CONTRAST}:1 (WCAG AA); "
+            "choose a darker colour",
+        )
+    return colour
+
+
+def _brand(reader: _Reader, raw: object) -> Huisstijl:
+    table = reader.table(raw, "huisstijl", BRAND_KEYS)
+    primary = _colour(reader, table, "primair", "white text on this colour (the header)")
+    accent = _colour(reader, table, "accent", "this colour on white (a link under the mouse)")
+    link = _colour(reader, table, "link", "this colour on white (links)")
+    if "logo" not in table:
+        return Huisstijl(primary, accent, link)
+    logo = reader.text(table["logo"], "huisstijl.logo")
+    if ICON.match(logo):
+        return Huisstijl(primary, accent, link, logo_icoon=logo)
+    logo_file = (reader.path.parent / logo).resolve()
+    if logo_file.suffix.lower() not in {".svg", ".png"} or not logo_file.is_file():
+        raise reader.fail(
+            "huisstijl.logo",
+            f"'{logo}' is neither an icon of Material (such as material/shield-check-outline) nor a .svg or .png "
+            "file beside this file",
+        )
+    return Huisstijl(primary, accent, link, logo_bestand=logo_file)
+
+
+def _theme(
+    reader: _Reader, table: Mapping[str, Any], where: str, kind_key: str, classification: Classification
+) -> str | None:
+    """A training's theme: required, one of the classification's themes, and fitting the kind's subject."""
+    theme = reader.optional(table, "thema", where)
+    kind = classification.service_kinds[kind_key]
+    if kind.dienst is not Dienst.OPLEIDING:
+        if theme is not None:
+            raise reader.fail(f"{where}.thema", "only a training (opleiding) has a theme; leave this key out")
+        return None
+    choices = "; ".join(classification.themes)
+    if theme is None:
+        raise reader.fail(f"{where}.thema", f"a training (opleiding) has a theme; choose one of: {choices}")
+    if theme not in classification.themes:
+        raise reader.fail(f"{where}.thema", f"unknown theme '{theme}'; choose one of: {choices}")
+    if kind.onderwerp.value not in theme:
+        raise reader.fail(
+            f"{where}.thema", f"'{theme}' does not fit the kind {kind_key} (subject {kind.onderwerp.value})"
+        )
+    return theme
+
+
+def _service(reader: _Reader, raw: object, index: int, classification: Classification) -> Dienstaanbod:
+    where = f"aanbod[{index}]"
+    table = reader.table(raw, where, SERVICE_KEYS)
+    name = reader.text(table["naam"], f"{where}.naam")
+    what = table["wat_u_krijgt"]
+    if isinstance(what, str) and "\n\n" in what.strip():
+        raise reader.fail(f"{where}.wat_u_krijgt", "write one paragraph (no empty line)")
+    gets = reader.text(what, f"{where}.wat_u_krijgt")
+    kind_key = reader.text(table["soort"], f"{where}.soort")
+    if kind_key not in classification.service_kinds:
+        raise reader.fail(
+            f"{where}.soort",
+            f"unknown kind '{kind_key}'; choose one of {', '.join(classification.service_kinds)} "
+            "(calculator/data/classificatie.toml)",
+        )
+    theme = _theme(reader, table, where, kind_key, classification)
+    duration = reader.optional(table, "duur", where)
+    price = reader.price(table["prijs_vanaf"], f"{where}.prijs_vanaf") if "prijs_vanaf" in table else None
+    return Dienstaanbod(name, gets, kind_key, theme, duration, price)
+
+
+def _numbers(reader: _Reader, raw: object) -> dict[str, str]:
+    if not isinstance(raw, dict) or not raw:
+        raise reader.fail("registratienummers", 'give at least one number: advies = "DV.A…", opleiding = "DV.O…"')
+    table = reader.table(raw, "registratienummers", {"advies": False, "opleiding": False})
+    return {
+        what: reader.text(
+            value,
+            f"registratienummers.{what}",
+            pattern=REGISTRATION_PATTERN[what],
+            hint=f"a number for {what} as DV.{'A' if what == 'advies' else 'O'} and six digits",
+        )
+        for what, value in table.items()
+    }
+
+
+def _contact(reader: _Reader, raw: object) -> Contact:
+    table = reader.table(raw, "contact", CONTACT_KEYS)
+    return Contact(
+        email=reader.optional(table, "email", "contact", pattern=EMAIL, hint="an e-mail address"),
+        telefoon=reader.optional(
+            table, "telefoon", "contact", pattern=PHONE, hint="a phone number, for example +32 9 123 45 67"
+        ),
+        adres=reader.optional(table, "adres", "contact"),
+        contact_url=reader.optional(table, "contact_url", "contact", pattern=HTTPS, hint=HTTPS_HINT),
+        ondernemingsnummer=reader.optional(
+            table, "ondernemingsnummer", "contact", pattern=COMPANY_NUMBER, hint="for example 0123.456.789"
+        ),
+    )
+
+
+def _offer(
+    reader: _Reader, raw: object, numbers: Mapping[str, str], classification: Classification
+) -> tuple[Dienstaanbod, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise reader.fail("aanbod", "give at least one service as [[aanbod]]")
+    offer = tuple(_service(reader, entry, index, classification) for index, entry in enumerate(raw))
+    names = [service.naam for service in offer]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise reader.fail("aanbod", f"the same name is listed more than once: {', '.join(duplicates)}")
+    for service in offer:
+        dienst = classification.service_kinds[service.soort].dienst
+        if dienst is not Dienst.GEEN and dienst.value not in numbers:
+            raise reader.fail(
+                "registratienummers",
+                f"'{service.naam}' is {dienst.value}, but there is no registration number for {dienst.value}",
+            )
+    return offer
+
+
+def parse(text: str, path: Path, classification: Classification) -> Aanbieder:
+    reader = _Reader(path)
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise AanbiederError(f"{path}: not valid TOML: {error}") from None
+    top = reader.table(document, "the file", TOP_KEYS)
+    numbers = _numbers(reader, top["registratienummers"])
+    return Aanbieder(
+        bestand=path,
+        naam=reader.text(top["naam"], "naam"),
+        juridische_naam=reader.optional(top, "juridische_naam", ""),
+        website=reader.text(top["website"], "website", pattern=HTTPS, hint=HTTPS_HINT),
+        site_adres=reader.optional(top, "site_adres", "", pattern=HTTPS, hint=HTTPS_HINT),
+        slogan=reader.text(top["slogan"], "slogan"),
+        omschrijving=reader.text(top["omschrijving"], "omschrijving"),
+        registratienummers=numbers,
+        contact=_contact(reader, top.get("contact", {})),
+        huisstijl=_brand(reader, top["huisstijl"]),
+        aanbod=_offer(reader, top["aanbod"], numbers, classification),
+    )
+
+
+def chosen_file() -> Path:
+    """``KMO_AANBIEDER`` (relative to the repository, as ``build_scripts/watch.py`` reads it, or absolute), else
+    ``aanbieder.toml`` at the top."""
+    chosen = os.environ.get(ENVIRONMENT)
+    return (ROOT / chosen).resolve() if chosen else DEFAULT_FILE
+
+
+def load(classification: Classification, path: Path | None = None) -> Aanbieder:
+    path = path or chosen_file()
+    if not path.is_file():
+        raise AanbiederError(f"{path}: the provider file does not exist (set {ENVIRONMENT} to a .toml file)")
+    return parse(path.read_text(encoding="utf-8"), path, classification)

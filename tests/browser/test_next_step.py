@@ -1,0 +1,167 @@
+"""The next step below an answer (frontend/next-step.mjs), and the offer's cards that open the calculator.
+
+The example provider (examples/aanbieder-voorbeeld.toml) has an e-mail address: its next step is a mailto: link
+that holds the summary, the apply-by date and the link to this calculation. The default provider has no contact
+detail yet: its next step leads to the contact page. The page itself sends nothing."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from browser_helpers import fragment, open_calculator, wait_until_ready
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from build_scripts.serve import serve_in_thread
+from calculator import evaluate
+from tests.example_provider import example_site
+
+pytestmark = pytest.mark.browser
+
+QUICK = {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": "8000"}]}
+
+
+@pytest.fixture(scope="module")
+def example_url() -> Iterator[str]:
+    server, url = serve_in_thread(example_site())
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[tuple[BrowserContext, list[str]]]:
+    context = browser.new_context(locale="nl-BE", viewport={"width": 360, "height": 740})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    yield context, requests
+    context.close()
+
+
+def answered(page: Page) -> dict[str, Any]:
+    page.wait_for_function("() => Number(document.querySelector('[data-results]').dataset.renders || 0) > 0")
+    return json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
+
+
+def mail_parts(href: str) -> tuple[str, dict[str, str]]:
+    address, _, query = href.removeprefix("mailto:").partition("?")
+    return address, {key: values[0] for key, values in urllib.parse.parse_qs(query).items()}
+
+
+def test_after_a_quick_answer_the_mailto_link_holds_the_amount_and_the_calculation(
+    watched: tuple[BrowserContext, list[str]], example_url: str
+) -> None:
+    context, requests = watched
+    page = context.new_page()
+    open_calculator(page, example_url)
+    page.get_by_role("group", name="Grootte van uw onderneming").get_by_label("Klein", exact=True).check()
+    page.get_by_label("Soort dienst").select_option(label="Pentesting")
+    page.get_by_label("Bedrag zonder btw (€)").fill("8000")
+    page.wait_for_function("() => (document.querySelector('[data-results]').dataset.resultFor || '').includes('8000')")
+    sent = answered(page)
+    answer = evaluate(sent)
+    link = page.get_by_role("link", name="Vraag een offerte")
+    expect(link).to_be_visible()
+    address, parts = mail_parts(link.get_attribute("href") or "")
+    assert address == "offerte@example.org"
+    body = parts["body"]
+    shown = answer["display"]["support_total_rounded"].replace("\u00a0", " ")
+    assert shown in parts["subject"]
+    assert answer["summary"]["message"].replace("\u00a0", " ") in body
+    assert f"Steun aanvragen uiterlijk op: {answer['timeline'][0]['display']['apply_by']}" in body
+    calculation = next(line for line in body.splitlines() if line.startswith("Link naar deze berekening: "))
+    url = calculation.removeprefix("Link naar deze berekening: ")
+    assert url.startswith(example_url + "rekenmodule/#aanvraag=")
+    assert json.loads(urllib.parse.parse_qs(urllib.parse.urlsplit(url).fragment)["aanvraag"][0]) == sent
+    # The same summary as "Kopieer samenvatting", and the page says what the e-mail holds.
+    assert "Kopieer samenvatting" not in body and "Vraag een offerte" not in body
+    expect(page.locator("[data-next-privacy]")).to_contain_text("met uw cijfers")
+    # Nothing left the page: every request went to this site.
+    assert requests
+    assert all(request.startswith(example_url) for request in requests), [
+        r for r in requests if not r.startswith(example_url)
+    ]
+
+
+def test_an_answer_without_support_gets_fitting_words(
+    watched: tuple[BrowserContext, list[str]], example_url: str
+) -> None:
+    context, _ = watched
+    page = context.new_page()
+    request = {"enterprise": {"size_category": "klein"}, "services": [{"kind": "software_license", "amount": "900"}]}
+    open_calculator(page, example_url, fragment(request))
+    answered(page)
+    link = page.get_by_role("link", name="Bespreek met ons wat wel kan")
+    expect(link).to_be_visible()
+    _, parts = mail_parts(link.get_attribute("href") or "")
+    assert parts["subject"].startswith("Vraag over de kmo-portefeuille")
+    assert "Steun aanvragen uiterlijk op" not in parts["body"]
+
+
+def test_without_contact_details_the_next_step_is_the_contact_page(page: Page, base_url: str) -> None:
+    open_calculator(page, base_url, fragment(QUICK))
+    answered(page)
+    link = page.get_by_role("link", name="Neem contact met ons op")
+    expect(link).to_be_visible()
+    assert link.get_attribute("href") == "../contact/"
+    expect(page.locator("[data-next-privacy]")).to_be_hidden()
+
+
+def test_a_card_of_the_offer_opens_the_calculator_with_its_service_and_price(
+    watched: tuple[BrowserContext, list[str]], example_url: str
+) -> None:
+    context, _ = watched
+    page = context.new_page()
+    page.goto(example_url + "diensten/")
+    card = page.locator("[data-aanbod]", has_text="Pentest van uw webwinkel")
+    card.get_by_role("link", name="Bereken voor uw onderneming").click()
+    wait_until_ready(page)
+    expect(page.get_by_label("Soort dienst")).to_have_value("pentest")
+    expect(page.get_by_label("Bedrag zonder btw (€)")).to_have_value("6500.00")
+    page.get_by_role("group", name="Grootte van uw onderneming").get_by_label("Middelgroot", exact=True).check()
+    page.wait_for_function(
+        "() => (document.querySelector('[data-results]').dataset.resultFor || '').includes('middelgroot')"
+    )
+    sent = answered(page)
+    assert sent["services"] == [{"kind": "pentest", "amount": "6500.00"}]
+    expect(page.locator("[data-answer='summary']")).to_have_text(evaluate(sent)["summary"]["message"])
+
+
+@pytest.fixture
+def axe_context(browser: Browser) -> Iterator[BrowserContext]:
+    # As in test_accessibility.py: axe is injected as a script, which the site's CSP rightly refuses.
+    context = browser.new_context(bypass_csp=True, locale="nl-BE", viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+def test_every_page_of_the_example_provider_has_no_axe_violation(axe_context: BrowserContext, example_url: str) -> None:
+    from test_accessibility import built_pages, describe, violations
+
+    paths = built_pages(example_site())
+    assert len(paths) >= 9
+    page = axe_context.new_page()
+    problems = {}
+    for path in paths:
+        page.goto(example_url + path)
+        found = violations(page)
+        if found:
+            problems[path or "/"] = describe(found)
+    assert not problems, "\n\n".join(f"{path}:\n{text}" for path, text in problems.items())
+
+
+@pytest.mark.parametrize("request_", [QUICK, {"enterprise": {"size_category": "groot"}, "services": QUICK["services"]}])
+def test_the_next_step_has_no_axe_violation(
+    request_: dict[str, Any], axe_context: BrowserContext, example_url: str
+) -> None:
+    from test_accessibility import describe, violations
+
+    page = axe_context.new_page()
+    open_calculator(page, example_url, fragment(request_))
+    answered(page)
+    expect(page.locator("[data-next-step]")).to_be_visible()
+    found = violations(page)
+    assert not found, describe(found)

@@ -1,0 +1,43 @@
+"""The example provider's site (examples/aanbieder-voorbeeld.toml), built once per test session with the same build
+as the default site (python -m build_scripts.build_site --site-dir ..., KMO_AANBIEDER set), for the tests that
+check the site works for any provider and names nothing of the default one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from calculator.clock import brussels_today
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_FILE = ROOT / "examples" / "aanbieder-voorbeeld.toml"
+EXAMPLE_SITE = ROOT / "build" / "voorbeeld-site"
+BUILD_DATE = brussels_today()
+
+# What would name the default provider: its name (and site address) and its registration numbers.
+_default = tomllib.loads((ROOT / "aanbieder.toml").read_text(encoding="utf-8"))
+DEFAULT_PROVIDER_WORDS = (
+    _default["naam"],
+    *_default["registratienummers"].values(),
+    *(number.split(".")[1][1:] for number in _default["registratienummers"].values()),  # the six digits alone
+)
+
+_built: list[Path] = []
+
+
+def example_site() -> Path:
+    if not _built:
+        result = subprocess.run(
+            [sys.executable, "-m", "build_scripts.build_site", "--site-dir", str(EXAMPLE_SITE)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=os.environ | {"KMO_AANBIEDER": str(EXAMPLE_FILE), "KMO_BUILD_DATE": BUILD_DATE.isoformat()},
+        )
+        assert result.returncode == 0, result.stderr[-4000:]
+        _built.append(EXAMPLE_SITE)
+    return _built[0]
