@@ -53,6 +53,8 @@ FRONTEND_FILES = (
     "form-state.mjs",
     "render.mjs",
     "next-step.mjs",
+    "address.mjs",
+    "field-errors.mjs",
     "calculator-worker.mjs",
     "calculator-runtime.mjs",
     "calculator.css",

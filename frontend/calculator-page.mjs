@@ -4,7 +4,9 @@
 
 import { RuntimeClient } from "./runtime-client.mjs";
 import { WORKER, takeEarlyWorker } from "./calculator-boot.mjs";
-import { FormState, addressFor, requestFromAddress } from "./form-state.mjs";
+import { addressFor, requestFromAddress } from "./address.mjs";
+import { showFieldErrors, setHidden, setText } from "./field-errors.mjs";
+import { FormState } from "./form-state.mjs";
 import { calculatorAnswered, pageIsCurrent } from "./page-check.mjs";
 import { answerText, renderAnswer } from "./render.mjs";
 import { showNextStep } from "./next-step.mjs";
@@ -294,55 +296,7 @@ class CalculatorPage {
   }
 
   showErrors(errors) {
-    for (const node of this.root.querySelectorAll(".kmo-error")) {
-      setHidden(node, true);
-      setText(node, "");
-    }
-    for (const node of this.root.querySelectorAll("[aria-invalid]")) {
-      node.removeAttribute("aria-invalid");
-      const described = (node.getAttribute("aria-describedby") || "").split(" ").filter((id) => !id.endsWith("-error"));
-      if (described.length) node.setAttribute("aria-describedby", described.join(" "));
-      else node.removeAttribute("aria-describedby");
-    }
-    for (const node of this.root.querySelectorAll(".kmo-field--error")) node.classList.remove("kmo-field--error");
-    if (this.summaryList.firstChild) this.summaryList.replaceChildren();
-    const visible = errors.filter((error) => this.submitted || this.touched.has(error.field) || this.state.held.has(error.field));
-    for (const error of visible) {
-      const inputs = this.state.field(error.field);
-      const group = [...this.root.querySelectorAll("[data-group-for]")].find((node) => node.dataset.groupFor === error.field);
-      if (group) {
-        this.state.open(error.field);
-        group.classList.add("kmo-field--error");
-        const slot = group.querySelector(".kmo-error");
-        if (slot) {
-          slot.hidden = false;
-          slot.textContent = error.message;
-          for (const input of inputs) {
-            input.setAttribute("aria-invalid", "true");
-            const described = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
-            input.setAttribute("aria-describedby", [...described, slot.id].join(" "));
-          }
-        }
-      }
-      if (this.submitted) {
-        const target = inputs[0] || null;
-        const link = document.createElement("a");
-        link.href = target ? `#${target.id}` : "#kmo-results-title";
-        link.textContent = error.message;
-        link.addEventListener("click", (event) => {
-          event.preventDefault();
-          const focus = target || this.form.querySelector("input, select");
-          focus.focus();
-          focus.scrollIntoView({ block: "center" });
-        });
-        const item = document.createElement("li");
-        item.append(link);
-        this.summaryList.append(item);
-      }
-    }
-    setHidden(this.summary, !(this.submitted && visible.length));
-    if (this.focusSummary && !this.summary.hidden) this.summary.focus();
-    this.focusSummary = false;
+    showFieldErrors(this, errors);
   }
 }
 
@@ -352,15 +306,6 @@ function preloadRuntimeAfterFirstPaint() {
   const template = document.querySelector("template[data-runtime-preloads]");
   if (!template) return;
   requestAnimationFrame(() => setTimeout(() => document.head.append(template.content.cloneNode(true)), 0));
-}
-
-// Change an element only when the change is real: writing the same value again still queues work for the browser.
-function setHidden(node, hidden) {
-  if (node.hidden !== hidden) node.hidden = hidden;
-}
-
-function setText(node, text) {
-  if (node.textContent !== text) node.textContent = text;
 }
 
 const root = document.querySelector("[data-calculator]");

@@ -1,51 +1,11 @@
 // The form's state: reading the request from the form, restoring a request into it, repeatable rows, the panels
-// that refine an assumption, and the address fragment (#aanvraag=...) that holds the state.
+// that refine an assumption (the address fragment that holds the state: address.mjs).
 //
 // A field that is empty or closed is left out of the request, so the package answers with an assumption instead of
 // an error. A value from a shared address that a field cannot hold (a date that does not exist, an unknown kind) is
 // kept as it was and sent as such, so the package names the problem at that field; it is never replaced by a default.
 
-const KEY = "aanvraag";
-
-// --- the address -----------------------------------------------------------------------------------------------
-
-// The request in the address: the fragment (#aanvraag=), or an old ?aanvraag= link. Returns null when the address
-// holds no request, {request, fromQuery} when it holds a JSON object, and {damaged: true} when it holds something the
-// page cannot read: a link cut short by a mail program, bad percent-encoding, text that is not JSON, or JSON that is
-// not an object (an array, a number). The page then says so and leaves the form empty.
-export function requestFromAddress(location) {
-  const fragment = rawParameter(location.hash.replace(/^#/, ""));
-  const query = fragment === null ? rawParameter(location.search.replace(/^\?/, "")) : null;
-  const raw = fragment ?? query;
-  if (raw === null) return null;
-  try {
-    // decodeURIComponent, not URLSearchParams: it refuses a broken escape ("%E2%82", "%7") instead of reading it as
-    // a replacement character, so a link cut in the middle of one is not taken for a valid request.
-    const request = JSON.parse(decodeURIComponent(raw.replace(/\+/g, " ")));
-    if (isObject(request)) return { request, fromQuery: fragment === null };
-  } catch {
-    // bad percent-encoding or not JSON: damaged
-  }
-  return { damaged: true };
-}
-
-// The raw (still percent-encoded) value of aanvraag= in a query or fragment string, or null when it is absent.
-function rawParameter(text) {
-  for (const part of text.split("&")) {
-    const [name, ...value] = part.split("=");
-    if (name === KEY) return value.join("=");
-  }
-  return null;
-}
-
-// The address with the request in the fragment and no ?aanvraag= query (the state never reaches a server).
-export function addressFor(location, request) {
-  const params = new URLSearchParams(location.search);
-  params.delete(KEY);
-  const query = params.toString();
-  const fragment = new URLSearchParams({ [KEY]: JSON.stringify(request) }).toString();
-  return `${location.pathname}${query ? `?${query}` : ""}#${fragment}`;
-}
+import { isObject } from "./address.mjs";
 
 // --- the form --------------------------------------------------------------------------------------------------
 
@@ -322,9 +282,6 @@ export class FormState {
   }
 }
 
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 // Set request.a.b[2].c = value, creating objects and arrays on the way (for values held from an address).
 function setPath(target, path, value) {
