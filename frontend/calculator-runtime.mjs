@@ -34,9 +34,12 @@ evaluate({})
 // archives whichever way the host sent them, but their entries sit at other offsets in the deflated files than in
 // the stored ones the .br/.gz copies hold (build_scripts/build_site.py ship_deflated_zips), and the snapshot may come
 // from a visit that got the other kind.
+// (importlib.invalidate_caches would also import importlib.metadata, which the trimmed standard library leaves out.)
 export const RESTORED_FUNCTIONS = `
-import importlib
-importlib.invalidate_caches()
+import sys, zipimport
+for finder in list(sys.path_importer_cache.values()):
+    if isinstance(finder, zipimport.zipimporter):
+        finder.invalidate_caches()
 (evaluate_json, agenda_json)
 `;
 
