@@ -7,14 +7,16 @@ Steps (each prints what it did):
 2. fetch the pure-Python wheels that run the unit tests inside Pyodide into ``build/test-wheels/``;
 3. lay out the calculator runtime in ``build/rekenmodule/``: Pyodide's core files from the npm package (the version
    pinned in package.json), the wheel registered in a lock file that holds only the entries the page needs (so the
-   browser checks the wheel's sha256), a standard library cut down to what is imported and precompiled, and the page
-   and worker scripts; the folder is named after a hash of all of it, so its URL changes whenever a byte does and
-   hosts can cache it forever;
+   browser checks the wheel's sha256), a standard library cut down to what is imported and precompiled (it and the
+   wheel shipped as zips of deflated entries, their stored-entry twins kept in ``build/stored/`` for the copies), and
+   the page and worker scripts; the folder is named after a hash of all of it, so its URL changes whenever a byte
+   does and hosts can cache it forever;
 4. build the MkDocs site into ``site/`` (``--strict``: a warning, a broken link or an unknown marker fails) and copy
    the runtime into ``site/assets/rekenmodule/<version>/``;
 5. write the calculator's service worker (``sw.js``, build_scripts/service_worker.py), which lists the
    runtime and the page's files under a version hash;
-6. write ``.br`` and ``.gz`` copies and the ``_headers`` file for static hosts (build_scripts/hosting.py).
+6. write ``.br`` and ``.gz`` copies (of the zips: made from their stored-entry twins) and the ``_headers`` file for
+   static hosts (build_scripts/hosting.py).
 
 Environment: ``KMO_BUILD_DATE=YYYY-MM-DD`` builds the pages with the figures in force on that day.
 """

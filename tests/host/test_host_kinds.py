@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import io
 import json
+import re
 import urllib.request
 import zipfile
 from collections.abc import Iterator
@@ -143,3 +144,25 @@ def test_on_every_host_kind_the_runtime_costs_fewer_bytes_than_the_naive_embed(
     ours = sum(len(fetch(base + name)[1]) for name in (*WORKER_FILES, wheel_name()))
     naive = naive_bytes(mode)
     assert ours < naive, f"{mode}: the runtime sends {ours} bytes, the naive embed {naive}"
+
+
+# The rows of HOSTING.md's table of host kinds whose runtime bytes this file measures, by server mode.
+HOSTING_ROWS = {
+    "precompressed": "| nginx with",
+    "gzip": "| GitHub Pages |",
+    "none": "| any host that compresses nothing |",
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_hosting_md_gives_the_runtime_bytes_each_host_kind_sends(hosts: dict[str, str], mode: str) -> None:
+    text = (ROOT / "HOSTING.md").read_text(encoding="utf-8")
+    (row,) = [line for line in text.splitlines() if line.startswith(HOSTING_ROWS[mode])]
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    figures = re.match(r"([\d.]+) MB \(([\d.]+) MB\)", cells[3])
+    assert figures, row
+    base = hosts[mode] + runtime().relative_to(SITE).as_posix() + "/"
+    ours = sum(len(fetch(base + name)[1]) for name in (*WORKER_FILES, wheel_name()))
+    # Within 2 %: a change to the rules data moves the wheel by a few kilobytes, not the figure's meaning.
+    assert float(figures.group(1)) * 1e6 == pytest.approx(ours, rel=0.02), (mode, ours)
+    assert float(figures.group(2)) * 1e6 == pytest.approx(naive_bytes(mode), rel=0.02), (mode, naive_bytes(mode))
