@@ -7,14 +7,16 @@ Steps (each prints what it did):
 2. fetch the pure-Python wheels that run the unit tests inside Pyodide into ``build/test-wheels/``;
 3. lay out the calculator runtime in ``build/rekenmodule/``: Pyodide's core files from the npm package (the version
    pinned in package.json), the wheel registered in a lock file that holds only the entries the page needs (so the
-   browser checks the wheel's sha256), a standard library cut down to what is imported and precompiled, and the page
-   and worker scripts; the folder is named after a hash of all of it, so its URL changes whenever a byte does and
-   hosts can cache it forever;
+   browser checks the wheel's sha256), a standard library cut down to what is imported and precompiled (it and the
+   wheel shipped as zips of deflated entries, their stored-entry twins kept in ``build/stored/`` for the copies), and
+   the page and worker scripts; the folder is named after a hash of all of it, so its URL changes whenever a byte
+   does and hosts can cache it forever;
 4. build the MkDocs site into ``site/`` (``--strict``: a warning, a broken link or an unknown marker fails) and copy
    the runtime into ``site/assets/rekenmodule/<version>/``;
 5. write the calculator's service worker (``sw.js``, build_scripts/service_worker.py), which lists the
    runtime and the page's files under a version hash;
-6. write ``.br`` and ``.gz`` copies and the ``_headers`` file for static hosts (build_scripts/hosting.py).
+6. write ``.br`` and ``.gz`` copies (of the zips: made from their stored-entry twins) and the ``_headers`` file for
+   static hosts (build_scripts/hosting.py).
 
 Environment: ``KMO_BUILD_DATE=YYYY-MM-DD`` builds the pages with the figures in force on that day;
 ``KMO_AANBIEDER=path/to/file.toml`` builds them for another provider (default: ``aanbieder.toml``).
@@ -41,6 +43,8 @@ TEST_WHEELS = BUILD / "test-wheels"
 PYODIDE_TEST_REQUIREMENTS = ROOT / "requirements" / "pyodide-tests.txt"
 SITE = ROOT / "site"
 RUNTIME_STAGING = BUILD / "rekenmodule"
+# The stored-entry zips whose .br/.gz copies the site ships next to their deflated twins (ship_deflated_zips).
+STORED_ZIPS = BUILD / "stored"
 FRONTEND = ROOT / "frontend"
 PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
 # The Pyodide core files the page needs; nothing else from the npm package is shipped.
@@ -187,6 +191,40 @@ def use_compiled_wheel(compiled: Path) -> None:
     log(f"wheel compiled to bytecode: {target.name} ({source_size} -> {target.stat().st_size} bytes, entries stored)")
 
 
+def ship_deflated_zips() -> None:
+    """The standard library zip and the wheel are built with stored entries, so that brotli and gzip compress across
+    files. A host that serves files as they are (and none compresses zip types on the fly) would send them that way
+    at full size, more than a naive embed's stock files. So the runtime folder gets the same zips with their entries
+    deflated, and the stored ones are kept in build/stored/: the .br/.gz copies are made from those
+    (prepare_for_hosting). The lock file's sha256 is the deflated wheel's; ``stored_sha256`` is the stored one's,
+    which a browser gets from a host that serves the copies (calculator-runtime.mjs checkedWheel takes either)."""
+    shutil.rmtree(STORED_ZIPS, ignore_errors=True)
+    STORED_ZIPS.mkdir(parents=True)
+    lock_path = RUNTIME_STAGING / "pyodide-lock.json"
+    lock = json.loads(lock_path.read_text())
+    entry = lock["packages"]["kmo-calculator"]
+    for name in ("python_stdlib.zip", entry["file_name"]):
+        staged = RUNTIME_STAGING / name
+        stored = STORED_ZIPS / name
+        shutil.move(staged, stored)
+        staged.write_bytes(hosting.deflated_zip(stored.read_bytes()))
+        log(f"{name}: {stored.stat().st_size} bytes stored, shipped deflated as {staged.stat().st_size} bytes")
+    wheel = entry["file_name"]
+    entry["stored_sha256"] = hashlib.sha256((STORED_ZIPS / wheel).read_bytes()).hexdigest()
+    entry["sha256"] = hashlib.sha256((RUNTIME_STAGING / wheel).read_bytes()).hexdigest()
+    lock_path.write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n")
+
+
+def stored_sources(site_dir: Path = SITE) -> dict[str, Path]:
+    """For each deflated zip in the site's runtime folder, the stored zip its .br/.gz copies are made from."""
+    (runtime,) = (site_dir / "assets" / "rekenmodule").iterdir()
+    return {
+        (runtime / stored.name).relative_to(site_dir).as_posix(): stored
+        for stored in sorted(STORED_ZIPS.iterdir())
+        if (runtime / stored.name).is_file()
+    }
+
+
 def build_runtime(wheel: Path) -> str:
     """Lay out the browser runtime; returns its versioned folder name."""
     version = pinned_pyodide_version()
@@ -212,6 +250,7 @@ def build_runtime(wheel: Path) -> str:
     lock = lock_closure(json.loads(full_lock.read_text()), ["kmo-calculator"])
     (RUNTIME_STAGING / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n")
     trim_standard_library()
+    ship_deflated_zips()
     for name in FRONTEND_FILES:
         shutil.copy2(FRONTEND / name, RUNTIME_STAGING / name)
     folder = runtime_folder(version)
@@ -261,7 +300,8 @@ def publish_wheel(wheel: Path, site_dir: Path = SITE) -> None:
 def prepare_for_hosting(site_dir: Path = SITE) -> None:
     """Precompressed copies for hosts that serve them, then the _headers file (security and cache rules)."""
     started = time.monotonic()
-    files, before, after = hosting.precompress(site_dir, cache=BUILD / "brotli-cache")
+    sources = stored_sources(site_dir) if (site_dir / "assets" / "rekenmodule").is_dir() else {}
+    files, before, after = hosting.precompress(site_dir, cache=BUILD / "brotli-cache", sources=sources)
     hosting.write_headers(site_dir)
     log(
         f"hosting: {files} files precompressed ({before} -> {after} bytes with brotli) and _headers "

@@ -29,8 +29,19 @@ evaluate({})
 `;
 
 // The same two functions in a runtime restored from a memory snapshot made after CALCULATOR_FUNCTIONS ran: they are
-// part of the snapshot already, with the package imported and its rules loaded, so nothing is run again.
-export const RESTORED_FUNCTIONS = "(evaluate_json, agenda_json)";
+// part of the snapshot already, with the package imported and its rules loaded, so nothing is run again. The zips'
+// tables of contents that zipimport keeps are read again first: the standard library and the wheel are the same
+// archives whichever way the host sent them, but their entries sit at other offsets in the deflated files than in
+// the stored ones the .br/.gz copies hold (build_scripts/build_site.py ship_deflated_zips), and the snapshot may come
+// from a visit that got the other kind.
+// (importlib.invalidate_caches would also import importlib.metadata, which the trimmed standard library leaves out.)
+export const RESTORED_FUNCTIONS = `
+import sys, zipimport
+for finder in list(sys.path_importer_cache.values()):
+    if isinstance(finder, zipimport.zipimporter):
+        finder.invalidate_caches()
+(evaluate_json, agenda_json)
+`;
 
 // The Cache Storage cache that holds the memory snapshot of the runtime in the folder of this URL (a file in the
 // versioned runtime folder): "kmo-snapshot-<folder name>". The worker stores it; the page's head start looks for it.
@@ -134,11 +145,15 @@ export function wheelEntry(lock) {
   return entry;
 }
 
-// The wheel's bytes, refused unless their sha256 is the lock file's.
+// The wheel's bytes, refused unless their sha256 is the lock file's. The wheel file holds its entries deflated
+// (sha256); a host that serves the folder's .br/.gz copies sends the same wheel with its entries stored, which
+// compresses better across files (stored_sha256, build_scripts/build_site.py ship_deflated_zips).
 export async function checkedWheel(entry, bytes) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
-  if (hex !== entry.sha256) throw new Error(`${entry.file_name}: sha256 ${hex} is not the lock file's ${entry.sha256}`);
+  if (hex !== entry.sha256 && hex !== entry.stored_sha256) {
+    throw new Error(`${entry.file_name}: sha256 ${hex} is not the lock file's ${entry.sha256}`);
+  }
   return bytes;
 }
 

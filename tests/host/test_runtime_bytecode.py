@@ -9,6 +9,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import brotli  # type: ignore[import-untyped]
 import pytest
 
 from calculator import evaluate
@@ -52,11 +53,31 @@ console.log(JSON.stringify({ answer: JSON.parse(answer), report: JSON.parse(repo
 """
 
 
+def as_the_copies_decode(folder: Path, target: Path) -> Path:
+    """The runtime folder as a host that serves the .br copies sends it: each file with a copy replaced by the
+    copy's bytes decoded (the standard library and the wheel then hold stored entries instead of deflated ones)."""
+    target.mkdir()
+    for path in folder.iterdir():
+        if path.suffix in (".br", ".gz"):
+            continue
+        copy = path.with_name(path.name + ".br")
+        (target / path.name).write_bytes(brotli.decompress(copy.read_bytes()) if copy.is_file() else path.read_bytes())
+    return target
+
+
 @pytest.mark.slow
-def test_the_shipped_runtime_imports_the_calculator_from_bytecode_compiled_from_its_sources(root: Path) -> None:
+@pytest.mark.parametrize("served", ["files as they are", "the .br copies"])
+def test_the_shipped_runtime_imports_the_calculator_from_bytecode_compiled_from_its_sources(
+    root: Path, served: str, tmp_path: Path
+) -> None:
     runtimes = root / "site" / "assets" / "rekenmodule"
     assert runtimes.is_dir(), "run `./dev build` (or `./dev test`) first"
     (folder,) = runtimes.iterdir()
+    if served == "the .br copies":
+        folder = as_the_copies_decode(folder, tmp_path / folder.name)
+        assert (folder / "python_stdlib.zip").read_bytes() != (
+            runtimes / folder.name / "python_stdlib.zip"
+        ).read_bytes()
     result = subprocess.run(
         ["node", "--input-type=module", "-e", SCRIPT, str(folder) + "/", json.dumps(QUICK)],
         cwd=root,
@@ -78,3 +99,69 @@ def test_the_shipped_runtime_imports_the_calculator_from_bytecode_compiled_from_
     assert report["code_file"] == report["wheel"] + "/calculator/engine.py"
     assert report["source_found"]
     assert shipped["answer"] == json.loads(json.dumps(evaluate(QUICK)))
+
+
+# A memory snapshot made from one form of the zips, restored with the other (a visitor whose snapshot came from a
+# host that served the stored copies, now getting the deflated files, or the other way round): every module the
+# snapshot had not imported yet, and every file of the wheel, must still read. zipimport keeps each zip's table of
+# contents (offsets) in the interpreter's memory; the restored runtime reads them again (RESTORED_FUNCTIONS).
+CROSS_SNAPSHOT = """
+import { readFileSync } from "node:fs";
+import { loadPyodide } from "pyodide";
+const [made, restored] = process.argv.slice(1); // two runtime folders, ending in "/"
+const runtime = await import(new URL("calculator-runtime.mjs", "file://" + restored).href);
+const { CALCULATOR_FUNCTIONS, RESTORED_FUNCTIONS, installWheel, wheelEntry } = runtime;
+const lock = JSON.parse(readFileSync(restored + "pyodide-lock.json", "utf-8"));
+const entry = wheelEntry(lock);
+const options = { lockFileContents: lock, packages: [], stdout: () => {} };
+const first = await loadPyodide({ ...options, indexURL: made, _makeSnapshot: true });
+installWheel(first, entry, new Uint8Array(readFileSync(made + entry.file_name)));
+first.runPython(CALCULATOR_FUNCTIONS);
+const snapshot = first.makeMemorySnapshot();
+const pyodide = await loadPyodide({ ...options, indexURL: restored, _loadSnapshot: snapshot });
+installWheel(pyodide, entry, new Uint8Array(readFileSync(restored + entry.file_name)));
+pyodide.runPython(RESTORED_FUNCTIONS);
+console.log(pyodide.runPython(`
+import importlib, json, sys, zipfile
+stdlib = next(path for path in sys.path if path.endswith(".zip"))
+wheel = next(path for path in sys.path if path.endswith(".whl"))
+imported = []
+with zipfile.ZipFile(stdlib) as archive:
+    for name in archive.namelist():
+        module = name.removesuffix(".pyc").removesuffix("/__init__").replace("/", ".")
+        if name.endswith(".pyc") and module not in sys.modules and not module.startswith(("_pyodide", "pyodide")):
+            try:
+                importlib.import_module(module)
+                imported.append(module)
+            except ImportError as error:  # a module that needs what the trimmed zip left out is not a zip error
+                if "zlib" in str(error) or "bad local file header" in str(error) or "CRC" in str(error):
+                    raise
+loader = sys.modules["calculator"].__loader__
+with zipfile.ZipFile(wheel) as archive:
+    read = [name for name in archive.namelist() if loader.get_data(wheel + "/" + name) == archive.read(name)]
+    total = len(archive.namelist())
+json.dumps({"imported": imported, "read": len(read), "files": total})
+`));
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("direction", ["stored to deflated", "deflated to stored"])
+def test_a_snapshot_restores_with_either_form_of_the_zips(root: Path, direction: str, tmp_path: Path) -> None:
+    runtimes = root / "site" / "assets" / "rekenmodule"
+    assert runtimes.is_dir(), "run `./dev build` (or `./dev test`) first"
+    (plain,) = runtimes.iterdir()
+    copies = as_the_copies_decode(plain, tmp_path / plain.name)
+    made, restored = (copies, plain) if direction == "stored to deflated" else (plain, copies)
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", CROSS_SNAPSHOT, f"{made}/", f"{restored}/"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["imported"], "every module of the zip was imported before the snapshot: nothing was checked"
+    assert report["read"] == report["files"]
