@@ -21,7 +21,7 @@ import calculator
 from calculator import engine
 
 # The module, not the function of the same name that calculator/__init__.py exports.
-_agenda_module = importlib.import_module("calculator.agenda")
+_agenda_module: Any = importlib.import_module("calculator.agenda")
 
 try:
     import jsonschema
@@ -49,9 +49,9 @@ if jsonschema is not None:
         wrapper.schema_checked = True  # type: ignore[attr-defined]
         return wrapper
 
-    engine.evaluate_strict = _checked(engine.evaluate_strict)  # type: ignore[method-assign]
-    engine.evaluate = _checked(engine.evaluate)  # type: ignore[method-assign]
-    calculator.evaluate = engine.evaluate  # type: ignore[method-assign]
+    engine.evaluate_strict = _checked(engine.evaluate_strict)
+    engine.evaluate = _checked(engine.evaluate)
+    calculator.evaluate = engine.evaluate
     _agenda_module.evaluate = engine.evaluate
 
 

@@ -103,7 +103,8 @@ def open_with_request(page: Page, base_url: str, request: dict[str, Any]) -> dic
         """() => document.querySelector('[data-calculator]').dataset.state === 'ready'
                  && Number(document.querySelector('[data-results]').dataset.renders || 0) > 0"""
     )
-    return json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
+    sent: dict[str, Any] = json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
+    return sent
 
 
 def submit_and_wait(page: Page) -> dict[str, Any]:
@@ -118,4 +119,5 @@ def submit_and_wait(page: Page) -> dict[str, Any]:
         }""",
         arg=before,
     )
-    return json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
+    sent: dict[str, Any] = json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
+    return sent

@@ -42,32 +42,41 @@ def fill_form(page: Page, request: dict[str, Any]) -> None:
     """Type ``request`` into the form by its Dutch labels, the way a visitor does: the three questions first, then
     the disclosures that hold the other fields. Keys that are absent are left as the form has them."""
     enterprise = request.get("enterprise", {})
+    _fill_size(page, enterprise)
+    _fill_services(page, request)
+    _fill_enterprise(page, enterprise)
+
+
+def _fill_size(page: Page, enterprise: dict[str, Any]) -> None:
+    """The size question: a stated size, or "Weet ik niet" and the figures that compute it."""
     sizes = page.get_by_role("group", name=veld("grootte"))
     if "size_category" in enterprise:
         sizes.get_by_label(SIZE_LABELS[enterprise["size_category"]], exact=True).check()
-    elif any(key in enterprise for key in FIGURES):
-        sizes.get_by_label(re.compile("^Weet ik niet")).check()
-        figures = _group(page, "De grootte van uw onderneming berekenen")
-        if "fte" in enterprise:
-            _type(figures.get_by_label(veld("vte"), exact=True).first, enterprise["fte"])
-        if "turnover" in enterprise:
-            _type(figures.get_by_label(veld("omzet"), exact=True).first, enterprise["turnover"])
-        if "balance_total" in enterprise:
-            _type(figures.get_by_label(veld("balanstotaal"), exact=True).first, enterprise["balance_total"])
-        if enterprise.get("locked_size"):
-            figures.get_by_label(re.compile("^Grootte die dit jaar al vastligt")).select_option(
-                label={"klein": "Ja, als kleine onderneming", "middelgroot": "Ja, als middelgrote onderneming"}[
-                    enterprise["locked_size"]
-                ]
-            )
-        for key, legend in (("linked", "Verbonden onderneming"), ("partners", "Partneronderneming")):
-            for index, values in enumerate(enterprise.get(key, []), start=1):
-                page.get_by_role("button", name=f"{legend} toevoegen").click()
-                row = _group(page, f"{legend} {index}")
-                for field, label in ROW_FIELDS:
-                    if field in values:
-                        _type(row.get_by_label(veld(label)), values[field])
+        return
+    if not any(key in enterprise for key in FIGURES):
+        return
+    sizes.get_by_label(re.compile("^Weet ik niet")).check()
+    figures = _group(page, "De grootte van uw onderneming berekenen")
+    for key, label in (("fte", "vte"), ("turnover", "omzet"), ("balance_total", "balanstotaal")):
+        if key in enterprise:
+            _type(figures.get_by_label(veld(label), exact=True).first, enterprise[key])
+    if enterprise.get("locked_size"):
+        figures.get_by_label(re.compile("^Grootte die dit jaar al vastligt")).select_option(
+            label={"klein": "Ja, als kleine onderneming", "middelgroot": "Ja, als middelgrote onderneming"}[
+                enterprise["locked_size"]
+            ]
+        )
+    for key, legend in (("linked", "Verbonden onderneming"), ("partners", "Partneronderneming")):
+        for index, values in enumerate(enterprise.get(key, []), start=1):
+            page.get_by_role("button", name=f"{legend} toevoegen").click()
+            row = _group(page, f"{legend} {index}")
+            for field, label in ROW_FIELDS:
+                if field in values:
+                    _type(row.get_by_label(veld(label)), values[field])
 
+
+def _fill_services(page: Page, request: dict[str, Any]) -> None:
+    """The services (as many rows as the request has), the support already used and the application date."""
     services = request.get("services", [])
     more = len(services) > 1 or any(s.get("start_date") for s in services) or "application_date" in request
     if more or "support_used_this_year" in request:
@@ -90,6 +99,9 @@ def fill_form(page: Page, request: dict[str, Any]) -> None:
     if "application_date" in request:
         page.get_by_label(veld("aanvraagdatum"), exact=True).fill(request["application_date"])
 
+
+def _fill_enterprise(page: Page, enterprise: dict[str, Any]) -> None:
+    """The disclosure "Uw onderneming: ...": legal form, region, public participation and the yes/no questions."""
     refine = ("legal_form", "region", "public_participation_pct", "main_activity_eligible", "provider_related")
     if any(key in enterprise for key in refine):
         _open(page, "Uw onderneming:")
@@ -101,12 +113,13 @@ def fill_form(page: Page, request: dict[str, Any]) -> None:
         page.get_by_label(f"In {CLASSIFICATION.regions[enterprise['region']].label}", exact=True).check()
     if "public_participation_pct" in enterprise:
         _type(page.get_by_label(veld("participatie")), enterprise["public_participation_pct"])
-    if "main_activity_eligible" in enterprise:
-        activity = page.get_by_role("group", name=re.compile("NACE-BEL-code"))
-        activity.get_by_label("Ja" if enterprise["main_activity_eligible"] else "Nee", exact=True).check()
-    if "provider_related" in enterprise:
-        related = page.get_by_role("group", name=re.compile("aanverwante ondernemingen"))
-        related.get_by_label("Ja" if enterprise["provider_related"] else "Nee", exact=True).check()
+    for key, question in (
+        ("main_activity_eligible", "NACE-BEL-code"),
+        ("provider_related", "aanverwante ondernemingen"),
+    ):
+        if key in enterprise:
+            group = page.get_by_role("group", name=re.compile(question))
+            group.get_by_label("Ja" if enterprise[key] else "Nee", exact=True).check()
 
 
 def shown(page: Page, key: str) -> str:

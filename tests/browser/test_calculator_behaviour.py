@@ -10,7 +10,7 @@ import pytest
 from browser_helpers import open_calculator, submit_and_wait, wait_until_ready
 from form import assert_page_shows, fill_form
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
-from test_calculator_scenarios import SCENARIOS
+from scenarios import SCENARIOS
 
 from calculator import evaluate
 
@@ -73,7 +73,12 @@ def test_a_runtime_file_answering_404_is_a_start_failure_not_a_hang(page: Page, 
 def test_a_hanging_runtime_trips_the_watchdog(page: Page, base_url: str) -> None:
     page.add_init_script("window.kmoStartTimeoutMs = 3000;")
     hung: list[Route] = []
-    page.route("**/*.wasm", lambda route: hung.append(route))  # never answered
+
+    # A function, not hung.append: Playwright sets an attribute on the handler, which a builtin method refuses.
+    def hang(route: Route) -> None:
+        hung.append(route)
+
+    page.route("**/*.wasm", hang)  # never answered
     page.goto(base_url + "rekenmodule/")
     page.wait_for_selector("[data-calculator][data-state='error']", timeout=20_000)
     expect(page.locator("[data-status-text]")).to_contain_text("na 3 seconden nog niet gestart")
@@ -184,7 +189,9 @@ def test_copy_summary_puts_the_result_on_the_clipboard(context: BrowserContext, 
     text = page.evaluate("() => navigator.clipboard.readText()")
     answer = evaluate(sent)
     assert answer["summary"]["message"].replace("\u00a0", " ") in text
-    assert "Pentesting" in text and "€ 3.600,00" in text and "4 december 2026" in text
+    assert "Pentesting" in text
+    assert "€ 3.600,00" in text
+    assert "4 december 2026" in text
     assert "aanvraag=" in text
 
 

@@ -25,7 +25,8 @@ pytestmark = pytest.mark.browser
 
 
 def sent_request(page: Page) -> dict[str, Any]:
-    return json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
+    sent: dict[str, Any] = json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
+    return sent
 
 
 def wait_for_answer_to(page: Page, predicate: str) -> dict[str, Any]:
@@ -168,7 +169,7 @@ def test_the_calendar_file_downloads_and_holds_the_timeline(page: Page, base_url
     data = target.read_bytes()
     assert data.decode("utf-8") == expected["ics"]
     calendar = icalendar.Calendar.from_ical(data)
-    events = [component for component in calendar.walk("VEVENT")]
+    events = list(calendar.walk("VEVENT"))
     timeline = evaluate(sent)["timeline"][0]
     days = {event.decoded("DTSTART").isoformat() for event in events}
     assert {timeline["apply_by"], timeline["finish_by"]} <= days
@@ -219,7 +220,8 @@ def test_on_a_phone_the_questions_and_the_answer_fit_the_first_screen(context: B
     assert sentence["y"] + sentence["height"] <= 740, sentence
     for label in ("Grootte van uw onderneming", "Soort dienst", "Bedrag zonder btw (€)"):
         box = page.get_by_text(label, exact=True).first.bounding_box()
-        assert box is not None and box["y"] + box["height"] <= 740, label
+        assert box is not None, label
+        assert box["y"] + box["height"] <= 740, label
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 360, "nothing is wider than the phone"
     small = page.evaluate(

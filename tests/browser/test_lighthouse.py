@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from browser_helpers import ROOT
@@ -31,7 +32,7 @@ PAGES = {
 BUDGETS = {"accessibility": 100, "best-practices": 100, "seo": 100}
 
 
-def run_lighthouse(url: str, preset: str, output: Path, attempts: int = 3) -> dict[str, object]:
+def run_lighthouse(url: str, preset: str, output: Path, attempts: int = 3) -> dict[str, Any]:
     """One Lighthouse run; a run that Lighthouse itself reports as broken (runtimeError, e.g. NO_NAVSTART when
     Chromium's trace misses the navigation) is repeated, up to three runs in all: a full `./dev test` once saw
     NO_NAVSTART twice in a row on the rule page, which passed on its own right after."""
@@ -60,7 +61,8 @@ def _run_once(url: str, preset: str, output: Path) -> dict[str, object]:
         command, env=os.environ | {"CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300, check=False
     )
     assert output.is_file(), result.stderr[-3000:]
-    return json.loads(output.read_text())
+    report: dict[str, Any] = json.loads(output.read_text())
+    return report
 
 
 @pytest.mark.parametrize("preset", ["desktop", "mobile"])
@@ -69,15 +71,15 @@ def test_lighthouse_scores(name: str, preset: str, base_url: str) -> None:
     REPORTS.mkdir(parents=True, exist_ok=True)
     report = run_lighthouse(base_url + PAGES[name], preset, REPORTS / f"{name}-{preset}.json")
     assert not report.get("runtimeError"), report.get("runtimeError")
-    scores = {key: round(category["score"] * 100) for key, category in report["categories"].items()}  # type: ignore[union-attr, index]
+    scores = {key: round(category["score"] * 100) for key, category in report["categories"].items()}
     (REPORTS / f"{name}-{preset}.scores.json").write_text(json.dumps(scores) + "\n")
     # The performance score moves with the load on two cores: it is recorded here and reported by `./dev bench`,
     # never asserted. Accessibility, best practices and SEO do not depend on timing.
     failing = {key: (scores[key], minimum) for key, minimum in BUDGETS.items() if scores[key] < minimum}
     details = []
     for key in failing:
-        for ref in report["categories"][key]["auditRefs"]:  # type: ignore[index]
-            audit = report["audits"][ref["id"]]  # type: ignore[index]
+        for ref in report["categories"][key]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
             if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
                 details.append(f"{key}: {ref['id']} = {audit['score']} ({audit.get('displayValue', '')})")
     assert not failing, f"{name} ({preset}): {failing}\n" + "\n".join(details)

@@ -43,7 +43,8 @@ def watched(browser: Browser) -> Iterator[tuple[BrowserContext, list[str]]]:
 
 def answered(page: Page) -> dict[str, Any]:
     page.wait_for_function("() => Number(document.querySelector('[data-results]').dataset.renders || 0) > 0")
-    return json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
+    sent: dict[str, Any] = json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
+    return sent
 
 
 def mail_parts(href: str) -> tuple[str, dict[str, str]]:
@@ -77,7 +78,8 @@ def test_after_a_quick_answer_the_mailto_link_holds_the_amount_and_the_calculati
     assert url.startswith(example_url + "rekenmodule/#aanvraag=")
     assert json.loads(urllib.parse.parse_qs(urllib.parse.urlsplit(url).fragment)["aanvraag"][0]) == sent
     # The same summary as "Kopieer samenvatting", and the page says what the e-mail holds.
-    assert "Kopieer samenvatting" not in body and "Vraag een offerte" not in body
+    assert "Kopieer samenvatting" not in body
+    assert "Vraag een offerte" not in body
     expect(page.locator("[data-next-privacy]")).to_contain_text("met uw cijfers")
     # Nothing left the page: every request went to this site.
     assert requests

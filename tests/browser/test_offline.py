@@ -95,7 +95,9 @@ def test_after_one_visit_the_calculator_answers_offline(own_context: BrowserCont
         "async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)",
         "kmo-rekenmodule-" + str(manifest["version"]),
     )
-    assert len(cached) == len(manifest["files"]) + 1  # every listed file and the page
+    files = manifest["files"]
+    assert isinstance(files, list)
+    assert len(cached) == len(files) + 1  # every listed file and the page
     stop(server)
     # The site's server is gone, and the browser's HTTP cache is emptied: the page, its styles and the runtime can
     # only come from the worker's cache, and the package answers as before.

@@ -40,9 +40,11 @@ def serving(site: Path) -> Iterator[dict[str, str]]:
 
 def test_precompressed_serves_the_copy_and_gzips_what_has_none(site: Path, serving: dict[str, str]) -> None:
     headers, body = fetch(serving["precompressed"], "app.wasm")
-    assert headers["content-encoding"] == "br" and body == b"brotli copy"
+    assert headers["content-encoding"] == "br"
+    assert body == b"brotli copy"
     headers, body = fetch(serving["precompressed"], "app.wasm", "gzip")
-    assert headers["content-encoding"] == "gzip" and gzip.decompress(body) == b"gzip copy"
+    assert headers["content-encoding"] == "gzip"
+    assert gzip.decompress(body) == b"gzip copy"
     headers, body = fetch(serving["precompressed"], "")
     assert headers["content-encoding"] == "gzip"
     assert gzip.decompress(body) == (site / "index.html").read_bytes()
@@ -59,7 +61,8 @@ def test_gzip_on_the_fly_ignores_copies(site: Path, serving: dict[str, str]) -> 
 @pytest.mark.parametrize("mode", ["precompressed", "gzip", "none"])
 def test_a_type_that_is_not_compressible_is_sent_as_it_is(site: Path, serving: dict[str, str], mode: str) -> None:
     headers, body = fetch(serving[mode], "data.whl")
-    assert "content-encoding" not in headers and body == (site / "data.whl").read_bytes()
+    assert "content-encoding" not in headers
+    assert body == (site / "data.whl").read_bytes()
 
 
 def test_no_compression_sends_every_file_as_it_is(site: Path, serving: dict[str, str]) -> None:

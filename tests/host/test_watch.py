@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import watch
+from build_scripts import build_site, watch
 from build_scripts.watch import classify
 
 
@@ -166,12 +166,12 @@ def test_a_failed_build_keeps_the_served_site(tmp_path: Path, monkeypatch: pytes
         (builder.next_dir / "index.html").write_text("half", encoding="utf-8")
         raise RuntimeError("mkdocs failed")
 
-    monkeypatch.setattr(watch.build_site, "runtime_folder", lambda: "0-abc")
+    monkeypatch.setattr(build_site, "runtime_folder", lambda: "0-abc")
     wheels = tmp_path / "wheels"
     wheels.mkdir()
     (wheels / "kmo_calculator-1.0-py3-none-any.whl").write_bytes(b"PK")
-    monkeypatch.setattr(watch.build_site, "WHEELS", wheels)
-    monkeypatch.setattr(watch.build_site, "build_pages", broken_pages)
+    monkeypatch.setattr(build_site, "WHEELS", wheels)
+    monkeypatch.setattr(build_site, "build_pages", broken_pages)
     with pytest.raises(RuntimeError):
         builder.build("pages")
     assert (site / "index.html").read_text(encoding="utf-8") == "oude site"

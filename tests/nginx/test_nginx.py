@@ -44,7 +44,8 @@ def hosting_table_headers() -> list[str]:
 
 def test_the_configuration_files_are_the_ones_hosting_md_shows() -> None:
     text = HOSTING.read_text(encoding="utf-8")
-    assert "hosting/nginx/kmo-site.conf" in text and "hosting/nginx/kmo-security.conf" in text
+    assert "hosting/nginx/kmo-site.conf" in text
+    assert "hosting/nginx/kmo-security.conf" in text
     assert "add_header" not in text, "HOSTING.md points at the files instead of holding a copy"
     snippet = (CONFIG / "kmo-security.conf").read_text(encoding="utf-8")
     written = dict(re.findall(r'^add_header ([A-Za-z-]+) "([^"]*)" always;$', snippet, re.MULTILINE))
@@ -103,7 +104,8 @@ def test_a_file_without_a_copy_is_compressed_on_the_fly_if_it_is_text(nginx_url:
     lock = SITE / folder / "pyodide-lock.json"
     assert not (SITE / folder / "pyodide-lock.json.gz").exists()
     status, headers, _ = get(nginx_url + folder + "pyodide-lock.json", "br, gzip")
-    assert status == 200 and headers["content-type"].startswith("application/json")
+    assert status == 200
+    assert headers["content-type"].startswith("application/json")
     if lock.stat().st_size > 20:
         assert headers.get("content-encoding") == "gzip"
     # An image is compressed already: no copy, and not compressed again on the fly.
@@ -117,7 +119,8 @@ def test_a_file_without_a_copy_is_compressed_on_the_fly_if_it_is_text(nginx_url:
 
 def test_a_page_is_sent_brotli_to_a_browser_that_accepts_it(nginx_url: str) -> None:
     status, headers, body = get(nginx_url + "steun/", "gzip, deflate, br")
-    assert status == 200 and headers.get("content-encoding") == "br"
+    assert status == 200
+    assert headers.get("content-encoding") == "br"
     assert body == (SITE / "steun" / "index.html.br").read_bytes()
     assert headers["content-type"].startswith("text/html")
 

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import html
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from build_scripts import aanbieder
+from build_scripts import aanbieder, markers
 from build_scripts.site_build import Build
+from calculator.clock import brussels_today
 from calculator.parameters import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +29,31 @@ def plain(text: str) -> str:
 
 
 SITE = ROOT / "site"
+
+
+def build(
+    site_dir: Path, *, docs_dir: Path | None = None, env: dict[str, str] | None = None, config: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    config = config or ROOT / "mkdocs.yml"
+    if docs_dir is not None:  # a copy of the configuration that points at another docs folder
+        text = config.read_text(encoding="utf-8")
+        for old, new in [
+            ("docs_dir: docs", f"docs_dir: {docs_dir}"),
+            ("custom_dir: site_overrides", f"custom_dir: {ROOT / 'site_overrides'}"),
+            ("- build_scripts/mkdocs_hooks.py", f"- {ROOT / 'build_scripts' / 'mkdocs_hooks.py'}"),
+        ]:
+            assert old in text, f"mkdocs.yml no longer has {old!r}: update this copy"
+            text = text.replace(old, new)
+        config = docs_dir.parent / "mkdocs.yml"
+        config.write_text(text, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)} | (env or {}),
+    )
 
 
 @dataclass
@@ -90,16 +119,7 @@ class _Collector(HTMLParser):
         if tag in BLOCKS:
             self.chunks.append(" ")
         attributes = {name: value or "" for name, value in attrs}
-        if "id" in attributes:
-            self.page.ids.add(attributes["id"])
-        if tag == "a" and "name" in attributes:
-            self.page.ids.add(attributes["name"])
-        for name in ("href", "src", "action", "poster", "data"):
-            if name in attributes:
-                self.page.links.append((tag, attributes[name], attributes))
-        if "srcset" in attributes:
-            for part in attributes["srcset"].split(","):
-                self.page.links.append((tag, part.strip().split(" ")[0], attributes))
+        self._record_targets(tag, attributes)
         if "style" in attributes:
             self.page.inline_styles += 1
         if tag == "html":
@@ -112,6 +132,19 @@ class _Collector(HTMLParser):
             self.in_script = attributes
         if tag in {"script", "style", "svg"}:
             self.skip += 1
+
+    def _record_targets(self, tag: str, attributes: dict[str, str]) -> None:
+        """The anchors the tag defines and the addresses it points to."""
+        if "id" in attributes:
+            self.page.ids.add(attributes["id"])
+        if tag == "a" and "name" in attributes:
+            self.page.ids.add(attributes["name"])
+        for name in ("href", "src", "action", "poster", "data"):
+            if name in attributes:
+                self.page.links.append((tag, attributes[name], attributes))
+        if "srcset" in attributes:
+            for part in attributes["srcset"].split(","):
+                self.page.links.append((tag, part.strip().split(" ")[0], attributes))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in BLOCKS:
@@ -166,12 +199,19 @@ def build_at(day: date) -> Build:
     return Build(rules, day, aanbieder.load(rules.classification))
 
 
+def glossary_at_today() -> list[tuple[str, str]]:
+    """The glossary's terms and explanations, with the figures of today's build."""
+    return markers.glossary(build_at(brussels_today()))
+
+
 class _Prose(HTMLParser):
     """The running text of a page's article: paragraphs, list items and definitions, each on its own; headings,
     tables, code, forms, note references and the notes themselves left out."""
 
-    SKIP = {"table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "script", "style", "svg", "sup", "form", "nav"}
-    UNITS = {"p", "li", "dd", "dt", "blockquote", "summary", "figcaption"}
+    SKIP = frozenset(
+        {"table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "script", "style", "svg", "sup", "form", "nav"}
+    )
+    UNITS = frozenset({"p", "li", "dd", "dt", "blockquote", "summary", "figcaption"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

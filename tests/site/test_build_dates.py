@@ -13,15 +13,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from site_helpers import RATE_FIGURES, Page, built_pages, plain
-from test_pages import build
+from site_helpers import RATE_FIGURES, Page, build, built_pages, plain
 
 from build_scripts.voorbeelden import example_requests
 from calculator import evaluate
-from calculator.overzicht import GESCHIEDENIS_FIGUREN
 from calculator.clock import brussels_today
-from calculator.formatting import MONTHS, euro, long_date, percent
 from calculator.dated import Begin
+from calculator.formatting import MONTHS, euro, long_date, percent
+from calculator.overzicht import GESCHIEDENIS_FIGUREN
 from calculator.parameters import RulesData, load
 
 RULES = load()
@@ -57,7 +56,8 @@ def test_the_dates_cover_every_change() -> None:
     assert date(2016, 4, 1) in DATES
     for change in ("2019-12-01", "2020-01-01", "2021-09-14", "2023-01-01", "2024-06-05", "2026-02-01"):
         day = date.fromisoformat(change)
-        assert day in DATES and day - timedelta(days=1) in DATES, change
+        assert day in DATES, change
+        assert day - timedelta(days=1) in DATES, change
 
 
 def _cells(row: str) -> list[str]:
@@ -163,7 +163,8 @@ def test_the_history_ends_with_the_rule_set_in_force(built: tuple[date, dict[str
     ]
     last = max([RULES.modelled_from, *starts])
     now = [cells[0] for cells in history if "(nu van toepassing)" in cells[0]]
-    assert len(now) == 1 and now[0] == history[-1][0], "the rules in force are the last row: nothing later shown"
+    assert len(now) == 1, "one row of rules in force"
+    assert now[0] == history[-1][0], "the rules in force are the last row: nothing later shown"
     assert now[0].endswith(f"{long_date(last)} (nu van toepassing)"), (day, now)
 
 

@@ -1,5 +1,5 @@
-"""What a prospect reads: the landing block, the glossary on every page, the questions page, the contact details
-and the checks before going live."""
+"""What a prospect reads: the landing block, the glossary (each term at its first use on a page:
+test_leesbaarheid.py), the questions page, the contact details and the checks before going live."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from site_helpers import RATE_FIGURES, ROOT, Page, build_at, plain
-from test_pages import build
+from site_helpers import RATE_FIGURES, ROOT, Page, build, glossary_at_today, plain
 
-from build_scripts import markers
 from calculator.clock import brussels_today
 from calculator.formatting import euro, percent
 from calculator.parameters import load
@@ -65,25 +63,6 @@ def test_the_glossary_has_every_term_the_issue_names() -> None:
     assert "kmo:" not in " ".join(with_figures.values()), "a figure marker was left in the glossary"
 
 
-def glossary_at_today() -> list[tuple[str, str]]:
-    return markers.glossary(build_at(brussels_today()))
-
-
-def test_terms_are_explained_where_they_appear(site: Path) -> None:
-    """Every page that uses a glossary term marks it as an abbreviation with its explanation."""
-    explained = dict(glossary_at_today())
-    checked = 0
-    for page in ("voorwaarden/index.html", "grootte/index.html", "steun/index.html", "procedure/index.html"):
-        html = (site / page).read_text(encoding="utf-8")
-        for term, explanation in explained.items():
-            body = html[html.index("<article") : html.index("</article>")]
-            body = re.sub(r'<div class="footnote">.*?</div>', " ", body, flags=re.DOTALL)  # the sources' titles
-            if re.search(rf"\b{re.escape(term)}\b", re.sub(r"<[^>]+>", " ", body)):
-                assert f"<abbr title=" in body and f">{term}</abbr>" in body, f"{page}: {term} not explained"
-                checked += 1
-    assert checked >= 8
-
-
 def test_the_glossary_page_shows_every_term(pages: dict[str, Page]) -> None:
     text = pages["woordenlijst/index.html"].text
     for term, _ in glossary_at_today():
@@ -102,15 +81,19 @@ def test_the_questions_page_answers_at_least_twelve_questions(site: Path) -> Non
 
 def test_the_contact_page_shows_only_what_is_configured(pages: dict[str, Page]) -> None:
     text = pages["contact/index.html"].text
-    assert "DV.A242438" in text and "DV.O242439" in text
-    assert "E-mail" not in text and "Telefoon" not in text, "no e-mail or phone is configured: none is invented"
+    assert "DV.A242438" in text
+    assert "DV.O242439" in text
+    # No e-mail or phone is configured: none is invented.
+    assert "E-mail" not in text
+    assert "Telefoon" not in text
 
 
 @pytest.mark.slow
 def test_a_production_build_fails_until_contact_and_address_are_set(tmp_path: Path) -> None:
     result = build(tmp_path / "site", env={"KMO_PRODUCTIE": "1"})
     assert result.returncode != 0
-    assert "contact.email" in result.stderr and "SITE_URL" in result.stderr
+    assert "contact.email" in result.stderr
+    assert "SITE_URL" in result.stderr
     # A preview build only warns.
     preview = build(tmp_path / "preview")
     assert preview.returncode == 0, preview.stderr
@@ -123,7 +106,8 @@ def test_a_production_build_fails_until_contact_and_address_are_set(tmp_path: Pa
         '[contact]\nemail = "info@example.org"\ntelefoon = "+32 9 000 00 00"\n',
         1,
     ).replace("[registratienummers]", 'juridische_naam = "Voorbeeld nv"\n\n[registratienummers]', 1)
-    assert filled.count("info@example.org") == 1 and "Voorbeeld nv" in filled
+    assert filled.count("info@example.org") == 1
+    assert "Voorbeeld nv" in filled
     (tmp_path / "aanbieder.toml").write_text(filled, encoding="utf-8")
     ready = build(
         tmp_path / "ready",

@@ -7,8 +7,7 @@ import html
 import re
 from pathlib import Path
 
-from site_helpers import content_pages, full_sentences, sentences, words
-from test_content import glossary_at_today
+from site_helpers import content_pages, full_sentences, glossary_at_today, sentences, words
 
 LONGEST_AVERAGE = 16  # words per sentence, on every content page
 REPEATED = 12  # a sentence this long (in words) says a message, and a message stands on one page

@@ -11,7 +11,7 @@ from pathlib import Path
 import feedparser
 import jsonschema
 import pytest
-from site_helpers import ROOT, Page
+from site_helpers import Page
 
 from build_scripts import opendata
 from calculator import __version__, evaluate
@@ -44,7 +44,7 @@ def test_the_rules_file_holds_every_dated_value_and_matches_its_schema(site: Pat
         assert [v["vanaf"] for v in values] == [v.start.isoformat() for v in parameter.values]
         assert [v["bron"] for v in values] == [v.source.key for v in parameter.values]
         assert by_name[parameter.name]["vergelijking"] == (parameter.comparator.value if parameter.comparator else None)
-    assert {key for key in rules["bronnen"]} == set(data.sources)
+    assert set(rules["bronnen"]) == set(data.sources)
     assert len(rules["classificatie"]["themas"]) == len(data.classification.themes)
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ElementTree
 from decimal import Decimal
+from xml.etree import ElementTree
 
-from calculator import __version__
 import pytest
 
 from build_scripts.opendata import FEED_FILE, RULES_FILE, SCHEMAS, atom_feed, rules_json, rules_json_text, schema
+from calculator import __version__
 from calculator.parameters import RulesData, load
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -49,7 +49,8 @@ def test_the_feed_has_one_entry_per_dated_value(rules: RulesData) -> None:
         identifier and identifier.startswith(f"https://voorbeeld.be/open-data/{RULES_FILE}#") for identifier in ids
     )
     self_link = feed.find(f"{ATOM}link[@rel='self']")
-    assert self_link is not None and self_link.get("href") == f"https://voorbeeld.be/{FEED_FILE}"
+    assert self_link is not None
+    assert self_link.get("href") == f"https://voorbeeld.be/{FEED_FILE}"
     titles = [entry.findtext(f"{ATOM}title") or "" for entry in entries]
     assert any("ten laatste sinds 5 juni 2024" in title for title in titles)
     assert any("al vóór 1 april 2016" in title for title in titles)

@@ -50,7 +50,8 @@ def test_one_all_day_event_with_a_reminder_per_date_of_the_timeline() -> None:
     assert len(starts) == 3  # 4 and 9 December (apply by), 31 December 2027 (finish by) for both services
     assert lines.count("BEGIN:VEVENT") == lines.count("BEGIN:VALARM") == 3
     assert [line for line in lines if line.startswith("TRIGGER:")] == ["TRIGGER:-P2D", "TRIGGER:-P2D", "TRIGGER:-P4W"]
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    assert lines[0] == "BEGIN:VCALENDAR"
+    assert lines[-1] == "END:VCALENDAR"
     assert "VERSION:2.0" in lines
     summaries = [line for line in lines if line.startswith("SUMMARY:")]
     assert all("Kmo-portefeuille" in s for s in summaries)
@@ -75,7 +76,8 @@ def test_text_values_are_escaped() -> None:
 def test_the_worker_function_and_the_command_line_give_the_same_file() -> None:
     request = _two_services()
     result = agenda(copy.deepcopy(request), today=TODAY)
-    assert result["ok"] and result["filename"].endswith(".ics")
+    assert result["ok"]
+    assert result["filename"].endswith(".ics")
     output = io.StringIO()
     request_with_date = dict(request)
     import json
@@ -89,7 +91,8 @@ def test_a_request_with_errors_gives_no_file() -> None:
     request = copy.deepcopy(BASE_REQUEST)
     request["enterprise"]["fte"] = "veel"
     result = agenda(request, today=TODAY)
-    assert result["ok"] is False and result["ics"] == ""
+    assert result["ok"] is False
+    assert result["ics"] == ""
     error = io.StringIO()
     status = main(["--ics"], stdin=io.StringIO('{"enterprise": {"fte": "veel"}}'), stdout=io.StringIO(), stderr=error)
     assert status == 1

@@ -36,7 +36,8 @@ def test_input_that_is_not_a_json_object_exits_2_with_one_line() -> None:
         status, out, err = run(text)
         assert status == 2, text
         assert out == ""
-        assert err.count("\n") == 1 and err.startswith("error:"), err
+        assert err.count("\n") == 1, err
+        assert err.startswith("error:"), err
 
 
 def test_compact_output_is_one_line() -> None:

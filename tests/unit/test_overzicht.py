@@ -52,7 +52,8 @@ def test_rows_follow_the_rules_in_force(rules: RulesData) -> None:
     refused = today.rijen[-1]
     assert render(refused.waarvoor) == "Advies over een ander onderwerp"
     assert refused.tarieven == ()
-    assert refused.geweigerd is not None and refused.geweigerd.start == date(2026, 2, 1)
+    assert refused.geweigerd is not None
+    assert refused.geweigerd.start == date(2026, 2, 1)
     assert [cap.value for cap in today.plafonds] == [Decimal(7500), Decimal(7500)]
     assert "Opleiding over energie-efficiëntie" in _rows(rules, date(2026, 12, 4))
 

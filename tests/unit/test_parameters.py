@@ -292,7 +292,8 @@ def test_sources_are_a_table_referred_to_by_key() -> None:
 
 def test_a_value_carries_its_quote_and_the_article_of_its_source(rules: RulesData) -> None:
     cap = rules["steunplafond.klein"].at(date(2026, 1, 1))
-    assert cap.quote is not None and "7.500" in cap.quote
+    assert cap.quote is not None
+    assert "7.500" in cap.quote
     assert cap.source.key == "vlaio_hoeveel_subsidies"
     small = rules["kmo_definitie.klein.vte"].at(date(2026, 1, 1))
     assert small.source.title.endswith("bijlage, artikel 2.2")

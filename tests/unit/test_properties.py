@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from rules_helpers import TODAY
 
 from calculator.__main__ import main
+from calculator.domein import Kerncijfers
 from calculator.engine import evaluate, evaluate_strict
 from calculator.formatting import number
 from calculator.grootte import bepaal_grootteklasse
 from calculator.parameters import load
-from calculator.request import Kerncijfers
 
 RULES = load()
 KINDS = sorted(RULES.classification.service_kinds)

@@ -77,7 +77,7 @@ def test_the_quick_request_gives_3600_on_any_day_in_2026(day: str) -> None:
 
 @pytest.mark.parametrize(("size", "support"), [("klein", "3600.00"), ("middelgroot", "2800.00"), ("groot", "0.00")])
 def test_a_stated_size_decides_the_rate(size: str, support: str) -> None:
-    request = copy.deepcopy(QUICK)
+    request: dict[str, Any] = copy.deepcopy(QUICK)
     request["enterprise"]["size_category"] = size
     answer = evaluate_strict(request, today=TODAY)
     assert answer["support_total"] == support

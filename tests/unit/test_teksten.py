@@ -159,7 +159,7 @@ def test_the_answer_carries_display_strings_so_the_page_formats_nothing() -> Non
     assert answer["display"]["support_total_rounded"] == "€\u00a03.600"
     assert answer["display"]["conditions"] == "Voorwaarden: alle 6 voldaan."
     assert answer["size"]["display"]["category"] == "klein"
-    assert [c["label"] for c in answer["conditions"]][0] == "Een kmo of een vrij beroep"
+    assert answer["conditions"][0]["label"] == "Een kmo of een vrij beroep"
 
 
 def test_what_would_change_the_outcome() -> None:
