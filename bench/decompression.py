@@ -16,24 +16,12 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
-from bench.run import browser_args
+from bench.browser import browser_args, script
 from build_scripts import build_site
 from build_scripts.chromium import CHROMIUM
 from build_scripts.serve import serve_in_thread
 
 FILES = ("pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip")
-UNPACK = """async ([url, runs]) => {
-  const packed = await (await fetch(url)).arrayBuffer();
-  const times = [];
-  let size = 0;
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
-    size = (await new Response(stream).arrayBuffer()).byteLength;
-    times.push(performance.now() - started);
-  }
-  return { packed: packed.byteLength, size, times };
-}"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,12 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=browser_args())
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=browser_args(playwright))
             page = browser.new_page()
             page.goto(base)
             for name in FILES:
                 url = f"{base}assets/rekenmodule/{folder.name}/{name}.gz"
-                measured = page.evaluate(UNPACK, [url, arguments.runs])
+                measured = page.evaluate(script("unpack.js"), [url, arguments.runs])
                 results[name] = {
                     "plain_bytes": (folder / name).stat().st_size,
                     "gz_bytes": measured["packed"],

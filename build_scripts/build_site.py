@@ -8,9 +8,10 @@ Steps (each prints what it did):
 3. lay out the calculator runtime in ``build/rekenmodule/``: Pyodide's core files from the npm package (the version
    pinned in package.json), the wheel registered in a lock file that holds only the entries the page needs (so the
    browser checks the wheel's sha256), a standard library cut down to what is imported and precompiled (it and the
-   wheel shipped as zips of deflated entries, their stored-entry twins kept in ``build/stored/`` for the copies), and
-   the page and worker scripts; the folder is named after a hash of all of it, so its URL changes whenever a byte
-   does and hosts can cache it forever;
+   wheel shipped as zips of deflated entries, their stored-entry twins kept in ``build/stored/`` for the copies),
+   the page and worker scripts, and the runtime's manifest (``manifest.json``, build_scripts/runtime_manifest.py:
+   which file is what, read by the page's template, the service worker and the benchmark); the folder is named
+   after a hash of all of it, so its URL changes whenever a byte does and hosts can cache it forever;
 4. build the MkDocs site into ``site/`` (``--strict``: a warning, a broken link or an unknown marker fails) and copy
    the runtime into ``site/assets/rekenmodule/<version>/``;
 5. write the calculator's service worker (``sw.js``, build_scripts/service_worker.py), which lists the
@@ -34,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-from build_scripts import hosting, service_worker
+from build_scripts import hosting, runtime_manifest, service_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -47,23 +48,6 @@ RUNTIME_STAGING = BUILD / "rekenmodule"
 STORED_ZIPS = BUILD / "stored"
 FRONTEND = ROOT / "frontend"
 PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
-# The Pyodide core files the page needs; nothing else from the npm package is shipped.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-FRONTEND_FILES = (
-    "calculator-boot.mjs",
-    "page-check.mjs",
-    "calculator-page.mjs",
-    "runtime-client.mjs",
-    "form-state.mjs",
-    "render.mjs",
-    "next-step.mjs",
-    "address.mjs",
-    "field-errors.mjs",
-    "calculator-worker.mjs",
-    "calculator-runtime.mjs",
-    "calculator.css",
-    "calculator-noscript.css",
-)
 
 
 def log(message: str) -> None:
@@ -230,7 +214,7 @@ def build_runtime(wheel: Path) -> str:
     version = pinned_pyodide_version()
     shutil.rmtree(RUNTIME_STAGING, ignore_errors=True)
     RUNTIME_STAGING.mkdir(parents=True)
-    for name in PYODIDE_FILES:
+    for name in runtime_manifest.PYODIDE:
         if name != "python_stdlib.zip":
             shutil.copy2(PYODIDE_PACKAGE / name, RUNTIME_STAGING / name)
     shutil.copy2(wheel, RUNTIME_STAGING / wheel.name)
@@ -251,8 +235,10 @@ def build_runtime(wheel: Path) -> str:
     (RUNTIME_STAGING / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n")
     trim_standard_library()
     ship_deflated_zips()
-    for name in FRONTEND_FILES:
-        shutil.copy2(FRONTEND / name, RUNTIME_STAGING / name)
+    for name in runtime_manifest.frontend_files():  # with the manifest's values written in (its placeholders)
+        text = (FRONTEND / name).read_text(encoding="utf-8")
+        (RUNTIME_STAGING / name).write_text(runtime_manifest.substitute(name, text), encoding="utf-8")
+    runtime_manifest.write(RUNTIME_STAGING, wheel.name)
     folder = runtime_folder(version)
     total = sum(path.stat().st_size for path in RUNTIME_STAGING.iterdir())
     entries = lock["packages"]

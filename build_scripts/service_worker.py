@@ -5,14 +5,16 @@ calculator's Pyodide worker) is controlled by the registration whose scope match
 by its page's. The manifest lists, relative to the site's root:
 
 - ``page``: the calculator page (``rekenmodule/``);
-- ``files``: every file of the versioned runtime folder (not the ``.br`` / ``.gz`` copies: the browser asks for
-  the file and the host picks the encoding), and the stylesheets, scripts and icons the page links to on this site;
+- ``files``: every file of the versioned runtime folder its ``manifest.json`` lists (not the ``.br`` / ``.gz``
+  copies: the browser asks for the file and the host picks the encoding; nor the manifest, which no script reads),
+  and the stylesheets, scripts and icons the page links to on this site;
 - ``version``: a hash of the page's asset list and of all those files' bytes, so a deploy that changes any of them
   changes the worker, and the browser installs the new one and drops the old cache;
 - ``preloaded``: the runtime files the page preloads, which the worker answers with an empty response once it holds
   them (only the page's Pyodide worker reads them);
 - ``runtime``: the runtime folder's name, so the new worker also drops the memory snapshots of other runtimes
-  (the calculator's worker stores them as ``kmo-snapshot-<runtime folder>``).
+  (the calculator's worker stores them as ``<snapshot prefix><runtime folder>``);
+- ``caches``: the prefixes of the caches' names (build_scripts/runtime_manifest.py, the one place that names them).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ import posixpath
 import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
+
+from build_scripts import runtime_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "frontend" / "service-worker.js"
@@ -74,11 +78,7 @@ def page_assets(site: Path) -> tuple[list[str], list[str]]:
 
 def manifest(site: Path) -> dict[str, object]:
     (runtime,) = (site / "assets" / "rekenmodule").iterdir()
-    files = [
-        path.relative_to(site).as_posix()
-        for path in sorted(runtime.iterdir())
-        if path.is_file() and path.suffix not in COPIES
-    ]
+    files = [(runtime / name).relative_to(site).as_posix() for name in runtime_manifest.read(runtime)["files"]]
     assets, preloaded = page_assets(site)
     files = sorted(set(files) | set(assets))
     digest = hashlib.sha256()
@@ -90,6 +90,7 @@ def manifest(site: Path) -> dict[str, object]:
         "runtime": runtime.name,
         "files": files,
         "preloaded": preloaded,
+        "caches": runtime_manifest.CACHES,
     }
 
 

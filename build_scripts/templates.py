@@ -1,5 +1,5 @@
 """What the theme's templates get from the package (the form's choices and labels, the home page's figures, the
-calculator runtime's folder and files), and two fixes to the theme's own markup.
+calculator runtime's folder and manifest), and two fixes to the theme's own markup.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import os
 import re
 from typing import Any
 
+from build_scripts import runtime_manifest
 from build_scripts import siteteksten as t
 from build_scripts.build_site import RUNTIME_STAGING
 from build_scripts.hosting import CSP_META
@@ -39,20 +40,18 @@ def template_globals(build: Build) -> dict[str, Any]:
             "termijn": t.shown(rules["procedure.aanvraagtermijn"], rules["procedure.aanvraagtermijn"].at(day)),
         },
         "runtime": os.environ.get("KMO_REKENMODULE", ""),
-        "runtime_files": runtime_files(),
+        "manifest": runtime_manifest_for_pages(),
         "calculator": calculator_page_data(build),
     }
 
 
-def runtime_files() -> list[str]:
-    """The files the calculator's worker and page load from the runtime folder (build/rekenmodule, laid out before
-    the pages are built): what an information page prefetches when the visitor shows intent. Empty for a build
-    without the runtime."""
-    if not os.environ.get("KMO_REKENMODULE") or not RUNTIME_STAGING.is_dir():
-        return []
-    return sorted(
-        path.name for path in RUNTIME_STAGING.iterdir() if path.is_file() and path.name != "calculator-noscript.css"
-    )
+def runtime_manifest_for_pages() -> dict[str, Any]:
+    """The runtime's manifest (build/rekenmodule/manifest.json, laid out before the pages are built): the files the
+    calculator page preloads, and those an information page prefetches when the visitor shows intent
+    (``prefetch``). Empty for a build without the runtime."""
+    if not os.environ.get("KMO_REKENMODULE") or not (RUNTIME_STAGING / runtime_manifest.NAME).is_file():
+        return {}
+    return runtime_manifest.read(RUNTIME_STAGING)
 
 
 def calculator_page_data(build: Build) -> dict[str, Any]:

@@ -6,7 +6,8 @@
 // In Node, with the same npm runtime and the full python_stdlib.zip, this boots Pyodide, installs the kmo-calculator
 // wheel from the runtime's own lock file the way the worker does (frontend/calculator-runtime.mjs: the wheel as a zip
 // on sys.path), defines the worker's functions and answers a corpus of requests that walks every
-// rule and every validation message (the corpus is Python's, below). Every standard-library module then in
+// rule and every validation message (the corpus is Python's, below, built on the interface's example request,
+// examples/request.json). Every standard-library module then in
 // sys.modules, plus Pyodide's own packages and the basic codecs, goes into the new zip; with --pyc compiled to bytecode
 // by this very Python 3.14 (unchecked hash-based .pyc, so no source is needed), as `python -OO` compiles (no
 // docstrings, no asserts). The browser tests run on the result.
@@ -40,6 +41,7 @@ const wheelPath = installWheel(
 );
 pyodide.runPython(CALCULATOR_FUNCTIONS);
 pyodide.globals.set("PRECOMPILE", precompile);
+pyodide.globals.set("EXAMPLE", readFileSync(new URL("../examples/request.json", import.meta.url), "utf-8"));
 const result = pyodide.runPython(`
 import importlib.util, io, json, sys, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
@@ -54,19 +56,19 @@ from calculator import evaluate
 from calculator.parameters import load
 
 rules = load()
-base = {
-    "application_date": "2026-11-27",
-    "enterprise": {"legal_form": "bv", "region": "vlaanderen", "public_participation_pct": "0",
-                   "main_activity_eligible": True, "fte": "12,5", "turnover": "1.500.000", "balance_total": "900.000",
-                   "linked": [{"fte": "3", "turnover": "200.000", "balance_total": "100.000"}],
-                   "partners": [{"share_pct": "25", "fte": "10", "turnover": "2.000.000", "balance_total": "1.000.000"}],
-                   "locked_size": "middelgroot"},
-    "support_used_this_year": "7.000",
-    "services": [{"kind": kind, "amount": amount, "start_date": start}
-                 for kind in rules.classification.service_kinds
-                 for amount, start in (("99,99", "2026-11-20"), ("€ 8.000,50", "2026-11-01"), ("250", "2027-12-31"))],
-}
-corpus = [base, {}, [], None, "tekst", {"enterprise": {"fte": "1.2.3", "turnover": "", "balance_total": -1}},
+example = json.loads(EXAMPLE)  # the interface's example request (examples/request.json)
+# The same request with its figures written as people type them, a locked size and every kind of service.
+base = json.loads(EXAMPLE)
+base["enterprise"].update(
+    public_participation_pct="0", fte="12,5", balance_total="900.000",
+    linked=[{"fte": "3", "turnover": "200.000", "balance_total": "100.000"}],
+    partners=[{"share_pct": "25", "fte": "10", "turnover": "2.000.000", "balance_total": "1.000.000"}],
+    locked_size="middelgroot")
+base["support_used_this_year"] = "7.000"
+base["services"] = [{"kind": kind, "amount": amount, "start_date": start}
+                    for kind in rules.classification.service_kinds
+                    for amount, start in (("99,99", "2026-11-20"), ("€ 8.000,50", "2026-11-01"), ("250", "2027-12-31"))]
+corpus = [example, base, {}, [], None, "tekst", {"enterprise": {"fte": "1.2.3", "turnover": "", "balance_total": -1}},
           {"application_date": "2016-03-31"}, {"application_date": "2026-02-30"}]
 for legal_form in rules.classification.legal_forms:
     for region in rules.classification.regions:

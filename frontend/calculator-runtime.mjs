@@ -44,8 +44,9 @@ for finder in list(sys.path_importer_cache.values()):
 `;
 
 // The Cache Storage cache that holds the memory snapshot of the runtime in the folder of this URL (a file in the
-// versioned runtime folder): "kmo-snapshot-<folder name>". The worker stores it; the page's head start looks for it.
-export const SNAPSHOT_CACHE_PREFIX = "kmo-snapshot-";
+// versioned runtime folder): the prefix and the folder's name. The worker stores it; the page's head start looks for
+// it. The build writes the prefix in (build_scripts/runtime_manifest.py, the one place that names the caches).
+export const SNAPSHOT_CACHE_PREFIX = "__SNAPSHOT_CACHE_PREFIX__";
 export function snapshotCacheName(url) {
   return SNAPSHOT_CACHE_PREFIX + runtimeFolderName(url);
 }

@@ -11,11 +11,11 @@
 //
 // Return visits start from a memory snapshot: after the first start, once the calculator has answered and the
 // worker is idle, it stores pyodide.makeMemorySnapshot(), packed (only its blocks that are not all zero:
-// calculator-runtime.mjs), in Cache Storage ("kmo-snapshot-<runtime folder>", the folder's name holding the Pyodide
-// version and a hash of every runtime file, the wheel included) and deletes older ones. The next start restores it
-// (the interpreter with the calculator imported and its rules loaded) instead of starting Python and importing
-// everything again. A snapshot that fails to restore is deleted and the worker starts as on a first visit. Pyodide
-// checks that a snapshot comes from the same build.
+// calculator-runtime.mjs), in Cache Storage (snapshotCacheName: a prefix and the runtime folder's name, which holds
+// the Pyodide version and a hash of every runtime file, the wheel included) and deletes older ones. The next start
+// restores it (the interpreter with the calculator imported and its rules loaded) instead of starting Python and
+// importing everything again. A snapshot that fails to restore is deleted and the worker starts as on a first visit.
+// Pyodide checks that a snapshot comes from the same build.
 import { loadPyodide } from "./pyodide.mjs";
 import {
   CALCULATOR_FUNCTIONS,
@@ -41,13 +41,13 @@ function post(message) {
   self.postMessage(message);
 }
 
+// The runtime's files this worker asks for by name, written in by the build from the runtime's manifest
+// (build_scripts/runtime_manifest.py): {lock, loader, progress: {file: share of the bytes}}. The wheel's name is in
+// the lock file.
+const RUNTIME = __RUNTIME_MANIFEST__;
+
 // Progress: the runtime files finish downloading one by one; their share of the bytes drives the bar (5 % to 90 %).
-const shares = new Map([
-  ["pyodide.asm.mjs", 10],
-  ["pyodide.asm.wasm", 65],
-  ["python_stdlib.zip", 20],
-  ["pyodide-lock.json", 1],
-]);
+const shares = new Map(Object.entries(RUNTIME.progress));
 const totalShare = [...shares.values()].reduce((sum, share) => sum + share, 0);
 let downloaded = 0;
 let shown = 0;
@@ -171,11 +171,12 @@ async function start() {
   // Everything the start reads is asked for now, together: Pyodide's script (the same module Pyodide imports later),
   // its WebAssembly and standard library, the memory snapshot, the lock file and then the wheel. Pyodide takes the
   // lock file as a promise.
-  import("./pyodide.asm.mjs").catch(() => {}); // a failure is reported by Pyodide's own import of it
-  askEarly("pyodide.asm.wasm");
-  askEarly("python_stdlib.zip");
+  import(new URL(RUNTIME.loader, folder).href).catch(() => {}); // a failure is reported by Pyodide's own import of it
+  for (const name of Object.keys(RUNTIME.progress)) {
+    if (name !== RUNTIME.loader && name !== RUNTIME.lock) askEarly(name); // the WebAssembly, the standard library
+  }
   const snapshot = storedSnapshot();
-  const lock = fetch(new URL("pyodide-lock.json", folder)).then((response) => response.json());
+  const lock = fetch(new URL(RUNTIME.lock, folder)).then((response) => response.json());
   const entry = lock.then(wheelEntry);
   const wheel = entry.then(async (found) => {
     const response = await fetch(new URL(found.file_name, folder));

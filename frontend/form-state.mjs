@@ -102,68 +102,65 @@ export class FormState {
   }
 
   // --- reading ---
+  //
+  // Every field is found through its data-field path, and its value through its element: a radio group gives its
+  // checked choice (a group of "ja" and "nee" a boolean), a checkbox a boolean, a select or a text or date input its
+  // trimmed text. An empty field is left out, and so is a field that is closed (a refining field not yet opened) or
+  // in the hidden panel of the size figures; a text field of that panel, once open, is sent even when empty (the
+  // visitor chose to compute the size: the package names the figure that is missing). Repeatable rows are read row
+  // by row (their list is left out when it has no rows); the services' trailing empty rows are no service yet.
 
   read() {
-    const value = (path) => {
-      const input = this.field(path)[0];
-      return input && this.isOpen(input) ? input.value.trim() : "";
-    };
-    const checked = (path) => {
-      const input = this.field(path).find((node) => node.checked && this.isOpen(node));
-      return input ? input.value : "";
-    };
-    const rowValues = (kind, keys) =>
-      this.rows(kind).map((row) => {
-        const entry = {};
-        for (const input of row.querySelectorAll("[data-field]")) {
-          const key = input.dataset.field.split(".").pop();
-          if (keys.includes(key) && this.isOpen(input) && input.value.trim() !== "") entry[key] = input.value.trim();
-        }
-        return entry;
-      });
-
-    const enterprise = {};
-    const size = checked("enterprise.size_category");
-    if (size) enterprise.size_category = size;
-    if (this.computesSize) {
-      for (const [key, path] of [["fte", "enterprise.fte"], ["turnover", "enterprise.turnover"], ["balance_total", "enterprise.balance_total"]]) {
-        enterprise[key] = value(path);
-      }
-      const locked = value("enterprise.locked_size");
-      if (locked) enterprise.locked_size = locked;
-      const linked = rowValues("linked", ["fte", "turnover", "balance_total"]);
-      const partners = rowValues("partners", ["share_pct", "fte", "turnover", "balance_total"]);
-      if (linked.length) enterprise.linked = linked;
-      if (partners.length) enterprise.partners = partners;
-    }
-    const legalForm = value("enterprise.legal_form");
-    if (legalForm) enterprise.legal_form = legalForm;
-    const region = checked("enterprise.region");
-    if (region) enterprise.region = region;
-    const participation = value("enterprise.public_participation_pct");
-    if (participation) enterprise.public_participation_pct = participation;
-    const activity = checked("enterprise.main_activity_eligible");
-    if (activity) enterprise.main_activity_eligible = activity === "ja";
-    const related = checked("enterprise.provider_related");
-    if (related) enterprise.provider_related = related === "ja";
-
     const request = {};
-    const day = value("application_date");
-    if (day) request.application_date = day;
-    request.enterprise = enterprise;
-    const used = value("support_used_this_year");
-    if (used) request.support_used_this_year = used;
-    // A service row the visitor left empty (the form's first row, or one just added) is no service yet: without any
-    // service the package answers the size and the conditions. Only trailing empty rows are left out, so every
-    // other row keeps its number, and a row with only an amount still gets the error for its kind.
-    const services = rowValues("services", ["kind", "amount", "start_date"]);
-    const heldRow = (index) => [...this.held.keys()].some((path) => path.startsWith(`services[${index}]`));
-    while (services.length && !Object.keys(services[services.length - 1]).length && !heldRow(services.length - 1)) {
-      services.pop();
+    const seen = new Set();
+    for (const input of this.root.querySelectorAll("[data-field]")) {
+      const rows = input.closest("[data-rows]");
+      const key = rows ? `rows ${rows.dataset.rows}` : input.dataset.field;
+      if (seen.has(key) || input.closest("[data-panel][hidden]")) continue;
+      seen.add(key);
+      if (rows) this.readRows(request, rows.dataset.rows);
+      else this.readField(request, input.dataset.field);
     }
-    request.services = services;
     for (const [path, raw] of this.held) setPath(request, path, raw);
     return request;
+  }
+
+  readField(request, path) {
+    ensureParent(request, path);
+    const inputs = this.field(path);
+    const value = valueOf(inputs.filter((input) => this.isOpen(input)));
+    const required = inputs[0].type === "text" && inputs[0].closest("[data-panel]");
+    if (value !== "" || required) setPath(request, path, value);
+  }
+
+  readRows(request, kind) {
+    const entries = this.rows(kind).map((row) => {
+      const entry = {};
+      for (const input of row.querySelectorAll("[data-field]")) {
+        const value = this.isOpen(input) ? valueOf([input]) : "";
+        if (value !== "") entry[input.dataset.field.split(".").pop()] = value;
+      }
+      return entry;
+    });
+    const path = this.rowPath(kind);
+    if (kind === "services") {
+      // A service row the visitor left empty (the form's first row, or one just added) is no service yet: without
+      // any service the package answers the size and the conditions. Only trailing empty rows are left out, so every
+      // other row keeps its number, and a row with only an amount still gets the error for its kind.
+      const heldRow = (index) => [...this.held.keys()].some((held) => held.startsWith(`${path}[${index}]`));
+      while (entries.length && !Object.keys(entries[entries.length - 1]).length && !heldRow(entries.length - 1)) {
+        entries.pop();
+      }
+    } else if (!entries.length) {
+      return;
+    }
+    setPath(request, path, entries);
+  }
+
+  // The request path of a kind of row ("enterprise.linked"), from its template's fields ("enterprise.linked[N].fte").
+  rowPath(kind) {
+    const template = this.root.querySelector(`template[data-row-template="${kind}"]`);
+    return template.content.querySelector("[data-field]").dataset.field.split("[N]")[0];
   }
 
   // A visitor changed this field: their value replaces the one held from the address.
@@ -172,53 +169,52 @@ export class FormState {
   }
 
   // --- restoring ---
+  //
+  // The size figures' panel opens when the request holds one of its fields and no size; every field then takes the
+  // value at its path (a boolean into a group of "ja" and "nee"), and every kind of row its list. A value a field
+  // cannot hold is held and sent as it was. A value for a field under "Meer opties" opens that disclosure.
 
   restore(request) {
     this.held.clear();
-    const enterprise = isObject(request.enterprise) ? request.enterprise : {};
-    const hasFigures = ["fte", "turnover", "balance_total", "linked", "partners", "locked_size"].some((key) => key in enterprise);
-    const sizeRadio = this.field("enterprise.size_category");
-    for (const radio of sizeRadio) radio.checked = false;
-    this.root.querySelector("[data-size-compute]").checked = hasFigures && !("size_category" in enterprise);
-    if ("size_category" in enterprise) this.putChoice("enterprise.size_category", enterprise.size_category);
+    const panel = this.root.querySelector('[data-panel="size-figures"]');
+    const inPanel = [...panel.querySelectorAll("[data-field]")].map((input) => input.dataset.field);
+    const rowPaths = [...panel.querySelectorAll("[data-rows]")].map((rows) => this.rowPath(rows.dataset.rows));
+    const hasFigures = [...inPanel, ...rowPaths].some((path) => getPath(request, path) !== undefined);
+    const sizeGiven = getPath(request, "enterprise.size_category") !== undefined;
+    for (const radio of this.field("enterprise.size_category")) radio.checked = false;
+    this.root.querySelector("[data-size-compute]").checked = hasFigures && !sizeGiven;
+    const seen = new Set();
+    for (const input of this.root.querySelectorAll("[data-field]")) {
+      const path = input.dataset.field;
+      const raw = getPath(request, path);
+      if (seen.has(path) || input.closest("[data-rows]") || raw === undefined) continue;
+      seen.add(path);
+      this.restoreField(input, path, raw);
+      const more = input.closest("[data-more]");
+      if (more && raw !== null && raw !== "") more.open = true;
+    }
     this.showSizeFigures();
 
-    for (const [key, path] of [
-      ["fte", "enterprise.fte"],
-      ["turnover", "enterprise.turnover"],
-      ["balance_total", "enterprise.balance_total"],
-      ["locked_size", "enterprise.locked_size"],
-      ["legal_form", "enterprise.legal_form"],
-      ["public_participation_pct", "enterprise.public_participation_pct"],
-    ]) {
-      if (key in enterprise) this.putPath(path, enterprise[key]);
-    }
-    if ("region" in enterprise) this.putChoice("enterprise.region", enterprise.region);
-    if ("main_activity_eligible" in enterprise) {
-      const activity = enterprise.main_activity_eligible;
-      if (typeof activity === "boolean") this.putChoice("enterprise.main_activity_eligible", activity ? "ja" : "nee");
-      else this.hold("enterprise.main_activity_eligible", activity);
-    }
-    if ("provider_related" in enterprise) {
-      const related = enterprise.provider_related;
-      if (typeof related === "boolean") this.putChoice("enterprise.provider_related", related ? "ja" : "nee");
-      else this.hold("enterprise.provider_related", related);
-    }
-    if ("application_date" in request) {
-      this.putPath("application_date", request.application_date);
-      if (request.application_date) this.root.querySelector("[data-more]").open = true;
-    }
-    if ("support_used_this_year" in request) {
-      this.putPath("support_used_this_year", request.support_used_this_year);
-      this.root.querySelector("[data-more]").open = true;
-    }
-
-    for (const kind of ["linked", "partners", "services"]) this.rowList(kind).replaceChildren();
-    this.restoreRows("linked", "enterprise.linked", enterprise.linked);
-    this.restoreRows("partners", "enterprise.partners", enterprise.partners);
-    this.restoreRows("services", "services", request.services);
+    const kinds = [...this.root.querySelectorAll("[data-rows]")].map((rows) => rows.dataset.rows);
+    for (const kind of kinds) this.rowList(kind).replaceChildren();
+    for (const kind of kinds) this.restoreRows(kind, this.rowPath(kind), getPath(request, this.rowPath(kind)));
     if (!this.rows("services").length) this.addRow("services");
     if (this.rows("services").length > 1) this.root.querySelector("[data-more]").open = true;
+  }
+
+  restoreField(input, path, raw) {
+    if (input.type === "checkbox") {
+      if (typeof raw === "boolean") input.checked = raw;
+      else this.hold(path, raw);
+    } else if (input.type !== "radio") {
+      this.putPath(path, raw);
+    } else if (!isYesNo(this.field(path))) {
+      this.putChoice(path, raw);
+    } else if (typeof raw === "boolean") {
+      this.putChoice(path, raw ? YES : NO);
+    } else {
+      this.hold(path, raw);
+    }
   }
 
   restoreRows(kind, path, items) {
@@ -282,6 +278,40 @@ export class FormState {
   }
 }
 
+
+// A group of radios that answers yes or no: its value is a boolean in the request.
+const YES = "ja";
+const NO = "nee";
+function isYesNo(radios) {
+  const values = radios.map((radio) => radio.value);
+  return values.includes(YES) && values.includes(NO);
+}
+
+// The value of a field's open elements (a radio group's, or one input's), "" when it has none.
+function valueOf(inputs) {
+  if (!inputs.length) return "";
+  if (inputs[0].type === "checkbox") return inputs[0].checked;
+  if (inputs[0].type !== "radio") return inputs[0].value.trim();
+  const checked = inputs.find((input) => input.checked);
+  if (!checked || checked.value === "") return "";
+  return isYesNo(inputs) ? checked.value === YES : checked.value;
+}
+
+// request.a.b[2].c, or undefined when a step on the way is missing or is not an object or array.
+function getPath(target, path) {
+  let node = target;
+  for (const part of path.replace(/\[(\d+)\]/g, ".$1").split(".")) {
+    if (!isObject(node) && !Array.isArray(node)) return undefined;
+    node = node[part];
+  }
+  return node;
+}
+
+// The objects that hold request.a.b, created when missing (a.b's value may be left out; its object is sent).
+function ensureParent(target, path) {
+  const parent = path.split(".").slice(0, -1).join(".");
+  if (parent && getPath(target, parent) === undefined) setPath(target, parent, {});
+}
 
 // Set request.a.b[2].c = value, creating objects and arrays on the way (for values held from an address).
 function setPath(target, path, value) {

@@ -8,9 +8,10 @@
 // folder's files, the page's stylesheets and scripts, and a version that changes whenever one of their bytes does.
 // The page registers it once the calculator is ready, so precaching reads what the visit has just downloaded.
 //
-// - install: every listed file into the cache "kmo-rekenmodule-<version>";
-// - activate: delete every older "kmo-rekenmodule-*" cache (a new deploy replaces the old one), and every memory
-//   snapshot of another runtime ("kmo-snapshot-*", stored by the calculator's worker);
+// - install: every listed file into the cache CACHE, its name the runtime prefix and the version (the build writes
+//   the caches' prefixes into MANIFEST.caches from build_scripts/runtime_manifest.py, the one place that names them);
+// - activate: delete every older cache of this prefix (a new deploy replaces the old one), and every memory snapshot
+//   of another runtime (the snapshot prefix, stored by the calculator's worker);
 // - the page itself: from the cache when it is there (a return visit then starts without waiting for the network),
 //   and checked against the network's page at once, byte for byte. The page asks for that check ("page-status",
 //   frontend/page-check.mjs) before it shows its first answer: "current", "offline" (the network is out of reach, or
@@ -24,9 +25,9 @@
 //   calculator's start; the search box works a moment later instead.
 // Pyodide's own version check stays on: a runtime from one version and a lock file from another cannot start.
 const MANIFEST = __MANIFEST__;
-const PREFIX = "kmo-rekenmodule-";
+const PREFIX = MANIFEST.caches.runtime;
 const CACHE = PREFIX + MANIFEST.version;
-const SNAPSHOTS = "kmo-snapshot-";
+const SNAPSHOTS = MANIFEST.caches.snapshot;
 const page = new URL(MANIFEST.page, self.location.href).href;
 const files = new Set(MANIFEST.files.map((file) => new URL(file, self.location.href).href));
 

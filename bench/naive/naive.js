@@ -1,10 +1,6 @@
 // The naive embed: boot Pyodide on the main thread with its defaults, then load the wheel, then answer on input.
-const request = {
-  application_date: "2026-11-27",
-  enterprise: { legal_form: "bv", region: "vlaanderen", public_participation_pct: "0", main_activity_eligible: true,
-    fte: "12,5", turnover: "1.500.000", balance_total: "900.000", linked: [], partners: [], locked_size: null },
-  services: [{ kind: "pentest", amount: "8.000,00", start_date: "2026-11-20" }],
-};
+// The interface's example request (examples/request.json), written in by bench/site.py.
+const request = __REQUEST__;
 
 async function main() {
   const pyodide = await loadPyodide();

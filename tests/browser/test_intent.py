@@ -22,7 +22,7 @@ def runtime_files(site: Path) -> set[str]:
     return {
         path.name
         for path in folder.iterdir()
-        if path.suffix not in (".br", ".gz") and path.name != "calculator-noscript.css"
+        if path.suffix not in (".br", ".gz") and path.name not in ("calculator-noscript.css", "manifest.json")
     }
 
 

@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from calculator import evaluate
 
-INTERFACE_EXAMPLE = {
-    "application_date": "2026-11-27",
-    "enterprise": {
-        "legal_form": "bv",
-        "region": "vlaanderen",
-        "public_participation_pct": 0,
-        "main_activity_eligible": True,
-        "fte": 12.5,
-        "turnover": "1.500.000",
-        "balance_total": 900000,
-        "linked": [{"fte": 3, "turnover": 200000, "balance_total": 100000}],
-        "partners": [{"share_pct": 30, "fte": 10, "turnover": 2000000, "balance_total": 1000000}],
-        "locked_size": None,
-        "provider_related": False,
-    },
-    "support_used_this_year": 0,
-    "services": [{"kind": "pentest", "amount": "8.000,00", "start_date": "2026-11-20"}],
-}
+# The interface's example request: one file, which INTERFACE.md shows and README.md's command reads, and which the
+# benchmark and the standard library's trimmer (build_scripts/trim_stdlib.mjs) use as well.
+EXAMPLE_FILE = Path(__file__).resolve().parents[2] / "examples" / "request.json"
+INTERFACE_EXAMPLE: dict[str, Any] = json.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))
 
 
 def run(text: str, root: Path) -> subprocess.CompletedProcess[str]:
@@ -101,3 +89,15 @@ def test_a_missing_application_date_means_today_in_brussels(root: Path) -> None:
     answer = json.loads(result.stdout)
     assert answer["ok"] is True
     assert answer["application_date"] == evaluate(request)["application_date"]
+
+
+def test_interface_md_shows_the_example_file(root: Path) -> None:
+    text = (root / "INTERFACE.md").read_text(encoding="utf-8")
+    shown = re.search(r"## The request\n.*?```json\n(.*?)```", text, re.DOTALL)
+    assert shown is not None, "INTERFACE.md has no JSON block under '## The request'"
+    assert json.loads(shown.group(1)) == INTERFACE_EXAMPLE
+
+
+def test_the_readme_runs_the_example_file(root: Path) -> None:
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert f"python -m calculator < {EXAMPLE_FILE.relative_to(root).as_posix()}" in readme

@@ -1,5 +1,5 @@
 """Size bounds a reader can hold in mind: no Python file over 400 lines and no function over 50 lines, in the
-package and the site build. (``bench/`` is not held here yet: ``bench/run.py`` is still over the file bound.)"""
+package, the site build and the benchmark."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-FOLDERS = ("calculator", "build_scripts")
+FOLDERS = ("calculator", "build_scripts", "bench")
 MAX_FILE_LINES = 400
 MAX_FUNCTION_LINES = 50
 
