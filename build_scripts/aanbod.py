@@ -61,9 +61,16 @@ def net_prices(service: Dienstaanbod, data: RulesData, day: date) -> list[tuple[
 def _what(kind: Dienstsoort, service: Dienstaanbod) -> str:
     if kind.dienst is Dienst.GEEN:
         return t.AANBOD_GEEN_DIENST
+    dienst = kind.dienst.value.capitalize()
     if service.thema:
-        return t.AANBOD_THEMA.format(dienst=kind.dienst.value.capitalize(), thema=service.thema)
-    return t.AANBOD_ONDERWERP.format(dienst=kind.dienst.value.capitalize(), onderwerp=kind.onderwerp.value)
+        # The theme without what it includes: "digitalisering (met cybersecurity)" reads "digitalisering", so a
+        # training on software is not shown as one on cybersecurity; a training whose subject is narrower than its
+        # theme (cybersecurity within digitalisering) names that subject too.
+        theme = service.thema.split(" (", 1)[0]
+        if kind.onderwerp.value == theme:
+            return t.AANBOD_THEMA.format(dienst=dienst, thema=theme)
+        return t.AANBOD_ONDERWERP_THEMA.format(dienst=dienst, onderwerp=kind.onderwerp.value, thema=theme)
+    return t.AANBOD_ONDERWERP.format(dienst=dienst, onderwerp=kind.onderwerp.value)
 
 
 def _facts(kind: Dienstsoort, service: Dienstaanbod) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,21 +40,39 @@ def configure(config: MkDocsConfig, build: Build) -> None:
 
 
 def template_data(provider: Aanbieder, classification: Classification) -> dict[str, Any]:
-    """What the templates need: the calculator's list of services (the offer grouped by kind, then every kind for
-    anything else) and the next step's ways to reach the provider."""
+    """What the templates need: the calculator's list of services (the offer grouped by kind, then the kinds the
+    offer does not cover, for anything else; no such group when the offer covers every kind) and the next step's
+    ways to reach the provider (the website when the file gives no e-mail, contact page or phone)."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for service in provider.aanbod:
         kind = classification.service_kinds[service.soort]
         groups.setdefault(kind.label, []).append((service.soort, service.naam))
-    others = [(key, kind.label) for key, kind in classification.service_kinds.items()]
+    offered = {service.soort for service in provider.aanbod}
+    others = [(key, kind.label) for key, kind in classification.service_kinds.items() if key not in offered]
     return {
         "naam": provider.naam,
-        "keuzes": [*groups.items(), (t.ANDERE_DIENST, others)],
+        "keuzes": [*groups.items(), *([(t.ANDERE_DIENST, others)] if others else [])],
+        "website": provider.website,
         "email": provider.contact.email or "",
         "contact_url": provider.contact.contact_url or "",
         "telefoon": provider.contact.telefoon or "",
         "telefoon_link": _phone_link(provider.contact.telefoon or ""),
     }
+
+
+def reachable(provider: Aanbieder) -> bool:
+    """Whether the file gives a direct way to reach the provider (e-mail, a contact or booking page, a phone): the
+    calculator's next step uses it; without one, the next step and the contact page send the visitor to the
+    provider's website."""
+    contact = provider.contact
+    return bool(contact.email or contact.contact_url or contact.telefoon)
+
+
+# The provider's facts a page may test with <!-- kmo:als aanbieder.NAME --> (kmo:als-niet for the opposite).
+CONDITIONS: dict[str, Callable[[Aanbieder], bool]] = {
+    "aanbieder.bereikbaar": reachable,
+    "aanbieder.prijzen": lambda provider: any(service.prijs_vanaf is not None for service in provider.aanbod),
+}
 
 
 def problems(provider: Aanbieder, site_url: str | None) -> list[str]:

@@ -32,6 +32,7 @@ CONDITION = re.compile(
     r"(.*?)(?:<!--\s*kmo:anders\s*-->(.*?))?<!--\s*kmo:einde\s*-->",
     re.DOTALL,
 )
+PROVIDER_PREFIX = "aanbieder."
 CONDITION_START = re.compile(r"<!--\s*kmo:(als|als-niet|als-veranderd|anders|einde)\b")
 
 
@@ -205,7 +206,16 @@ MARKERS: dict[str, Handler] = {
 def holds(build: Build, kind: str, name: str, since: str | None) -> bool:
     """A condition on the rules in force on the build date. ``als NAME``: a ja_nee figure is true, another figure
     has a value (``als-niet``: the opposite). ``als-veranderd NAME DATE``: the value in force on DATE is no longer
-    in force (so a page may speak of it as history)."""
+    in force (so a page may speak of it as history). ``als aanbieder.NAME``: a fact of the provider file
+    (``dienstverlener.CONDITIONS``), such as whether any service of the offer has a price."""
+    if name.startswith(PROVIDER_PREFIX):
+        known = dienstverlener.CONDITIONS.get(name)
+        if known is None or kind == "als-veranderd" or since is not None:
+            raise PluginError(
+                f"kmo:{kind} {name}: a condition on the provider is one of {', '.join(dienstverlener.CONDITIONS)}, "
+                "with kmo:als or kmo:als-niet and no date"
+            )
+        return known(build.provider) is (kind == "als")
     parameter = build.parameter(name)
     day = build.day
     if kind == "als-veranderd":

@@ -17,7 +17,10 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
                                                    text chosen by the rules in force on the build date: NAME is a
                                                    ja_nee figure that is true, or another figure that has a value
                                                    (kmo:als-niet NAME for the opposite; kmo:als-veranderd NAME DATE:
-                                                   the value of DATE is no longer in force); no nesting
+                                                   the value of DATE is no longer in force); no nesting.
+                                                   NAME may also be a fact of the provider file:
+                                                   aanbieder.prijzen (a service of the offer has a price),
+                                                   aanbieder.bereikbaar (an e-mail, contact page or phone is set)
     <!-- kmo:tarieven -->                          today's rates per kind of service and size, and the caps
     <!-- kmo:hoogste -->                           the highest rate in force ("45 %")
     <!-- kmo:geschiedenis -->                      the dated table of rates and caps, from the first modelled rule

@@ -51,10 +51,11 @@ CONTACTVELDEN: Final = (
 )
 REGISTRATIE: Final = "**{nummer}** voor {wat}"
 REGISTRATIE_DIENSTEN: Final = "**{nummer}** voor {wat}: {diensten}"
-ANDERE_DIENST: Final = "Een andere dienst"  # the calculator's group of every kind, after the provider's offer
+ANDERE_DIENST: Final = "Een andere dienst"  # the calculator's group of the kinds the provider's offer leaves out
 AANBOD_GEEN_DIENST: Final = "Geen opleiding of advies"
 AANBOD_THEMA: Final = "{dienst}, thema {thema}"
 AANBOD_ONDERWERP: Final = "{dienst} over {onderwerp}"
+AANBOD_ONDERWERP_THEMA: Final = "{dienst} over {onderwerp}, thema {thema}"
 AANBOD_SOORT: Final = "Soort"
 AANBOD_DUUR: Final = "Duur"
 AANBOD_PRIJS: Final = "Prijs"

@@ -66,6 +66,15 @@ def _row(label: str, key: str, shown: dict[str, str]) -> str:
     return f'<tr><th scope="row">{label}</th><td data-bedrag="{key}">{escape(shown[key])}</td></tr>'
 
 
+def _check_story(template: str, service: dict[str, Any], where: str) -> None:
+    """The story names what the table builds on: the price (the eigen aandeel is shown), and the start date when
+    the last day to apply is shown."""
+    needed = ["{prijs}"] + (["{start}"] if service["eligible"] else [])
+    missing = [name for name in needed if name not in template]
+    if missing:
+        raise PluginError(f"kmo:voorbeelden {where}: the story must name {', '.join(missing)}")
+
+
 def _block(key: str, title: str, story: str, service: dict[str, Any]) -> str:
     shown = service["display"]
     rows = _row(t.VOORBEELD_STEUN, "support", shown) + _row(t.VOORBEELD_EIGEN_AANDEEL, "own_share", shown)
@@ -93,6 +102,7 @@ def voorbeelden(build: Build, arguments: list[str]) -> str:
         answer = evaluate(request, data=build.rules, today=build.day)
         if not answer["ok"]:
             raise PluginError(f"kmo:voorbeelden {group}/{key}: the request is refused: {answer['errors']}")
+        _check_story(stories[key], answer["services"][0], f"{group}/{key}")
         story = _story(stories[key], request, answer, f"{group}/{key}")
         blocks.append(_block(key, title, story, answer["services"][0]))
     return "\n\n".join(blocks)

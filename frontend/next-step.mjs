@@ -5,7 +5,9 @@
 //     mail program opens, and the visitor decides to send it;
 //   - else a contact or booking page: a link to it;
 //   - else a phone number: a tel: link;
-//   - else the site's contact page.
+//   - else the provider's website, with a hint to copy the summary (it holds the link to this calculation) and
+//     mention that link there;
+//   - else (no website given) the site's contact page.
 // An answer without support gets words that fit it ("Bespreek met ons wat wel kan"). Every word is in the page's
 // data-text-* attributes; this module only chooses and fills them in.
 
@@ -56,8 +58,10 @@ export function showNextStep(view, answer, summary, link) {
   const anchor = block.querySelector("[data-next-link]");
   const lead = block.querySelector("[data-next-lead]");
   const privacy = block.querySelector("[data-next-privacy]");
+  const copyHint = block.querySelector("[data-next-copy]");
   lead.textContent = refused ? texts.textLeadRefused : texts.textLead;
   privacy.hidden = true;
+  if (copyHint) copyHint.hidden = true;
   let way;
   if (texts.email) {
     way = "email";
@@ -72,6 +76,11 @@ export function showNextStep(view, answer, summary, link) {
     way = "phone";
     anchor.href = `tel:${texts.phoneLink}`;
     anchor.textContent = fillIn(texts.textCall, { telefoon: texts.phone });
+  } else if (texts.website) {
+    way = "website";
+    anchor.href = texts.website;
+    anchor.textContent = texts.textWebsite;
+    if (copyHint) copyHint.hidden = false;
   } else {
     way = "contact-page";
     anchor.href = texts.contactPage;

@@ -26,6 +26,14 @@ def _group(page: Page, name: str) -> Locator:
     return page.get_by_role("group", name=name, exact=True)
 
 
+def choose_kind(select: Locator, kind: str) -> None:
+    """Choose a kind of service by the label the visitor sees for it: the provider's name for its service of that
+    kind, or the kind's own label in the general group. Each kind is listed once."""
+    option = select.locator(f'option[value="{kind}"]')
+    assert option.count() == 1, f"the kind {kind} is listed {option.count()} times"
+    select.select_option(label=(option.text_content() or "").strip())
+
+
 def _open(page: Page, summary: str) -> None:
     """Open a disclosure ("Meer opties", "Uw onderneming: ...") by its summary, as a visitor clicks it."""
     details = page.locator("details", has=page.locator("summary", has_text=summary)).first
@@ -90,7 +98,7 @@ def _fill_services(page: Page, request: dict[str, Any]) -> None:
             page.get_by_role("button", name="Dienst toevoegen").click()
         row = _group(page, f"Dienst {index}")
         if service.get("kind"):
-            row.get_by_label(veld("soort")).select_option(label=CLASSIFICATION.service_kinds[service["kind"]].label)
+            choose_kind(row.get_by_label(veld("soort")), service["kind"])
         _type(row.get_by_label(veld("bedrag")), service.get("amount", ""))
         if service.get("start_date"):
             row.get_by_label(veld("startdatum")).fill(service["start_date"])

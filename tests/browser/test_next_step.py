@@ -1,23 +1,29 @@
 """The next step below an answer (frontend/next-step.mjs), and the offer's cards that open the calculator.
 
 The example provider (examples/aanbieder-voorbeeld.toml) has an e-mail address: its next step is a mailto: link
-that holds the summary, the apply-by date and the link to this calculation. The default provider has no contact
-detail yet: its next step leads to the contact page. The page itself sends nothing."""
+that holds the summary, the apply-by date and the link to this calculation. The default provider's file gives no
+e-mail, contact page or phone: its next step leads to its website and says to mention the calculation's link. The
+page itself sends nothing."""
 
 from __future__ import annotations
 
 import json
+import tomllib
 import urllib.parse
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_helpers import fragment, open_calculator, wait_until_ready
+from form import choose_kind
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from build_scripts.serve import serve_in_thread
 from calculator import evaluate
 from tests.example_provider import example_site
+
+DEFAULT_PROVIDER_FILE = Path(__file__).resolve().parents[2] / "aanbieder.toml"
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +65,7 @@ def test_after_a_quick_answer_the_mailto_link_holds_the_amount_and_the_calculati
     page = context.new_page()
     open_calculator(page, example_url)
     page.get_by_role("group", name="Grootte van uw onderneming").get_by_label("Klein", exact=True).check()
-    page.get_by_label("Soort dienst").select_option(label="Pentesting")
+    choose_kind(page.get_by_label("Soort dienst"), "pentest")
     page.get_by_label("Bedrag zonder btw (€)").fill("8000")
     page.wait_for_function("() => (document.querySelector('[data-results]').dataset.resultFor || '').includes('8000')")
     sent = answered(page)
@@ -103,13 +109,35 @@ def test_an_answer_without_support_gets_fitting_words(
     assert "Steun aanvragen uiterlijk op" not in parts["body"]
 
 
-def test_without_contact_details_the_next_step_is_the_contact_page(page: Page, base_url: str) -> None:
+def test_without_e_mail_contact_page_or_phone_the_next_step_is_the_website_with_the_calculation(
+    watched: tuple[BrowserContext, list[str]], base_url: str
+) -> None:
+    """The default provider's file gives only a website: the next step leads there (not to the contact page, which
+    would point back here) and says to mention the calculation's link, which "Kopieer samenvatting" copies."""
+    provider = tomllib.loads(DEFAULT_PROVIDER_FILE.read_text(encoding="utf-8"))
+    assert not provider.get("contact"), "this test is about a provider file without contact details"
+    context, _ = watched
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = context.new_page()
     open_calculator(page, base_url, fragment(QUICK))
-    answered(page)
-    link = page.get_by_role("link", name="Neem contact met ons op")
+    sent = answered(page)
+    link = page.get_by_role("link", name=f"Naar de website van {provider['naam']}")
     expect(link).to_be_visible()
-    assert link.get_attribute("href") == "../contact/"
+    assert link.get_attribute("href") == provider["website"]
+    assert page.locator("[data-next-step]").get_attribute("data-way") == "website"
+    expect(page.get_by_role("link", name="Neem contact met ons op")).to_have_count(0)
+    hint = page.locator("[data-next-copy]")
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("vermeld de link naar deze berekening")
+    expect(hint).to_contain_text("Kopieer samenvatting")
     expect(page.locator("[data-next-privacy]")).to_be_hidden()
+    # What the hint promises: the copied summary ends with the link to this calculation.
+    page.get_by_role("button", name="Kopieer samenvatting").click()
+    copied = str(page.evaluate("() => navigator.clipboard.readText()"))
+    url = copied.strip().splitlines()[-1]
+    assert url.startswith(base_url + "rekenmodule/#aanvraag=")
+    assert json.loads(urllib.parse.parse_qs(urllib.parse.urlsplit(url).fragment)["aanvraag"][0]) == sent
+    assert "Naar de website van" not in copied
 
 
 def test_a_card_of_the_offer_opens_the_calculator_with_its_service_and_price(

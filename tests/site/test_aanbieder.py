@@ -112,6 +112,45 @@ def test_the_default_offer_shows_no_price_and_says_what_does_not_qualify(site: P
     for card in refused.values():
         assert card["status"] == "Komt niet in aanmerking voor de kmo-portefeuille."
         assert not card["link"], "no calculator link for a service that never qualifies"
+    # Without a price on any card, the page does not speak of prices that are not there.
+    text = unescape(re.sub(r"<[^>]+>", " ", html))
+    assert "Staat er een prijs bij" not in text
+    assert "Het eigen aandeel is berekend" not in text
+
+
+def test_a_training_card_names_cybersecurity_only_when_that_is_its_subject(site: Path) -> None:
+    """The theme "digitalisering (met cybersecurity)" is shown as "digitalisering": a training on software (ordinary
+    rate) does not read as one on cybersecurity (higher rate)."""
+    html = (site / "diensten" / "index.html").read_text(encoding="utf-8")
+    kinds = CLASSIFICATION.service_kinds
+    default = aanbieder.load(CLASSIFICATION, ROOT / "aanbieder.toml")
+    checked = 0
+    for service, card in zip(default.aanbod, CARD.finditer(html), strict=True):
+        shown = re.search(r"<dt>Soort</dt><dd>([^<]*)</dd>", card.group(0))
+        assert shown is not None
+        if service.thema is None:
+            continue
+        subject = kinds[service.soort].onderwerp.value
+        assert ("cybersecurity" in shown.group(1)) is (subject == "cybersecurity"), (service.naam, shown.group(1))
+        assert "(" not in shown.group(1)
+        checked += 1
+    assert checked >= 3
+
+
+def test_the_contact_page_and_the_next_step_of_a_provider_with_only_a_website(pages: dict[str, Page]) -> None:
+    """The default provider's file has no e-mail, contact page or phone: the contact page sends the visitor to its
+    website with the calculation's link (the calculator sends them there too), not back to the calculator."""
+    page = pages["contact/index.html"]
+    default = aanbieder.load(CLASSIFICATION, ROOT / "aanbieder.toml")
+    assert not (default.contact.email)
+    assert not (default.contact.contact_url)
+    assert not (default.contact.telefoon)
+    assert default.website in {url for _, url, _ in page.links}
+    assert "vermeld de link naar uw berekening" in page.text
+    assert "Kopieer samenvatting" in page.text
+    assert "staat hoe u ons die berekening bezorgt" not in page.text
+    calculator = pages["rekenmodule/index.html"].path.read_text(encoding="utf-8")
+    assert f'data-website="{default.website}"' in calculator
 
 
 def test_the_contact_page_says_what_happens_next_and_where_to_ask_about_the_wallet(pages: dict[str, Page]) -> None:
@@ -209,17 +248,43 @@ def test_each_card_opens_the_calculator_with_its_service_and_price(example: Path
         assert request == {"services": [{"kind": service["soort"], "amount": str(service["prijs_vanaf"])}]}
 
 
-@pytest.mark.slow
-def test_the_calculator_lists_the_offer_grouped_by_kind_then_every_kind(example: Path) -> None:
-    html = (example / "rekenmodule" / "index.html").read_text(encoding="utf-8")
+def service_groups(site: Path) -> list[tuple[str, str]]:
+    """The calculator's list of services: (group label, its options' HTML)."""
+    html = (site / "rekenmodule" / "index.html").read_text(encoding="utf-8")
     select = html[html.index('id="services-1-soort"') : html.index("</select>", html.index('id="services-1-soort"'))]
-    groups = re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', select, re.DOTALL)
+    return re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', select, re.DOTALL)
+
+
+@pytest.mark.slow
+def test_the_calculator_lists_the_offer_grouped_by_kind_then_the_kinds_it_leaves_out(example: Path) -> None:
+    groups = service_groups(example)
     assert [label for label, _ in groups][-1] == "Een andere dienst"
     offered = [name for _, options in groups[:-1] for name in re.findall(r">([^<]+)</option>", options)]
     assert "Workshop veilig online werken" in offered
     assert "Pentest van uw webwinkel" in offered
+    offered_kinds = {service["soort"] for service in tomllib.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))["aanbod"]}
     others = re.findall(r'value="(\w+)"', groups[-1][1])
-    assert others == list(CLASSIFICATION.service_kinds)
+    assert others == [kind for kind in CLASSIFICATION.service_kinds if kind not in offered_kinds]
+    assert others
+    assert len(others) < len(CLASSIFICATION.service_kinds)
+
+
+def test_the_general_group_never_repeats_a_kind_of_the_offer(site: Path) -> None:
+    """The default provider's list: each kind once; the general group only for kinds the offer leaves out, and no
+    such group when the offer covers every kind (as the default provider's does today)."""
+    offered = {service["soort"] for service in tomllib.loads((ROOT / "aanbieder.toml").read_text("utf-8"))["aanbod"]}
+    left_out = [kind for kind in CLASSIFICATION.service_kinds if kind not in offered]
+    groups = service_groups(site)
+    labels = [label for label, _ in groups]
+    if left_out:
+        assert labels[-1] == "Een andere dienst"
+        assert re.findall(r'value="(\w+)"', groups[-1][1]) == left_out
+    else:
+        assert "Een andere dienst" not in labels
+    kinds = [kind for _, options in groups for kind in re.findall(r'value="(\w+)"', options)]
+    assert set(kinds) == set(CLASSIFICATION.service_kinds)
+    general = re.findall(r'value="(\w+)"', groups[-1][1]) if left_out else []
+    assert not set(general) & offered
 
 
 @pytest.mark.slow
@@ -247,6 +312,14 @@ def test_the_example_contact_page_shows_its_e_mail_and_invents_no_phone(example_
     assert ("a", "mailto:offerte@example.org") in {(tag, url) for tag, url, _ in page.links}
     assert "Telefoon" not in page.text
     assert "DV.A000000 voor advies" in page.text
+    assert "staat hoe u ons die berekening bezorgt" in page.text  # its next step is the e-mail
+
+
+@pytest.mark.slow
+def test_the_example_offer_with_prices_explains_them(example: Path) -> None:
+    text = unescape(re.sub(r"<[^>]+>", " ", (example / "diensten" / "index.html").read_text(encoding="utf-8")))
+    assert "Staat er een prijs bij" in text
+    assert "Het eigen aandeel is berekend" in text
 
 
 @pytest.mark.slow

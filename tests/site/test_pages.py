@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_module
 import json
 import re
 import shutil
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,8 @@ import site_checks
 from mkdocs.exceptions import PluginError
 from site_helpers import RATE_FIGURES, ROOT, Page, build, build_at, built_pages
 
-from build_scripts import markers
+from build_scripts import markers, voorbeelden
+from build_scripts.aanbieder import Contact
 from calculator.clock import brussels_today
 from calculator.dated import Begin, Unit
 from calculator.formatting import euro, long_date, percent
@@ -290,6 +293,38 @@ def test_conditional_blocks_refuse_nesting_and_strays() -> None:
         markers.render(build, "<!-- kmo:sinds procedure.aanvraagtermijn -->", "test.md")
     with pytest.raises(PluginError, match="cannot be used here"):
         markers.render(build, "<!-- kmo:figuur steunplafond.klein -->", "description", notes=False)
+
+
+def test_a_block_can_depend_on_the_provider_file() -> None:
+    """kmo:als aanbieder.NAME: the default provider gives no price and no e-mail, contact page or phone."""
+    build = build_at(date(2026, 11, 27))
+    assert not any(service.prijs_vanaf for service in build.provider.aanbod)
+    text = "<!-- kmo:als aanbieder.prijzen -->P<!-- kmo:anders -->G<!-- kmo:einde -->"
+    assert markers.render(build, text, "test.md").strip() == "G"
+    priced = dataclasses.replace(build.provider.aanbod[0], prijs_vanaf=Decimal("800"))
+    with_price = dataclasses.replace(build, provider=dataclasses.replace(build.provider, aanbod=(priced,)))
+    assert markers.render(with_price, text, "test.md").strip() == "P"
+    assert markers.render(build, "<!-- kmo:als-niet aanbieder.bereikbaar -->W<!-- kmo:einde -->", "t.md").strip() == "W"
+    reachable = dataclasses.replace(
+        build, provider=dataclasses.replace(build.provider, contact=Contact(telefoon="+32 9 000 00 00"))
+    )
+    assert not markers.render(reachable, "<!-- kmo:als-niet aanbieder.bereikbaar -->W<!-- kmo:einde -->", "t.md")
+    for wrong in (
+        "<!-- kmo:als aanbieder.onbekend -->x<!-- kmo:einde -->",
+        "<!-- kmo:als-veranderd aanbieder.prijzen 2026-01-01 -->x<!-- kmo:einde -->",
+    ):
+        with pytest.raises(PluginError, match="a condition on the provider is one of"):
+            markers.render(build, wrong, "test.md")
+
+
+def test_a_worked_example_names_the_price_and_the_start_its_table_builds_on() -> None:
+    service = {"eligible": True}
+    voorbeelden._check_story("Begint op {start} en kost {prijs}.", service, "steun/x")
+    voorbeelden._check_story("Kost {prijs}.", {"eligible": False}, "procedure/x")
+    with pytest.raises(PluginError, match=r"must name \{start\}"):
+        voorbeelden._check_story("Kost {prijs}.", service, "steun/x")
+    with pytest.raises(PluginError, match=r"must name \{prijs\}"):
+        voorbeelden._check_story("Begint op {start}.", {"eligible": False}, "procedure/x")
 
 
 def test_an_unknown_marker_fails_the_build(tmp_path: Path) -> None:
