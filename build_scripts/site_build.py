@@ -33,6 +33,13 @@ def none(arguments: list[str], marker: str) -> None:
         raise PluginError(f"kmo:{marker} takes no arguments")
 
 
+def build_day() -> date:
+    """The day a build takes its figures for: ``KMO_BUILD_DATE``, else today in Brussels. ``./dev test`` fixes it
+    once, before it builds, so the tests compare the site with the day it was built for, also across midnight."""
+    chosen = os.environ.get("KMO_BUILD_DATE")
+    return date.fromisoformat(chosen) if chosen else brussels_today()
+
+
 @dataclass
 class Build:
     rules: RulesData
@@ -47,12 +54,10 @@ class Build:
         """``KMO_BUILD_DATE`` (default: today in Brussels), ``KMO_RULES_DATA_DIR`` (default: the package's data) and
         ``KMO_AANBIEDER`` (default: aanbieder.toml)."""
         folder = os.environ.get("KMO_RULES_DATA_DIR")
-        chosen = os.environ.get("KMO_BUILD_DATE")
         rules = load_from(Path(folder)) if folder else load()
-        day = date.fromisoformat(chosen) if chosen else brussels_today()
-        build = cls(rules, day, aanbieder.load(rules.classification))
+        build = cls(rules, build_day(), aanbieder.load(rules.classification))
         if build.day < build.rules.modelled_from:
-            raise PluginError(f"KMO_BUILD_DATE {chosen} is before the first modelled rule set")
+            raise PluginError(f"KMO_BUILD_DATE {build.day} is before the first modelled rule set")
         return build
 
     # --- figures ------------------------------------------------------------------------------------------------

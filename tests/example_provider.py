@@ -10,12 +10,12 @@ import sys
 import tomllib
 from pathlib import Path
 
-from calculator.clock import brussels_today
+from build_scripts.site_build import build_day
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_FILE = ROOT / "examples" / "aanbieder-voorbeeld.toml"
 EXAMPLE_SITE = ROOT / "build" / "voorbeeld-site"
-BUILD_DATE = brussels_today()
+BUILD_DATE = build_day()
 
 # What would name the default provider: its name (and site address) and its registration numbers.
 _default = tomllib.loads((ROOT / "aanbieder.toml").read_text(encoding="utf-8"))

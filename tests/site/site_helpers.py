@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts import aanbieder, markers
-from build_scripts.site_build import Build
-from calculator.clock import brussels_today
+from build_scripts.site_build import Build, build_day
 from calculator.parameters import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,7 +200,7 @@ def build_at(day: date) -> Build:
 
 def glossary_at_today() -> list[tuple[str, str]]:
     """The glossary's terms and explanations, with the figures of today's build."""
-    return markers.glossary(build_at(brussels_today()))
+    return markers.glossary(build_at(build_day()))
 
 
 class _Prose(HTMLParser):

@@ -15,9 +15,9 @@ from decimal import Decimal
 import pytest
 from site_helpers import RATE_FIGURES, Page, build, built_pages, plain
 
+from build_scripts.site_build import build_day
 from build_scripts.voorbeelden import example_requests
 from calculator import evaluate
-from calculator.clock import brussels_today
 from calculator.dated import Begin
 from calculator.formatting import MONTHS, euro, long_date, percent
 from calculator.overzicht import GESCHIEDENIS_FIGUREN
@@ -29,7 +29,7 @@ RULES = load()
 def build_dates(rules: RulesData) -> list[date]:
     """The day before and the day of every dated value from the modelled period on (a "ten laatste" date too),
     and today."""
-    days = {brussels_today()}
+    days = {build_day()}
     for parameter in rules:
         for value in parameter.values:
             if value.start >= rules.modelled_from and value.begin is not Begin.MODELSTART:
@@ -193,7 +193,7 @@ def check_examples(day: date, pages: dict[str, Page]) -> None:
 
 
 def test_worked_examples_on_todays_site(pages: dict[str, Page]) -> None:
-    check_examples(brussels_today(), pages)
+    check_examples(build_day(), pages)
 
 
 def test_the_late_example_is_refused_and_the_cap_example_is_capped(pages: dict[str, Page]) -> None:
@@ -201,7 +201,7 @@ def test_the_late_example_is_refused_and_the_cap_example_is_capped(pages: dict[s
     assert late["support"] == plain(euro(Decimal(0)))
     assert "application_deadline" not in late
     capped = examples(pages["steun/index.html"])["plafond-bereikt"]
-    requests = {key: request for key, _, request in example_requests(brussels_today())["steun"]}
-    answer = evaluate(requests["plafond-bereikt"], today=brussels_today())
+    requests = {key: request for key, _, request in example_requests(build_day())["steun"]}
+    answer = evaluate(requests["plafond-bereikt"], today=build_day())
     assert answer["cap_remaining_before"] == answer["services"][0]["support"] != "0.00"
     assert capped["support"] == plain(answer["services"][0]["display"]["support"])

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from site_helpers import RATE_FIGURES, ROOT, Page, build, glossary_at_today, plain
 
-from calculator.clock import brussels_today
+from build_scripts.site_build import build_day
 from calculator.formatting import euro, percent
 from calculator.parameters import load
 
 
 def test_the_home_page_opens_with_what_matters_and_two_calls_to_action(site: Path) -> None:
     rules = load()
-    today = brussels_today()
+    today = build_day()
     html = (site / "index.html").read_text(encoding="utf-8")
     hero = re.search(r'<section class="kmo-hero".*?</section>', html, re.DOTALL)
     assert hero is not None, "no landing block"

@@ -18,7 +18,7 @@ from site_helpers import RATE_FIGURES, ROOT, Page, build, build_at, built_pages
 
 from build_scripts import markers, voorbeelden
 from build_scripts.aanbieder import Contact
-from calculator.clock import brussels_today
+from build_scripts.site_build import build_day
 from calculator.dated import Begin, Unit
 from calculator.formatting import euro, long_date, percent
 from calculator.parameters import load
@@ -91,7 +91,7 @@ def test_each_figure_has_a_numbered_note_with_its_source_and_start(site: Path) -
     reference, and the note links the source and says from when the value applies, unless its date is only the
     start of the modelled period (then no date: it would read as a start)."""
     rules = load()
-    today = brussels_today()
+    today = build_day()
     checked = 0
     for source in DOCS.rglob("*.md"):
         page_name = "index.html" if source.name == "index.md" else f"{source.stem}/index.html"
@@ -328,7 +328,7 @@ def test_a_worked_example_names_the_price_and_the_start_its_table_builds_on() ->
 
 
 def test_an_unknown_marker_fails_the_build(tmp_path: Path) -> None:
-    today = build_at(brussels_today())
+    today = build_at(build_day())
     with pytest.raises(PluginError, match="unknown marker kmo:onbekend"):
         markers.render(today, "x <!-- kmo:onbekend a -->", "test.md")
     with pytest.raises(PluginError, match="malformed"):
