@@ -28,6 +28,9 @@ PAGES = {
     "questions": "vragen/",
     "open-data": "open-data/",
     "calculator": "rekenmodule/",
+    "offer": "diensten/",
+    "contact": "contact/",
+    "history": "geschiedenis/",
 }
 BUDGETS = {"accessibility": 100, "best-practices": 100, "seo": 100}
 
