@@ -188,3 +188,29 @@ def test_the_calculator_works_with_the_keyboard_alone(page: Page, base_url: str)
     expect(page.locator("[data-answer='services.0.application_deadline']")).to_have_text(
         answer["services"][0]["display"]["application_deadline"]
     )
+
+
+def test_no_page_is_wider_than_a_phone(browser: Browser, base_url: str, site: Path) -> None:
+    """At 360 px (WCAG 1.4.10, reflow) nothing sticks out sideways: no page scrolls horizontally, and no block of
+    the article (a card, a figure, a table cell) reaches past the screen's edge."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        wide = {}
+        for path in built_pages(site):
+            page.goto(base_url + path)
+            found = page.evaluate(
+                """() => {
+                  const edge = document.documentElement.clientWidth;
+                  const out = [...document.querySelectorAll('article *')]
+                    .filter((node) => !node.closest('table, pre, .md-typeset__scrollwrap'))
+                    .filter((node) => node.getBoundingClientRect().width > 0 && node.getBoundingClientRect().right > edge + 1)
+                    .map((node) => node.tagName.toLowerCase() + '.' + node.className);
+                  return {scroll: document.documentElement.scrollWidth > edge, out: out.slice(0, 3)};
+                }"""
+            )
+            if found["scroll"] or found["out"]:
+                wide[path or "/"] = found
+        assert not wide, wide
+    finally:
+        context.close()
