@@ -4,12 +4,11 @@ calculator used with the keyboard alone."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from browser_helpers import ROOT, open_calculator, submit_and_wait, wait_until_ready
+from axe_helpers import built_pages, describe, site_problems, violations
+from browser_helpers import open_calculator, submit_and_wait, wait_until_ready
 from form import fill_form
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from scenarios import SCENARIOS
@@ -18,55 +17,11 @@ from calculator import evaluate
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture
-def axe_context(browser: Browser) -> Iterator[BrowserContext]:
-    # axe is injected as a script tag; the site's CSP (rightly) refuses scripts it does not know, so this context
-    # bypasses it. The CSP itself is tested in test_security.py.
-    context = browser.new_context(bypass_csp=True, locale="nl-BE", viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
-
-
-def violations(page: Page) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        TAGS,
-    )
-    found: list[dict[str, Any]] = result["violations"]
-    return found
-
-
-def describe(found: list[dict[str, Any]]) -> str:
-    return "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in found
-    )
-
-
-def built_pages(site: Path) -> list[str]:
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        if relative.startswith(("assets/", "search/")):
-            continue
-        pages.append(relative.removesuffix("index.html"))
-    return pages
-
 
 def test_every_built_page_has_no_axe_violation(axe_context: BrowserContext, base_url: str, site: Path) -> None:
     pages = built_pages(site)
     assert len(pages) >= 9
-    page = axe_context.new_page()
-    problems = {}
-    for path in pages:
-        page.goto(base_url + path)
-        found = violations(page)
-        if found:
-            problems[path or "/"] = describe(found)
+    problems = site_problems(axe_context.new_page(), base_url, pages)
     assert not problems, "\n\n".join(f"{path}:\n{text}" for path, text in problems.items())
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_helpers import built_pages, describe, site_problems, violations
 from browser_helpers import fragment, open_calculator, wait_until_ready
 from form import choose_kind
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -160,26 +161,10 @@ def test_a_card_of_the_offer_opens_the_calculator_with_its_service_and_price(
     expect(page.locator("[data-answer='summary']")).to_have_text(evaluate(sent)["summary"]["message"])
 
 
-@pytest.fixture
-def axe_context(browser: Browser) -> Iterator[BrowserContext]:
-    # As in test_accessibility.py: axe is injected as a script, which the site's CSP rightly refuses.
-    context = browser.new_context(bypass_csp=True, locale="nl-BE", viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
-
-
 def test_every_page_of_the_example_provider_has_no_axe_violation(axe_context: BrowserContext, example_url: str) -> None:
-    from test_accessibility import built_pages, describe, violations
-
     paths = built_pages(example_site())
     assert len(paths) >= 9
-    page = axe_context.new_page()
-    problems = {}
-    for path in paths:
-        page.goto(example_url + path)
-        found = violations(page)
-        if found:
-            problems[path or "/"] = describe(found)
+    problems = site_problems(axe_context.new_page(), example_url, paths)
     assert not problems, "\n\n".join(f"{path}:\n{text}" for path, text in problems.items())
 
 
@@ -187,8 +172,6 @@ def test_every_page_of_the_example_provider_has_no_axe_violation(axe_context: Br
 def test_the_next_step_has_no_axe_violation(
     request_: dict[str, Any], axe_context: BrowserContext, example_url: str
 ) -> None:
-    from test_accessibility import describe, violations
-
     page = axe_context.new_page()
     open_calculator(page, example_url, fragment(request_))
     answered(page)
