@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import brotli  # type: ignore[import-untyped]
 import pytest
@@ -65,6 +66,20 @@ def as_the_copies_decode(folder: Path, target: Path) -> Path:
     return target
 
 
+def run_node(root: Path, script: str, *arguments: str) -> Any:
+    """Run a script under Node from the project root; it must succeed, and its last line of output is JSON."""
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", script, *arguments],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("served", ["files as they are", "the .br copies"])
 def test_the_shipped_runtime_imports_the_calculator_from_bytecode_compiled_from_its_sources(
@@ -78,16 +93,7 @@ def test_the_shipped_runtime_imports_the_calculator_from_bytecode_compiled_from_
         assert (folder / "python_stdlib.zip").read_bytes() != (
             runtimes / folder.name / "python_stdlib.zip"
         ).read_bytes()
-    result = subprocess.run(
-        ["node", "--input-type=module", "-e", SCRIPT, str(folder) + "/", json.dumps(QUICK)],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    shipped = json.loads(result.stdout.strip().splitlines()[-1])
+    shipped = run_node(root, SCRIPT, str(folder) + "/", json.dumps(QUICK))
     report = shipped["report"]
     assert len(report["flags"]) >= 10, report["flags"]
     # Flags 0b01: hash-based and unchecked, so zipimport reads the .pyc without reading the source.
@@ -153,15 +159,6 @@ def test_a_snapshot_restores_with_either_form_of_the_zips(root: Path, direction:
     (plain,) = runtimes.iterdir()
     copies = as_the_copies_decode(plain, tmp_path / plain.name)
     made, restored = (copies, plain) if direction == "stored to deflated" else (plain, copies)
-    result = subprocess.run(
-        ["node", "--input-type=module", "-e", CROSS_SNAPSHOT, f"{made}/", f"{restored}/"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = run_node(root, CROSS_SNAPSHOT, f"{made}/", f"{restored}/")
     assert report["imported"], "every module of the zip was imported before the snapshot: nothing was checked"
     assert report["read"] == report["files"]
