@@ -218,6 +218,8 @@ def build_runtime(wheel: Path) -> str:
         if name != "python_stdlib.zip":
             shutil.copy2(PYODIDE_PACKAGE / name, RUNTIME_STAGING / name)
     shutil.copy2(wheel, RUNTIME_STAGING / wheel.name)
+    for name in runtime_manifest.DECODER:
+        shutil.copy2(ROOT / "node_modules" / runtime_manifest.DECODER_PACKAGE / "pkg" / name, RUNTIME_STAGING / name)
     full_lock = BUILD / "pyodide-lock.full.json"
     run(
         Path(sys.executable).parent / "pyodide",

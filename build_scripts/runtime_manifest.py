@@ -33,6 +33,7 @@ BOOT = "calculator-boot.mjs"
 # The page script and its imports, preloaded after the stylesheets.
 PAGE_MODULES = (
     "calculator-page.mjs",
+    "runtime-files.mjs",
     "address.mjs",
     "field-errors.mjs",
     "form-state.mjs",
@@ -45,9 +46,20 @@ NOSCRIPT_STYLESHEET = "calculator-noscript.css"
 # The runtime's big files, with their share of the bytes (the worker's progress bar), in the order the page preloads
 # them; the worker asks for all of them at once.
 BIG_FILES = {LOCK: 1, "pyodide.asm.wasm": 65, "python_stdlib.zip": 20, LOADER: 10}
+# The big files a host may send uncompressed (on GitHub Pages, the WebAssembly as gzip and the zips as they are): the
+# page and its worker ask for their .br copies unless the host sends them brotli-compressed itself, and unpack them
+# (frontend/runtime-files.mjs). The wheel, named in the lock file, is one of them too.
+PACKED = ("pyodide.asm.wasm", "python_stdlib.zip")
+# The brotli decoder for browsers without DecompressionStream("brotli") (Chromium): its module and WebAssembly, from
+# the npm package brotli-dec-wasm (package.json).
+DECODER_PACKAGE = "brotli-dec-wasm"
+DECODER = ("brotli_dec_wasm.js", "brotli_dec_wasm_bg.wasm")
+# The Content-Type an unpacked file is given (WebAssembly must have its own to be compiled while it arrives).
+UNPACKED_TYPES = {"wasm": "application/wasm", "zip": "application/zip", "whl": "application/zip"}
 # The prefixes of the Cache Storage caches' names: the service worker's copy of the runtime and the page (the prefix
-# and its version) and the worker's memory snapshot (the prefix and the runtime folder's name).
-CACHES = {"runtime": "kmo-rekenmodule-", "snapshot": "kmo-snapshot-"}
+# and its version), the worker's memory snapshot, and the files it unpacked on a first visit (the prefix and the
+# runtime folder's name).
+CACHES = {"runtime": "kmo-rekenmodule-", "snapshot": "kmo-snapshot-", "unpacked": "kmo-unpacked-"}
 
 
 def frontend_files() -> tuple[str, ...]:
@@ -58,7 +70,7 @@ def frontend_files() -> tuple[str, ...]:
 def manifest(folder: Path, wheel: str) -> dict[str, Any]:
     """The manifest of a laid-out runtime folder (``wheel``: the wheel's file name, from the lock file)."""
     files = sorted(path.name for path in folder.iterdir() if path.is_file() and path.name != NAME)
-    expected = sorted({*PYODIDE, LOCK, wheel, *frontend_files()})
+    expected = sorted({*PYODIDE, LOCK, wheel, *frontend_files(), *DECODER})
     if files != expected:
         raise SystemExit(f"the runtime folder holds {files}, the manifest expects {expected}")
     return {
@@ -73,6 +85,8 @@ def manifest(folder: Path, wheel: str) -> dict[str, Any]:
         "stylesheet": STYLESHEET,
         "noscript_stylesheet": NOSCRIPT_STYLESHEET,
         "preload": list(BIG_FILES),
+        "packed": [*PACKED, wheel],
+        "decoder": list(DECODER),
         "caches": CACHES,
         # What an information page prefetches when the visitor shows intent: all the calculator loads.
         "prefetch": [name for name in files if name != NOSCRIPT_STYLESHEET],
@@ -88,6 +102,13 @@ def worker_part() -> dict[str, Any]:
 PLACEHOLDERS: dict[str, dict[str, Any]] = {
     WORKER: {"__RUNTIME_MANIFEST__": worker_part()},
     "calculator-runtime.mjs": {'"__SNAPSHOT_CACHE_PREFIX__"': CACHES["snapshot"]},
+    "runtime-files.mjs": {
+        "__RUNTIME_FILES__": {
+            "decoder": list(DECODER),
+            "types": UNPACKED_TYPES,
+            "unpackedCachePrefix": CACHES["unpacked"],
+        }
+    },
 }
 
 

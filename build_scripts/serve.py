@@ -58,6 +58,10 @@ TYPES = {
     ".xml": "application/xml",
     ".txt": "text/plain; charset=utf-8",
     ".webmanifest": "application/manifest+json",
+    # A precompressed copy asked for by its own name (the runtime's .br files, frontend/runtime-files.mjs) is a file
+    # like any other, of a type no host compresses again.
+    ".br": "application/octet-stream",
+    ".gz": "application/octet-stream",
 }
 # The types a host compresses on the fly: the same list as gzip_types in hosting/nginx/kmo-site.conf (a test holds
 # them equal), plus text/html, which nginx always compresses.
@@ -132,6 +136,7 @@ class Settings:
     extra_headers: dict[str, str] = field(default_factory=dict)
     drop_headers: set[str] = field(default_factory=set)
     requests: list[str] = field(default_factory=list)
+    methods: list[tuple[str, str]] = field(default_factory=list)  # (method, path) of each request, as requests
     compression: str = "precompressed"
     gzipped: dict[tuple[Path, int, int], bytes] = field(default_factory=dict)
     gzip_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -184,6 +189,7 @@ class Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         url_path = url.path
         self.settings.requests.append(url_path)
+        self.settings.methods.append((self.command, url_path))
         if self.settings.reload is not None and url_path in (RELOAD_SCRIPT, RELOAD_WAIT):
             self._serve_reload(url_path, url.query, head)
             return

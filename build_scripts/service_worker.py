@@ -6,8 +6,9 @@ by its page's. The manifest lists, relative to the site's root:
 
 - ``page``: the calculator page (``rekenmodule/``);
 - ``files``: every file of the versioned runtime folder its ``manifest.json`` lists (not the ``.br`` / ``.gz``
-  copies: the browser asks for the file and the host picks the encoding; nor the manifest, which no script reads),
-  and the stylesheets, scripts and icons the page links to on this site;
+  copies: the browser asks for the file, and a file the calculator's worker unpacked from its copy is taken from the
+  cache it put it in; nor the manifest, which no script reads; nor the brotli decoder, which only a visit without
+  those files needs), and the stylesheets, scripts and icons the page links to on this site;
 - ``version``: a hash of the page's asset list and of all those files' bytes, so a deploy that changes any of them
   changes the worker, and the browser installs the new one and drops the old cache;
 - ``preloaded``: the runtime files the page preloads, which the worker answers with an empty response once it holds
@@ -78,7 +79,9 @@ def page_assets(site: Path) -> tuple[list[str], list[str]]:
 
 def manifest(site: Path) -> dict[str, object]:
     (runtime,) = (site / "assets" / "rekenmodule").iterdir()
-    files = [(runtime / name).relative_to(site).as_posix() for name in runtime_manifest.read(runtime)["files"]]
+    # Not the brotli decoder: it only unpacks files the cache will then hold (frontend/runtime-files.mjs).
+    names = [name for name in runtime_manifest.read(runtime)["files"] if name not in runtime_manifest.DECODER]
+    files = [(runtime / name).relative_to(site).as_posix() for name in names]
     assets, preloaded = page_assets(site)
     files = sorted(set(files) | set(assets))
     digest = hashlib.sha256()

@@ -10,6 +10,7 @@ import { FormState } from "./form-state.mjs";
 import { calculatorAnswered, pageIsCurrent } from "./page-check.mjs";
 import { answerText, renderAnswer } from "./render.mjs";
 import { showNextStep } from "./next-step.mjs";
+import { howToFetch, preloadUrl } from "./runtime-files.mjs";
 
 const START_TIMEOUT_MS = 60000;
 const ANSWER_TIMEOUT_MS = 15000;
@@ -301,11 +302,25 @@ class CalculatorPage {
 }
 
 // The runtime's big files (the page's <template data-runtime-preloads>) start downloading once the page has painted:
-// the first frame runs the requestAnimationFrame callback, and the timeout fires after that frame is on screen.
+// the first frame runs the requestAnimationFrame callback, and the timeout fires after that frame is on screen. A file
+// marked data-packed is preloaded the way the worker will ask for it (runtime-files.mjs), or not at all.
 function preloadRuntimeAfterFirstPaint() {
   const template = document.querySelector("template[data-runtime-preloads]");
   if (!template) return;
-  requestAnimationFrame(() => setTimeout(() => document.head.append(template.content.cloneNode(true)), 0));
+  const preload = async (link) => {
+    if (link.hasAttribute("data-packed")) {
+      const url = new URL(link.getAttribute("href"), document.baseURI).href;
+      const wanted = preloadUrl(url, await howToFetch(url));
+      if (!wanted) return;
+      link.href = wanted;
+    }
+    document.head.append(link);
+  };
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      for (const link of template.content.cloneNode(true).querySelectorAll("link")) preload(link);
+    }, 0),
+  );
 }
 
 const root = document.querySelector("[data-calculator]");

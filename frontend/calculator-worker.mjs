@@ -28,6 +28,7 @@ import {
   unpackSnapshot,
   wheelEntry,
 } from "./calculator-runtime.mjs";
+import { fetchRuntimeFile, putAsideSettled } from "./runtime-files.mjs";
 
 const folder = new URL("./", import.meta.url).href;
 const snapshotCache = snapshotCacheName(import.meta.url);
@@ -61,7 +62,7 @@ if (typeof PerformanceObserver === "function") {
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        const name = entry.name.split("/").pop().split("?")[0];
+        const name = entry.name.split("/").pop().split("?")[0].replace(/\.br$/, ""); // a file or its .br copy
         if (shares.has(name)) {
           downloaded += shares.get(name);
           shares.delete(name);
@@ -93,12 +94,13 @@ function fail(error) {
 // is ready is a start failure at once, whatever Pyodide does with it afterwards.
 //
 // The start asks for the runtime's big files at once (askEarly, below) instead of one after another as Pyodide
-// reaches them; Pyodide's own request for such a file then gets the response already under way, once.
+// reaches them; Pyodide's own request for such a file then gets the response already under way, once. Each comes
+// from this device's cache, from the host as it is or as its .br copy unpacked here (runtime-files.mjs).
 const nativeFetch = self.fetch.bind(self);
 const early = new Map();
 function askEarly(name) {
   const url = new URL(name, folder).href;
-  const response = nativeFetch(url);
+  const response = fetchRuntimeFile(url, nativeFetch);
   response.catch(() => {}); // a failure is reported when Pyodide asks for the file, through the wrapper below
   early.set(url, response);
 }
@@ -179,7 +181,8 @@ async function start() {
   const lock = fetch(new URL(RUNTIME.lock, folder)).then((response) => response.json());
   const entry = lock.then(wheelEntry);
   const wheel = entry.then(async (found) => {
-    const response = await fetch(new URL(found.file_name, folder));
+    const response = await fetchRuntimeFile(new URL(found.file_name, folder).href, nativeFetch);
+    if (!response.ok) throw new Error(`HTTP ${response.status}: ${response.url}`);
     return checkedWheel(found, new Uint8Array(await response.arrayBuffer()));
   });
   entry.catch(() => {}); // a failure is reported where each is awaited, below
@@ -205,6 +208,7 @@ async function start() {
   const functions = pyodide.runPython(inSnapshot ? RESTORED_FUNCTIONS : CALCULATOR_FUNCTIONS);
   agendaJson = functions.get(1);
   evaluateJson = functions.get(0);
+  await putAsideSettled();
   progress(100);
   finished = true;
   post({ type: "ready", seconds: (performance.now() - started) / 1000, restored });

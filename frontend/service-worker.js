@@ -10,8 +10,9 @@
 //
 // - install: every listed file into the cache CACHE, its name the runtime prefix and the version (the build writes
 //   the caches' prefixes into MANIFEST.caches from build_scripts/runtime_manifest.py, the one place that names them);
-// - activate: delete every older cache of this prefix (a new deploy replaces the old one), and every memory snapshot
-//   of another runtime (the snapshot prefix, stored by the calculator's worker);
+//   (the files the calculator's worker unpacked itself come from the cache it put them in, not from the network);
+// - activate: delete every older cache of this prefix (a new deploy replaces the old one), every memory snapshot
+//   of another runtime (the snapshot prefix, stored by the calculator's worker) and the unpacked files' caches;
 // - the page itself: from the cache when it is there (a return visit then starts without waiting for the network),
 //   and checked against the network's page at once, byte for byte. The page asks for that check ("page-status",
 //   frontend/page-check.mjs) before it shows its first answer: "current", "offline" (the network is out of reach, or
@@ -31,11 +32,18 @@ const SNAPSHOTS = MANIFEST.caches.snapshot;
 const page = new URL(MANIFEST.page, self.location.href).href;
 const files = new Set(MANIFEST.files.map((file) => new URL(file, self.location.href).href));
 
+// A file the calculator's worker unpacked on this visit (it asked for the .br copy: frontend/runtime-files.mjs) is
+// taken from the cache it put it in, instead of being downloaded again as it is.
+const UNPACKED = MANIFEST.caches.unpacked;
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll([page, ...files]);
+      const unpacked = UNPACKED + MANIFEST.runtime;
+      const held = await Promise.all([...files].map((file) => caches.match(file, { cacheName: unpacked })));
+      await cache.addAll([page, ...[...files].filter((file, i) => !held[i])]);
+      await Promise.all([...files].map((file, i) => held[i] && cache.put(file, held[i])));
       await self.skipWaiting();
     })(),
   );
@@ -45,7 +53,10 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        const old = name.startsWith(PREFIX) ? name !== CACHE : name.startsWith(SNAPSHOTS) && name !== SNAPSHOTS + MANIFEST.runtime;
+        // The unpacked files are in this worker's cache now (install).
+        const old = name.startsWith(PREFIX)
+          ? name !== CACHE
+          : name.startsWith(UNPACKED) || (name.startsWith(SNAPSHOTS) && name !== SNAPSHOTS + MANIFEST.runtime);
         if (old) await caches.delete(name);
       }
       await self.clients.claim();

@@ -7,8 +7,13 @@ kinds), served by build_scripts/serve.py in its three modes:
 - ``none`` (a bucket without a CDN that compresses): every file as it is.
 
 The standard library zip and the wheel are shipped with deflated entries and their copies hold the same zips with
-stored entries (build_scripts/build_site.py ship_deflated_zips): both must be the same archive. On every kind of host
-the runtime must cost fewer bytes than the naive embed's stock files would on that host. Bytes, never times."""
+stored entries (build_scripts/build_site.py ship_deflated_zips): both must be the same archive.
+
+The worker does not take what a host sends for granted (frontend/runtime-files.mjs): for the WebAssembly, the
+standard library and the wheel it asks with HEAD whether the host sends our brotli copy for the file; if not, it
+downloads the file's ``.br`` copy as it is (every host sends it untouched) and unpacks it with the brotli decoder
+from the runtime folder. ``worker_loads`` follows the same rule over HTTP. On every kind of host the runtime must
+cost fewer bytes than the naive embed's stock files would on that host. Bytes, never times."""
 
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ from pathlib import Path
 import brotli  # type: ignore[import-untyped]
 import pytest
 
+from build_scripts import runtime_manifest
 from build_scripts.serve import COMPRESSIBLE, GZIP_LEVEL, TYPES, serve_in_thread
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,6 +73,35 @@ def fetch(url: str) -> tuple[str | None, bytes]:
         return response.headers.get("Content-Encoding"), response.read()
 
 
+def worker_loads(base: str) -> dict[str, tuple[str | None, bytes]]:
+    """What the calculator's worker downloads from the runtime folder at ``base`` on a first visit, by URL name:
+    runtime-files.mjs's rule for the packed files (the file if the host sends our .br copy for it, else that copy
+    by its own name, and then the decoder too), the other files as the host sends them."""
+    loads: dict[str, tuple[str | None, bytes]] = {}
+    packed = (*runtime_manifest.PACKED, wheel_name())
+    for name in (*WORKER_FILES, wheel_name()):
+        asked = name + ".br" if name in packed and not sends_our_copy(base + name) else name
+        loads[asked] = fetch(base + asked)
+    if any(name.endswith(".br") for name in loads):
+        loads |= {name: fetch(base + name) for name in runtime_manifest.DECODER}
+    return loads
+
+
+def sends_our_copy(url: str) -> bool:
+    """runtime-files.mjs's test: HEAD answers for the file and its .br copy, with brotli and the same length."""
+    headers = []
+    for address in (url, url + ".br"):
+        request = urllib.request.Request(address, headers={"Accept-Encoding": CHROMIUM_ACCEPTS}, method="HEAD")
+        with urllib.request.urlopen(request, timeout=30) as response:
+            headers.append(response.headers)
+    file, copy = headers
+    return file.get("Content-Encoding") == "br" and file.get("Content-Length") == copy.get("Content-Length") is not None
+
+
+def worker_bytes(base: str) -> int:
+    return sum(len(body) for _, body in worker_loads(base).values())
+
+
 def decoded(encoding: str | None, body: bytes) -> bytes:
     return brotli.decompress(body) if encoding == "br" else gzip.decompress(body) if encoding == "gzip" else body
 
@@ -98,6 +133,27 @@ def test_each_host_kind_sends_the_file_it_should(hosts: dict[str, str], mode: st
             encoding, body = fetch(base + name)
             assert encoding is None, (mode, name)
             assert body == (folder / name).read_bytes(), (mode, name)
+    # A .br copy asked for by its own name is sent as it is by every kind of host.
+    for name in (*runtime_manifest.PACKED, wheel_name()):
+        assert fetch(base + name + ".br") == (None, (folder / (name + ".br")).read_bytes()), (mode, name)
+
+
+# Which form of each packed file the worker downloads on each kind of host.
+WORKER_GETS = {"precompressed": "the file, as brotli", "gzip": "the .br copy", "none": "the .br copy"}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_worker_downloads_brotli_on_every_host_kind(hosts: dict[str, str], mode: str) -> None:
+    folder = runtime()
+    loads = worker_loads(hosts[mode] + folder.relative_to(SITE).as_posix() + "/")
+    for name in (*runtime_manifest.PACKED, wheel_name()):
+        copy = (folder / (name + ".br")).read_bytes()
+        if WORKER_GETS[mode] == "the file, as brotli":
+            assert loads[name] == ("br", copy), name
+        else:
+            assert name not in loads, (mode, name)
+            assert loads[name + ".br"] == (None, copy), (mode, name)
+    assert (runtime_manifest.DECODER[1] in loads) == (WORKER_GETS[mode] == "the .br copy"), mode
 
 
 @pytest.mark.parametrize("name", ["python_stdlib.zip", "wheel"])
@@ -140,8 +196,7 @@ def naive_bytes(mode: str) -> int:
 def test_on_every_host_kind_the_runtime_costs_fewer_bytes_than_the_naive_embed(
     hosts: dict[str, str], mode: str
 ) -> None:
-    base = hosts[mode] + runtime().relative_to(SITE).as_posix() + "/"
-    ours = sum(len(fetch(base + name)[1]) for name in (*WORKER_FILES, wheel_name()))
+    ours = worker_bytes(hosts[mode] + runtime().relative_to(SITE).as_posix() + "/")
     naive = naive_bytes(mode)
     assert ours < naive, f"{mode}: the runtime sends {ours} bytes, the naive embed {naive}"
 
@@ -161,8 +216,7 @@ def test_hosting_md_gives_the_runtime_bytes_each_host_kind_sends(hosts: dict[str
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     figures = re.match(r"([\d.]+) MB \(([\d.]+) MB\)", cells[3])
     assert figures, row
-    base = hosts[mode] + runtime().relative_to(SITE).as_posix() + "/"
-    ours = sum(len(fetch(base + name)[1]) for name in (*WORKER_FILES, wheel_name()))
+    ours = worker_bytes(hosts[mode] + runtime().relative_to(SITE).as_posix() + "/")
     # Within 2 %: a change to the rules data moves the wheel by a few kilobytes, not the figure's meaning.
     assert float(figures.group(1)) * 1e6 == pytest.approx(ours, rel=0.02), (mode, ours)
     assert float(figures.group(2)) * 1e6 == pytest.approx(naive_bytes(mode), rel=0.02), (mode, naive_bytes(mode))

@@ -1,0 +1,131 @@
+// How the runtime's big files reach this browser, on any static host.
+//
+// The WebAssembly, the standard library zip and the wheel are the bytes that matter. A host that serves the runtime
+// folder's .br copies (HOSTING.md: nginx, Caddy, Apache) sends them brotli-compressed, and the browser unpacks them
+// itself. Most static hosts do not: GitHub Pages gzips the WebAssembly on the fly (3.5 MB instead of 2.8 MB) and
+// sends zips as they are, a bucket compresses nothing (9.6 MB of WebAssembly). So for each of these files:
+//
+// - "held": a cache on this device holds it unpacked (the service worker's, or the copy a first visit put aside):
+//   it is read from there, no request at all;
+// - "plain": the host sends our .br copy for the file (HEAD requests for both: Content-Encoding br, and the same
+//   Content-Length): the file is asked for as it is, and the browser unpacks it;
+// - "packed": otherwise (a host that compresses on the fly, if at all, at a lower brotli quality than our copy's, or
+//   gzip, or nothing) its .br copy is asked for, a file no host compresses again (its type is not compressible),
+//   and unpacked here as it arrives: with the browser's DecompressionStream("brotli") where it has one (Firefox,
+//   Safari), else with a brotli decoder in WebAssembly from the same folder (about 100 kB on the wire). The unpacked
+//   bytes are also put aside in Cache Storage (UNPACKED, named after the runtime folder), where the service worker
+//   takes them from when it installs, instead of downloading the files again.
+//
+// The build writes FILES in from the runtime's manifest (build_scripts/runtime_manifest.py): {decoder: [script,
+// wasm], types: {suffix: Content-Type}, unpackedCachePrefix}; the manifest's "packed" lists the files. The page
+// (calculator-page.mjs) uses howToFetch and preloadUrl to preload the same files its worker will ask for.
+const FILES = __RUNTIME_FILES__;
+const COPY = ".br";
+
+// The Cache Storage cache for the unpacked copies of the runtime in the folder of this URL.
+export function unpackedCacheName(url) {
+  return FILES.unpackedCachePrefix + new URL("./", url).pathname.split("/").filter(Boolean).pop();
+}
+
+// "held", "plain" or "packed" (above). fetchOnce: the fetch to use for the HEAD request (the worker's unwrapped one).
+export async function howToFetch(url, fetchOnce = fetch) {
+  try {
+    if (typeof caches === "object" && (await caches.match(url))) return "held";
+  } catch {
+    // no Cache Storage here (a private window may refuse it): ask the network
+  }
+  try {
+    const [file, copy] = await Promise.all([url, url + COPY].map((address) => fetchOnce(address, { method: "HEAD" })));
+    const length = (response) => response.headers.get("Content-Length");
+    const brotli = /\bbr\b/.test(file.headers.get("Content-Encoding") || "");
+    if (file.ok && copy.ok && brotli && length(file) !== null && length(file) === length(copy)) return "plain";
+  } catch {
+    // no answer to HEAD: the .br copy is a plain static file on every host
+  }
+  return "packed";
+}
+
+// The URL the page preloads for a file, given howToFetch's answer (null: nothing to preload).
+export function preloadUrl(url, how) {
+  return how === "held" ? null : how === "plain" ? url : url + COPY;
+}
+
+// The file's response: from the cache, from the host as it is, or its .br copy unpacked here.
+export async function fetchRuntimeFile(url, fetchOnce = fetch) {
+  const how = await howToFetch(url, fetchOnce);
+  if (how === "held") return (await caches.match(url)) || fetchOnce(url);
+  if (how === "plain") return fetchOnce(url);
+  // The decoder loads while the copy downloads.
+  const [response, decompress] = await Promise.all([fetchOnce(url + COPY), brotliStream()]);
+  return unpacked(url, response, decompress);
+}
+
+async function unpacked(url, response, decompress) {
+  if (!response.ok || !response.body) return response; // the caller reports the HTTP error
+  // A host that marks .br files as brotli-encoded has had the browser unpack them already.
+  const encoded = !/\bbr\b/.test(response.headers.get("Content-Encoding") || "");
+  const body = encoded ? response.body.pipeThrough(decompress) : response.body;
+  const name = new URL(url).pathname.split("/").pop();
+  const headers = { "Content-Type": FILES.types[name.split(".").pop()] || "application/octet-stream" };
+  const [mine, aside] = body.tee();
+  putting.push(putAside(url, new Response(aside, { headers })));
+  return new Response(mine, { headers });
+}
+
+const putting = [];
+
+// Settles once the unpacked files are in Cache Storage (or could not be put there): the worker waits for it before
+// it says it is ready, since the page then registers the service worker, which looks for them when it installs.
+export function putAsideSettled() {
+  return Promise.allSettled(putting);
+}
+
+async function putAside(url, response) {
+  try {
+    await (await caches.open(unpackedCacheName(url))).put(url, response);
+  } catch {
+    response.body.cancel().catch(() => {}); // no Cache Storage: the service worker will download the file itself
+  }
+}
+
+let decoder = null;
+
+// A TransformStream from brotli to the bytes it holds.
+async function brotliStream() {
+  try {
+    return new DecompressionStream("brotli");
+  } catch {
+    // this browser's DecompressionStream has no brotli (Chromium): the decoder in WebAssembly
+  }
+  decoder = decoder || loadDecoder();
+  const { BrotliDecStream, BrotliStreamResultCode: Code } = await decoder;
+  const stream = new BrotliDecStream();
+  let done = false;
+  return new TransformStream({
+    transform(chunk, controller) {
+      let input = chunk;
+      while (!done) {
+        const result = stream.dec(input, OUTPUT_CHUNK);
+        if (result.buf.length) controller.enqueue(result.buf);
+        input = input.subarray(result.input_offset);
+        done = result.code === Code.ResultSuccess;
+        if (result.code !== Code.NeedsMoreOutput) break;
+      }
+    },
+    flush() {
+      stream.free();
+      if (!done) throw new Error("a .br file of the runtime ends before its last block");
+    },
+  });
+}
+
+const OUTPUT_CHUNK = 1 << 20;
+
+// The decoder's module and WebAssembly, from the runtime folder (FILES.decoder).
+export function loadDecoder() {
+  const [script, wasm] = FILES.decoder.map((name) => new URL(name, import.meta.url));
+  return import(script.href).then(async (module) => {
+    await module.default({ module_or_path: wasm });
+    return module;
+  });
+}
