@@ -1,11 +1,14 @@
-"""What unpacking the runtime in the worker would cost: DecompressionStream('gzip') on the runtime's .gz copies, in
-headless Chromium, as a worker would run it on every start that reads them (a first visit, and a return visit whose
-copy of the runtime is kept compressed).
+"""What unpacking the runtime in the browser costs, in headless Chromium:
+
+- ``brotli``: the .br copies the calculator's worker downloads where the host does not send them itself
+  (frontend/runtime-files.mjs brotliStream: in Chromium, the decoder in WebAssembly), once per first visit (a return
+  visit reads the unpacked files from the cache);
+- ``gzip``: DecompressionStream('gzip') on the .gz copies, the alternative that was measured and not kept.
 
     python -m bench.decompression [--runs 5]
 
-Prints, per file, the bytes a host that compresses nothing would send (the file, or its .gz copy fetched as an
-opaque file) and the median time to unpack the copy. It reads the built site (site/)."""
+Prints, per file, the bytes of the file and of each copy fetched as an opaque file, and the median time to unpack the
+copy. It reads the built site (site/)."""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ import sys
 from playwright.sync_api import sync_playwright
 
 from bench.browser import browser_args, script
-from build_scripts import build_site
+from build_scripts import build_site, runtime_manifest
 from build_scripts.chromium import CHROMIUM
 from build_scripts.serve import serve_in_thread
 
@@ -36,16 +39,24 @@ def main(argv: list[str] | None = None) -> int:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=browser_args(playwright))
             page = browser.new_page()
             page.goto(base)
+            runtime = f"{base}assets/rekenmodule/{folder.name}/"
             for name in FILES:
-                url = f"{base}assets/rekenmodule/{folder.name}/{name}.gz"
-                measured = page.evaluate(script("unpack.js"), [url, arguments.runs])
-                results[name] = {
-                    "plain_bytes": (folder / name).stat().st_size,
-                    "gz_bytes": measured["packed"],
-                    "unpacked_bytes": measured["size"],
-                    "unpack_ms_median": round(statistics.median(measured["times"]), 1),
-                    "unpack_ms": [round(time, 1) for time in measured["times"]],
-                }
+                results[name] = {"plain_bytes": (folder / name).stat().st_size}
+                for kind, suffix in (("brotli", ".br"), ("gzip", ".gz")):
+                    if kind == "brotli" and name not in runtime_manifest.PACKED:
+                        continue
+                    measured = page.evaluate(
+                        script("unbrotli.js" if kind == "brotli" else "unpack.js"),
+                        [runtime + "runtime-files.mjs", runtime + name + suffix, arguments.runs]
+                        if kind == "brotli"
+                        else [runtime + name + suffix, arguments.runs],
+                    )
+                    results[name][kind] = {
+                        "copy_bytes": measured["packed"],
+                        "unpacked_bytes": measured["size"],
+                        "unpack_ms_median": round(statistics.median(measured["times"]), 1),
+                        "unpack_ms": [round(time, 1) for time in measured["times"]],
+                    }
             browser.close()
     finally:
         server.shutdown()

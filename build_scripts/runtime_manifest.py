@@ -31,9 +31,11 @@ LOADER = "pyodide.asm.mjs"
 HEAD_MODULES = ("calculator-runtime.mjs", "page-check.mjs", "runtime-client.mjs")
 BOOT = "calculator-boot.mjs"
 # The page script and its imports, preloaded after the stylesheets.
+# The module that decides how the big files are fetched (the page, its worker and an information page's intent).
+UNPACKER = "runtime-files.mjs"
 PAGE_MODULES = (
     "calculator-page.mjs",
-    "runtime-files.mjs",
+    UNPACKER,
     "address.mjs",
     "field-errors.mjs",
     "form-state.mjs",
@@ -87,6 +89,7 @@ def manifest(folder: Path, wheel: str) -> dict[str, Any]:
         "preload": list(BIG_FILES),
         "packed": [*PACKED, wheel],
         "decoder": list(DECODER),
+        "unpacker": UNPACKER,
         "caches": CACHES,
         # What an information page prefetches when the visitor shows intent: all the calculator loads.
         "prefetch": [name for name in files if name != NOSCRIPT_STYLESHEET],
@@ -102,9 +105,10 @@ def worker_part() -> dict[str, Any]:
 PLACEHOLDERS: dict[str, dict[str, Any]] = {
     WORKER: {"__RUNTIME_MANIFEST__": worker_part()},
     "calculator-runtime.mjs": {'"__SNAPSHOT_CACHE_PREFIX__"': CACHES["snapshot"]},
-    "runtime-files.mjs": {
+    UNPACKER: {
         "__RUNTIME_FILES__": {
             "decoder": list(DECODER),
+        "unpacker": UNPACKER,
             "types": UNPACKED_TYPES,
             "unpackedCachePrefix": CACHES["unpacked"],
         }

@@ -91,7 +91,7 @@ async function putAside(url, response) {
 let decoder = null;
 
 // A TransformStream from brotli to the bytes it holds.
-async function brotliStream() {
+export async function brotliStream() {
   try {
     return new DecompressionStream("brotli");
   } catch {
