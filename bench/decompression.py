@@ -16,6 +16,7 @@ import argparse
 import json
 import statistics
 import sys
+from typing import Any
 
 from playwright.sync_api import sync_playwright
 
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     (folder,) = (build_site.SITE / "assets" / "rekenmodule").iterdir()
     server, base = serve_in_thread(build_site.SITE, compression="none")
-    results = {}
+    results: dict[str, dict[str, Any]] = {}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=browser_args(playwright))
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                     measured = page.evaluate(
                         script("unbrotli.js" if kind == "brotli" else "unpack.js"),
-                        [runtime + "runtime-files.mjs", runtime + name + suffix, arguments.runs]
+                        [runtime + runtime_manifest.UNPACKER, runtime + name + suffix, arguments.runs]
                         if kind == "brotli"
                         else [runtime + name + suffix, arguments.runs],
                     )

@@ -108,7 +108,6 @@ PLACEHOLDERS: dict[str, dict[str, Any]] = {
     UNPACKER: {
         "__RUNTIME_FILES__": {
             "decoder": list(DECODER),
-        "unpacker": UNPACKER,
             "types": UNPACKED_TYPES,
             "unpackedCachePrefix": CACHES["unpacked"],
         }

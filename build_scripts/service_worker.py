@@ -13,6 +13,8 @@ by its page's. The manifest lists, relative to the site's root:
   changes the worker, and the browser installs the new one and drops the old cache;
 - ``preloaded``: the runtime files the page preloads, which the worker answers with an empty response once it holds
   them (only the page's Pyodide worker reads them);
+- ``packed``: the runtime's big files, which the service worker takes from what the calculator's worker fetched
+  (the unpacked copies it put aside, or the HTTP cache) rather than download them again;
 - ``runtime``: the runtime folder's name, so the new worker also drops the memory snapshots of other runtimes
   (the calculator's worker stores them as ``<snapshot prefix><runtime folder>``);
 - ``caches``: the prefixes of the caches' names (build_scripts/runtime_manifest.py, the one place that names them).
@@ -93,6 +95,7 @@ def manifest(site: Path) -> dict[str, object]:
         "runtime": runtime.name,
         "files": files,
         "preloaded": preloaded,
+        "packed": [(runtime / name).relative_to(site).as_posix() for name in runtime_manifest.read(runtime)["packed"]],
         "caches": runtime_manifest.CACHES,
     }
 

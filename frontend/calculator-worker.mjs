@@ -62,6 +62,7 @@ if (typeof PerformanceObserver === "function") {
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
+        if (!entry.decodedBodySize) continue; // a HEAD request (runtime-files.mjs), not the file
         const name = entry.name.split("/").pop().split("?")[0].replace(/\.br$/, ""); // a file or its .br copy
         if (shares.has(name)) {
           downloaded += shares.get(name);
@@ -82,6 +83,11 @@ self.addEventListener("unhandledrejection", (event) => {
   if (!evaluateJson) fail(event.reason);
 });
 
+// A runtime file that breaks off while Pyodide reads it: a start failure, unless the runtime has started already.
+function startFailed(error) {
+  if (!evaluateJson) fail(error);
+}
+
 function fail(error) {
   if (finished) return;
   finished = true;
@@ -100,7 +106,7 @@ const nativeFetch = self.fetch.bind(self);
 const early = new Map();
 function askEarly(name) {
   const url = new URL(name, folder).href;
-  const response = fetchRuntimeFile(url, nativeFetch);
+  const response = fetchRuntimeFile(url, nativeFetch, startFailed);
   response.catch(() => {}); // a failure is reported when Pyodide asks for the file, through the wrapper below
   early.set(url, response);
 }
@@ -181,7 +187,7 @@ async function start() {
   const lock = fetch(new URL(RUNTIME.lock, folder)).then((response) => response.json());
   const entry = lock.then(wheelEntry);
   const wheel = entry.then(async (found) => {
-    const response = await fetchRuntimeFile(new URL(found.file_name, folder).href, nativeFetch);
+    const response = await fetchRuntimeFile(new URL(found.file_name, folder).href, nativeFetch, startFailed);
     if (!response.ok) throw new Error(`HTTP ${response.status}: ${response.url}`);
     return checkedWheel(found, new Uint8Array(await response.arrayBuffer()));
   });

@@ -39,6 +39,7 @@ export async function howToFetch(url, fetchOnce = fetch) {
     const length = (response) => response.headers.get("Content-Length");
     const brotli = /\bbr\b/.test(file.headers.get("Content-Encoding") || "");
     if (file.ok && copy.ok && brotli && length(file) !== null && length(file) === length(copy)) return "plain";
+    if (file.ok && copy.status === 404) return "plain"; // a deploy without the .br copies: the file as it is
   } catch {
     // no answer to HEAD: the .br copy is a plain static file on every host
   }
@@ -50,17 +51,26 @@ export function preloadUrl(url, how) {
   return how === "held" ? null : how === "plain" ? url : url + COPY;
 }
 
-// The file's response: from the cache, from the host as it is, or its .br copy unpacked here.
-export async function fetchRuntimeFile(url, fetchOnce = fetch) {
+// The file's response: from the cache, from the host as it is, or its .br copy unpacked here. onError(error) hears of
+// a copy that breaks off or does not unpack: the response has been handed over by then, and whoever reads it (Pyodide,
+// for the WebAssembly) might only log the failure.
+export async function fetchRuntimeFile(url, fetchOnce = fetch, onError = () => {}) {
   const how = await howToFetch(url, fetchOnce);
   if (how === "held") return (await caches.match(url)) || fetchOnce(url);
   if (how === "plain") return fetchOnce(url);
   // The decoder loads while the copy downloads.
-  const [response, decompress] = await Promise.all([fetchOnce(url + COPY), brotliStream()]);
-  return unpacked(url, response, decompress);
+  const response = fetchOnce(url + COPY);
+  let decompress;
+  try {
+    decompress = await brotliStream();
+  } catch (error) {
+    response.then((answer) => answer.body && answer.body.cancel()).catch(() => {});
+    throw error;
+  }
+  return unpacked(url, await response, decompress, onError);
 }
 
-async function unpacked(url, response, decompress) {
+async function unpacked(url, response, decompress, onError) {
   if (!response.ok || !response.body) return response; // the caller reports the HTTP error
   // A host that marks .br files as brotli-encoded has had the browser unpack them already.
   const encoded = !/\bbr\b/.test(response.headers.get("Content-Encoding") || "");
@@ -69,7 +79,27 @@ async function unpacked(url, response, decompress) {
   const headers = { "Content-Type": FILES.types[name.split(".").pop()] || "application/octet-stream" };
   const [mine, aside] = body.tee();
   putting.push(putAside(url, new Response(aside, { headers })));
-  return new Response(mine, { headers });
+  return new Response(reporting(mine, onError), { headers });
+}
+
+// The same stream, with its failure also reported to onError.
+function reporting(stream, onError) {
+  const reader = stream.getReader();
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        onError(error);
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
 }
 
 const putting = [];
@@ -90,13 +120,19 @@ async function putAside(url, response) {
 
 let decoder = null;
 
+// Whether this browser's DecompressionStream unpacks brotli itself (Firefox, Safari; not Chromium).
+export function nativeBrotli() {
+  try {
+    new DecompressionStream("brotli");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // A TransformStream from brotli to the bytes it holds.
 export async function brotliStream() {
-  try {
-    return new DecompressionStream("brotli");
-  } catch {
-    // this browser's DecompressionStream has no brotli (Chromium): the decoder in WebAssembly
-  }
+  if (nativeBrotli()) return new DecompressionStream("brotli");
   decoder = decoder || loadDecoder();
   const { BrotliDecStream, BrotliStreamResultCode: Code } = await decoder;
   const stream = new BrotliDecStream();
@@ -106,10 +142,12 @@ export async function brotliStream() {
       let input = chunk;
       while (!done) {
         const result = stream.dec(input, OUTPUT_CHUNK);
-        if (result.buf.length) controller.enqueue(result.buf);
+        const { buf, code } = result; // each read of buf copies it out of the decoder's memory
         input = input.subarray(result.input_offset);
-        done = result.code === Code.ResultSuccess;
-        if (result.code !== Code.NeedsMoreOutput) break;
+        result.free();
+        if (buf.length) controller.enqueue(buf);
+        done = code === Code.ResultSuccess;
+        if (code !== Code.NeedsMoreOutput) break;
       }
     },
     flush() {
@@ -119,7 +157,7 @@ export async function brotliStream() {
   });
 }
 
-const OUTPUT_CHUNK = 1 << 20;
+const OUTPUT_CHUNK = 256 * 1024;
 
 // The decoder's module and WebAssembly, from the runtime folder (FILES.decoder).
 export function loadDecoder() {

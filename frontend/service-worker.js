@@ -10,9 +10,9 @@
 //
 // - install: every listed file into the cache CACHE, its name the runtime prefix and the version (the build writes
 //   the caches' prefixes into MANIFEST.caches from build_scripts/runtime_manifest.py, the one place that names them);
-//   (the files the calculator's worker unpacked itself come from the cache it put them in, not from the network);
-// - activate: delete every older cache of this prefix (a new deploy replaces the old one), every memory snapshot
-//   of another runtime (the snapshot prefix, stored by the calculator's worker) and the unpacked files' caches;
+//   but the runtime's big files, which come from what the calculator's worker fetched (adoptPacked, below);
+// - activate: delete every older cache of this prefix (a new deploy replaces the old one), and every memory snapshot
+//   and unpacked-files cache of another runtime (stored by the calculator's worker);
 // - the page itself: from the cache when it is there (a return visit then starts without waiting for the network),
 //   and checked against the network's page at once, byte for byte. The page asks for that check ("page-status",
 //   frontend/page-check.mjs) before it shows its first answer: "current", "offline" (the network is out of reach, or
@@ -32,31 +32,58 @@ const SNAPSHOTS = MANIFEST.caches.snapshot;
 const page = new URL(MANIFEST.page, self.location.href).href;
 const files = new Set(MANIFEST.files.map((file) => new URL(file, self.location.href).href));
 
-// A file the calculator's worker unpacked on this visit (it asked for the .br copy: frontend/runtime-files.mjs) is
-// taken from the cache it put it in, instead of being downloaded again as it is.
-const UNPACKED = MANIFEST.caches.unpacked;
+// The runtime's big files (MANIFEST.packed) are never downloaded here: the calculator's worker has fetched them in
+// whichever form the host serves best (frontend/runtime-files.mjs). Each is taken from the cache the worker put it in
+// after unpacking its .br copy (UNPACKED), or from the browser's HTTP cache when the worker fetched the file itself.
+// At install time after a deploy, the worker may still be downloading them: they are then taken once the calculator
+// has answered ("calculator-answered", adoptPacked), and until then the worker's own cache serves them.
+const UNPACKED = MANIFEST.caches.unpacked + MANIFEST.runtime;
+const packed = MANIFEST.packed.map((file) => new URL(file, self.location.href).href);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      const unpacked = UNPACKED + MANIFEST.runtime;
-      const held = await Promise.all([...files].map((file) => caches.match(file, { cacheName: unpacked })));
-      await cache.addAll([page, ...[...files].filter((file, i) => !held[i])]);
-      await Promise.all([...files].map((file, i) => held[i] && cache.put(file, held[i])));
+      await cache.addAll([page, ...[...files].filter((file) => !packed.includes(file))]);
+      await adoptPacked();
       await self.skipWaiting();
     })(),
   );
 });
 
+// The big files into this worker's cache, from the worker's unpacked copies or the HTTP cache; once all are there,
+// the unpacked copies are deleted. download: once the calculator has answered, a file found in neither (a browser
+// that dropped it from its HTTP cache) is downloaded, so that the calculator still works offline.
+async function adoptPacked(download = false) {
+  if (!(await caches.has(CACHE))) return; // a newer worker has taken over
+  const cache = await caches.open(CACHE);
+  let missing = 0;
+  for (const file of packed) {
+    if (await cache.match(file)) continue;
+    const held = (await caches.match(file, { cacheName: UNPACKED })) || (await fromHttpCache(file));
+    if (held) await cache.put(file, held);
+    else if (download) await cache.add(file).catch(() => (missing += 1));
+    else missing += 1;
+  }
+  if (!missing) await caches.delete(UNPACKED);
+}
+
+async function fromHttpCache(file) {
+  try {
+    const response = await fetch(file, { cache: "only-if-cached", mode: "same-origin" });
+    return response.ok ? response : null;
+  } catch {
+    return null;
+  }
+}
+
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        // The unpacked files are in this worker's cache now (install).
         const old = name.startsWith(PREFIX)
           ? name !== CACHE
-          : name.startsWith(UNPACKED) || (name.startsWith(SNAPSHOTS) && name !== SNAPSHOTS + MANIFEST.runtime);
+          : [SNAPSHOTS, MANIFEST.caches.unpacked].some((prefix) => name.startsWith(prefix) && name !== prefix + MANIFEST.runtime);
         if (old) await caches.delete(name);
       }
       await self.clients.claim();
@@ -108,7 +135,7 @@ async function heldSearchIndex(request, clientId) {
 const preloaded = new Set(MANIFEST.preloaded.map((file) => new URL(file, self.location.href).href));
 
 async function cacheFirst(request, key, clientId) {
-  const cached = await caches.match(key, { cacheName: CACHE });
+  const cached = (await caches.match(key, { cacheName: CACHE })) || (await caches.match(key, { cacheName: UNPACKED }));
   if (cached && clientId && preloaded.has(key)) {
     const client = await self.clients.get(clientId);
     if (client && client.type === "window") return new Response(null, { status: 204 });
@@ -199,6 +226,7 @@ self.addEventListener("message", (event) => {
     const release = holds.get(client.id);
     if (release) release();
     else answered.add(client.id);
+    event.waitUntil(adoptPacked(true));
     return;
   }
   if (event.data.type !== "page-status") return;

@@ -25,8 +25,13 @@ from build_scripts.serve import Settings, make_server
 
 pytestmark = pytest.mark.browser
 
-# Each host: build_scripts/serve.py's compression mode, and whether the site's _headers apply.
-HOSTS = {"precompressed": ("precompressed", True), "ghpages": ("gzip", False), "none": ("none", True)}
+# Each host: build_scripts/serve.py's compression mode, whether the site's _headers apply, and headers on every
+# response (GitHub Pages: max-age=600; without it, a file built seconds ago would be revalidated at once).
+HOSTS: dict[str, tuple[str, bool, dict[str, str]]] = {
+    "precompressed": ("precompressed", True, {}),
+    "ghpages": ("gzip", False, {"Cache-Control": "max-age=600"}),
+    "none": ("none", True, {}),
+}
 SERVICE_WORKER_HOLDS = """async (urls) => {
   const registration = await navigator.serviceWorker.getRegistration();
   if (!registration || !registration.active) return false;
@@ -44,8 +49,8 @@ SERVICE_WORKER_HOLDS = """async (urls) => {
 
 @pytest.fixture(params=list(HOSTS))
 def host(request: pytest.FixtureRequest, site: Path) -> Iterator[tuple[str, str, Settings]]:
-    compression, own_headers = HOSTS[request.param]
-    server, settings = make_server(site, 0, compression=compression)
+    compression, own_headers, added = HOSTS[request.param]
+    server, settings = make_server(site, 0, compression=compression, extra_headers=added)
     if not own_headers:
         settings.rules = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -88,3 +93,26 @@ def test_the_big_files_arrive_as_brotli_on_every_host_and_only_once(
         assert again == [], (kind, again)
     finally:
         context.close()
+
+
+def test_a_br_copy_that_breaks_off_is_a_start_failure_not_a_hang(browser: Browser, site: Path) -> None:
+    # The worker unpacks the copy while Pyodide already reads the WebAssembly; a copy cut off halfway must end the
+    # start with the page's error at once (runtime-files.mjs onError), not after the watchdog, which is set far
+    # beyond this test's wait.
+    server, settings = make_server(site, 0, compression="gzip", extra_headers={"Cache-Control": "max-age=600"})
+    settings.rules = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    (copy,) = (site / "assets" / "rekenmodule").glob("*/pyodide.asm.wasm.br")
+    half = copy.read_bytes()[: copy.stat().st_size // 2]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script("window.kmoStartTimeoutMs = 600000;")
+        page.route("**/pyodide.asm.wasm.br", lambda route: route.fulfill(status=200, body=half))
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/rekenmodule/")
+        page.wait_for_selector("[data-calculator][data-state='error']", timeout=30_000)
+        assert "De rekenmodule kon niet starten" in (page.text_content("[data-status-text]") or "")
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

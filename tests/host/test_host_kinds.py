@@ -95,7 +95,8 @@ def sends_our_copy(url: str) -> bool:
         with urllib.request.urlopen(request, timeout=30) as response:
             headers.append(response.headers)
     file, copy = headers
-    return file.get("Content-Encoding") == "br" and file.get("Content-Length") == copy.get("Content-Length") is not None
+    length = file.get("Content-Length")
+    return bool(file.get("Content-Encoding") == "br" and length is not None and length == copy.get("Content-Length"))
 
 
 def worker_bytes(base: str) -> int:

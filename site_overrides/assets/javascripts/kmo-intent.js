@@ -4,7 +4,8 @@
 // Save-Data on or on a 2G connection. The file lists and the calculator's address come from the page (main.html).
 // The big files the host may not send as brotli (data-packed) are prefetched in the form the calculator's worker
 // will ask for, decided by the runtime's own module (runtime-files.mjs, data-runtime-files): as they are, as their
-// .br copy (and then the brotli decoder too, data-decoder), or not at all when this device holds them.
+// .br copy (and then the brotli decoder too, data-decoder, unless the browser unpacks brotli itself), or not at all
+// when this device holds them.
 (function () {
   var script = document.currentScript;
   var list = function (name) {
@@ -28,8 +29,10 @@
   }
 
   function prefetchPacked() {
+    var runtimeModule;
     import(new URL(runtimeFiles, location.href).href)
       .then(function (runtime) {
+        runtimeModule = runtime;
         return Promise.all(
           packed.map(function (file) {
             var url = new URL(file, location.href).href;
@@ -42,7 +45,7 @@
         );
       })
       .then(function (unpacking) {
-        if (unpacking.indexOf(true) >= 0) decoder.forEach(hint);
+        if (unpacking.indexOf(true) >= 0 && !runtimeModule.nativeBrotli()) decoder.forEach(hint);
       })
       .catch(function () {
         // a prefetch is a courtesy: the calculator downloads what it needs itself
