@@ -304,23 +304,22 @@ class CalculatorPage {
 // The runtime's big files (the page's <template data-runtime-preloads>) start downloading once the page has painted:
 // the first frame runs the requestAnimationFrame callback, and the timeout fires after that frame is on screen. A file
 // marked data-packed is preloaded the way the worker will ask for it (runtime-files.mjs), or not at all.
+// The HEAD requests that decide the form are sent at once (a few hundred bytes), so their answers are there by then.
 function preloadRuntimeAfterFirstPaint() {
   const template = document.querySelector("template[data-runtime-preloads]");
   if (!template) return;
-  const preload = async (link) => {
-    if (link.hasAttribute("data-packed")) {
-      const url = new URL(link.getAttribute("href"), document.baseURI).href;
-      const wanted = preloadUrl(url, await howToFetch(url));
-      if (!wanted) return;
+  const links = [...template.content.cloneNode(true).querySelectorAll("link")].map((link) => {
+    if (!link.hasAttribute("data-packed")) return Promise.resolve(link);
+    const url = new URL(link.getAttribute("href"), document.baseURI).href;
+    return howToFetch(url).then((how) => {
+      const wanted = preloadUrl(url, how);
+      if (!wanted) return null;
       link.href = wanted;
-    }
-    document.head.append(link);
-  };
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      for (const link of template.content.cloneNode(true).querySelectorAll("link")) preload(link);
-    }, 0),
-  );
+      return link;
+    });
+  });
+  const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  for (const link of links) Promise.all([link, painted]).then(([ready]) => ready && document.head.append(ready));
 }
 
 const root = document.querySelector("[data-calculator]");

@@ -35,7 +35,9 @@ export async function howToFetch(url, fetchOnce = fetch) {
     // no Cache Storage here (a private window may refuse it): ask the network
   }
   try {
-    const [file, copy] = await Promise.all([url, url + COPY].map((address) => fetchOnce(address, { method: "HEAD" })));
+    // Past the HTTP cache: a HEAD request must not wait for a download of the same file already under way.
+    const head = (address) => fetchOnce(address, { method: "HEAD", cache: "no-store" });
+    const [file, copy] = await Promise.all([url, url + COPY].map(head));
     const length = (response) => response.headers.get("Content-Length");
     const brotli = /\bbr\b/.test(file.headers.get("Content-Encoding") || "");
     if (file.ok && copy.ok && brotli && length(file) !== null && length(file) === length(copy)) return "plain";
