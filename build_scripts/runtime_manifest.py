@@ -30,9 +30,9 @@ LOADER = "pyodide.asm.mjs"
 # The page's head start (calculator-boot.mjs) and the modules it imports: preloaded at the top of <head>.
 HEAD_MODULES = ("calculator-runtime.mjs", "page-check.mjs", "runtime-client.mjs")
 BOOT = "calculator-boot.mjs"
-# The page script and its imports, preloaded after the stylesheets.
 # The module that decides how the big files are fetched (the page, its worker and an information page's intent).
 UNPACKER = "runtime-files.mjs"
+# The page script and its imports, preloaded after the stylesheets.
 PAGE_MODULES = (
     "calculator-page.mjs",
     UNPACKER,

@@ -81,8 +81,9 @@ def page_assets(site: Path) -> tuple[list[str], list[str]]:
 
 def manifest(site: Path) -> dict[str, object]:
     (runtime,) = (site / "assets" / "rekenmodule").iterdir()
+    listed = runtime_manifest.read(runtime)
     # Not the brotli decoder: it only unpacks files the cache will then hold (frontend/runtime-files.mjs).
-    names = [name for name in runtime_manifest.read(runtime)["files"] if name not in runtime_manifest.DECODER]
+    names = [name for name in listed["files"] if name not in runtime_manifest.DECODER]
     files = [(runtime / name).relative_to(site).as_posix() for name in names]
     assets, preloaded = page_assets(site)
     files = sorted(set(files) | set(assets))
@@ -95,7 +96,7 @@ def manifest(site: Path) -> dict[str, object]:
         "runtime": runtime.name,
         "files": files,
         "preloaded": preloaded,
-        "packed": [(runtime / name).relative_to(site).as_posix() for name in runtime_manifest.read(runtime)["packed"]],
+        "packed": [(runtime / name).relative_to(site).as_posix() for name in listed["packed"]],
         "caches": runtime_manifest.CACHES,
     }
 

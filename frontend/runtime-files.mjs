@@ -13,39 +13,56 @@
 //   gzip, or nothing) its .br copy is asked for, a file no host compresses again (its type is not compressible),
 //   and unpacked here as it arrives: with the browser's DecompressionStream("brotli") where it has one (Firefox,
 //   Safari), else with a brotli decoder in WebAssembly from the same folder (about 100 kB on the wire). The unpacked
-//   bytes are also put aside in Cache Storage (UNPACKED, named after the runtime folder), where the service worker
-//   takes them from when it installs, instead of downloading the files again.
+//   bytes are also put aside in Cache Storage (named after the runtime folder), where the service worker takes them
+//   from, instead of downloading the files again (frontend/service-worker.js adoptPacked).
 //
 // The build writes FILES in from the runtime's manifest (build_scripts/runtime_manifest.py): {decoder: [script,
 // wasm], types: {suffix: Content-Type}, unpackedCachePrefix}; the manifest's "packed" lists the files. The page
 // (calculator-page.mjs) uses howToFetch and preloadUrl to preload the same files its worker will ask for.
+import { runtimeFolderName } from "./calculator-runtime.mjs";
+
 const FILES = __RUNTIME_FILES__;
 const COPY = ".br";
 
 // The Cache Storage cache for the unpacked copies of the runtime in the folder of this URL.
-export function unpackedCacheName(url) {
-  return FILES.unpackedCachePrefix + new URL("./", url).pathname.split("/").filter(Boolean).pop();
+function unpackedCacheName(url) {
+  return FILES.unpackedCachePrefix + runtimeFolderName(url);
 }
 
-// "held", "plain" or "packed" (above). fetchOnce: the fetch to use for the HEAD request (the worker's unwrapped one).
-export async function howToFetch(url, fetchOnce = fetch) {
+// Whether a response's body travelled brotli-compressed (the browser has unpacked it).
+function sentAsBrotli(response) {
+  return /\bbr\b/.test(response.headers.get("Content-Encoding") || "");
+}
+
+// The file as a cache on this device holds it, or null.
+async function heldCopy(url) {
   try {
-    if (typeof caches === "object" && (await caches.match(url))) return "held";
+    return (typeof caches === "object" && (await caches.match(url))) || null;
   } catch {
-    // no Cache Storage here (a private window may refuse it): ask the network
+    return null; // no Cache Storage here (a private window may refuse it): ask the network
   }
+}
+
+// "plain" or "packed" (above), from the host's answers to HEAD requests for the file and its copy. fetchOnce: the
+// fetch to use (the worker's unwrapped one).
+async function hostForm(url, fetchOnce) {
   try {
     // Past the HTTP cache: a HEAD request must not wait for a download of the same file already under way.
     const head = (address) => fetchOnce(address, { method: "HEAD", cache: "no-store" });
     const [file, copy] = await Promise.all([url, url + COPY].map(head));
     const length = (response) => response.headers.get("Content-Length");
-    const brotli = /\bbr\b/.test(file.headers.get("Content-Encoding") || "");
-    if (file.ok && copy.ok && brotli && length(file) !== null && length(file) === length(copy)) return "plain";
+    const same = length(file) !== null && length(file) === length(copy);
+    if (file.ok && copy.ok && sentAsBrotli(file) && same) return "plain";
     if (file.ok && copy.status === 404) return "plain"; // a deploy without the .br copies: the file as it is
   } catch {
     // no answer to HEAD: the .br copy is a plain static file on every host
   }
   return "packed";
+}
+
+// "held", "plain" or "packed" (above).
+export async function howToFetch(url, fetchOnce = fetch) {
+  return (await heldCopy(url)) ? "held" : hostForm(url, fetchOnce);
 }
 
 // The URL the page preloads for a file, given howToFetch's answer (null: nothing to preload).
@@ -57,9 +74,9 @@ export function preloadUrl(url, how) {
 // a copy that breaks off or does not unpack: the response has been handed over by then, and whoever reads it (Pyodide,
 // for the WebAssembly) might only log the failure.
 export async function fetchRuntimeFile(url, fetchOnce = fetch, onError = () => {}) {
-  const how = await howToFetch(url, fetchOnce);
-  if (how === "held") return (await caches.match(url)) || fetchOnce(url);
-  if (how === "plain") return fetchOnce(url);
+  const held = await heldCopy(url);
+  if (held) return held;
+  if ((await hostForm(url, fetchOnce)) === "plain") return fetchOnce(url);
   // The decoder loads while the copy downloads.
   const response = fetchOnce(url + COPY);
   let decompress;
@@ -75,8 +92,7 @@ export async function fetchRuntimeFile(url, fetchOnce = fetch, onError = () => {
 async function unpacked(url, response, decompress, onError) {
   if (!response.ok || !response.body) return response; // the caller reports the HTTP error
   // A host that marks .br files as brotli-encoded has had the browser unpack them already.
-  const encoded = !/\bbr\b/.test(response.headers.get("Content-Encoding") || "");
-  const body = encoded ? response.body.pipeThrough(decompress) : response.body;
+  const body = sentAsBrotli(response) ? response.body : response.body.pipeThrough(decompress);
   const name = new URL(url).pathname.split("/").pop();
   const headers = { "Content-Type": FILES.types[name.split(".").pop()] || "application/octet-stream" };
   const [mine, aside] = body.tee();
@@ -116,7 +132,8 @@ async function putAside(url, response) {
   try {
     await (await caches.open(unpackedCacheName(url))).put(url, response);
   } catch {
-    response.body.cancel().catch(() => {}); // no Cache Storage: the service worker will download the file itself
+    // no Cache Storage: the service worker downloads the file once the calculator has answered
+    response.body.cancel().catch(() => {});
   }
 }
 
@@ -162,7 +179,7 @@ export async function brotliStream() {
 const OUTPUT_CHUNK = 256 * 1024;
 
 // The decoder's module and WebAssembly, from the runtime folder (FILES.decoder).
-export function loadDecoder() {
+function loadDecoder() {
   const [script, wasm] = FILES.decoder.map((name) => new URL(name, import.meta.url));
   return import(script.href).then(async (module) => {
     await module.default({ module_or_path: wasm });
