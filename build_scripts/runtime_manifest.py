@@ -27,15 +27,15 @@ LOCK = "pyodide-lock.json"
 PYODIDE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 # Pyodide's script that its loader imports; the worker imports it at once, alongside its other requests.
 LOADER = "pyodide.asm.mjs"
-# The page's head start (calculator-boot.mjs) and the modules it imports: preloaded at the top of <head>.
-HEAD_MODULES = ("calculator-runtime.mjs", "page-check.mjs", "runtime-client.mjs")
-BOOT = "calculator-boot.mjs"
 # The module that decides how the big files are fetched (the page, its worker and an information page's intent).
 UNPACKER = "runtime-files.mjs"
+# The page's head start (calculator-boot.mjs) and the modules it imports: preloaded at the top of <head>. The head
+# start also asks the host, from there, in which form it sends the big files (runtime-files.mjs).
+HEAD_MODULES = ("calculator-runtime.mjs", "page-check.mjs", "runtime-client.mjs", UNPACKER)
+BOOT = "calculator-boot.mjs"
 # The page script and its imports, preloaded after the stylesheets.
 PAGE_MODULES = (
     "calculator-page.mjs",
-    UNPACKER,
     "address.mjs",
     "field-errors.mjs",
     "form-state.mjs",
@@ -108,6 +108,7 @@ PLACEHOLDERS: dict[str, dict[str, Any]] = {
     UNPACKER: {
         "__RUNTIME_FILES__": {
             "decoder": list(DECODER),
+            "packed": list(PACKED),
             "types": UNPACKED_TYPES,
             "unpackedCachePrefix": CACHES["unpacked"],
         }

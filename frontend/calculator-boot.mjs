@@ -1,20 +1,26 @@
-// A return visit's head start. The calculator page loads this module from its <head> as an async module, so it runs
-// as soon as it has arrived, while the page is still being parsed and laid out.
+// The calculator page's head start. The page loads this module from its <head> as an async module, so it runs as
+// soon as it has arrived, while the page is still being parsed and laid out. On a return visit it starts the worker;
+// on any visit it has the runtime's big files preloaded once the page has painted (preloadRuntimeAfterFirstPaint).
 //
 // When the service worker controls the page and a memory snapshot of this very runtime is stored (a visit ran it
 // before, so its files are on this device too), the calculator's worker starts here at once, instead of after the
 // page's load event, and the page script (calculator-page.mjs) takes it over; the worker's messages until then are
-// kept for it. Otherwise nothing happens here and the page starts the worker after its load event, so that
-// downloading and compiling the runtime do not compete with the page's first layout: on a first visit, and on the
-// first visit after a deploy (the old service worker then controls a page whose runtime it does not hold).
+// kept for it. Otherwise the page starts the worker after its load event, so that downloading and compiling the
+// runtime do not compete with the page's first layout: on a first visit, and on the first visit after a deploy (the
+// old service worker then controls a page whose runtime it does not hold). Here, only the host is asked how it sends
+// the runtime's big files (below).
 // Nothing here throws: without a head start the page simply starts the worker itself.
 import { snapshotCacheName } from "./calculator-runtime.mjs";
 import "./page-check.mjs"; // asks the service worker about this page from <head> too (see the file)
 import { runtimeSupported } from "./runtime-client.mjs";
+import { decideEarly, howToFetch, preloadUrl } from "./runtime-files.mjs";
 
 // The calculator's worker script; the page starts this same one when there is no head start.
 export const WORKER = new URL("./calculator-worker.mjs", import.meta.url);
+// The runtime's big files to preload, in an inert <template> of the page's <head>.
+const PRELOADS = "template[data-runtime-preloads]";
 const early = startEarly();
+preloadRuntimeAfterFirstPaint();
 
 async function startEarly() {
   try {
@@ -50,4 +56,50 @@ export function takeEarlyWorker() {
   if (taken) return Promise.resolve(null);
   taken = true;
   return early;
+}
+
+// A first visit's head start: the runtime's big files (the page's <template data-runtime-preloads>) start downloading
+// once the page has painted its content. Started at once, they held back the page's own stylesheet on a slow line;
+// started by the page script, which runs only once the document is parsed, they came about 150 ms later than this on
+// the bench's line. A file marked data-packed is preloaded the way the worker will ask for it (runtime-files.mjs), or
+// not at all: the HEAD requests that decide the form go out at once (a few hundred bytes), so their answers are in
+// by then.
+function preloadRuntimeAfterFirstPaint() {
+  try {
+    decideEarly();
+  } catch (error) {
+    console.warn("kmo-calculator: no preloads:", error);
+    return;
+  }
+  contentPainted().then(() => {
+    const template = document.querySelector(PRELOADS);
+    if (!template) return;
+    for (const link of [...template.content.cloneNode(true).children]) {
+      if (!link.hasAttribute("data-packed")) {
+        document.head.append(link);
+        continue;
+      }
+      const url = new URL(link.getAttribute("href"), document.baseURI).href;
+      howToFetch(url).then((how) => {
+        const wanted = preloadUrl(url, how);
+        if (!wanted) return;
+        link.href = wanted;
+        document.head.append(link);
+      });
+    }
+  });
+}
+
+// Settles once the page has painted content: after the first frame that ran with the calculator in the document (the
+// timeout fires once that frame is on screen). This module runs while the document is still being parsed, so a frame
+// before that may have painted nothing of the page. The preloads' <template> comes before the calculator.
+function contentPainted() {
+  return new Promise((resolve) => {
+    const frame = () => {
+      if (document.querySelector("[data-calculator]")) setTimeout(resolve, 0);
+      else if (document.readyState === "loading") requestAnimationFrame(frame);
+      else resolve(); // not the calculator page after all: nothing to preload
+    };
+    requestAnimationFrame(frame);
+  });
 }

@@ -10,7 +10,6 @@ import { FormState } from "./form-state.mjs";
 import { calculatorAnswered, pageIsCurrent } from "./page-check.mjs";
 import { answerText, renderAnswer } from "./render.mjs";
 import { showNextStep } from "./next-step.mjs";
-import { howToFetch, preloadUrl } from "./runtime-files.mjs";
 
 const START_TIMEOUT_MS = 60000;
 const ANSWER_TIMEOUT_MS = 15000;
@@ -67,7 +66,6 @@ class CalculatorPage {
   }
 
   init() {
-    preloadRuntimeAfterFirstPaint();
     this.current = pageIsCurrent();
     // The form's fields sit in the form (the three questions) and below the answer (the refinements): one set of
     // listeners on the calculator's root serves both.
@@ -299,27 +297,6 @@ class CalculatorPage {
   showErrors(errors) {
     showFieldErrors(this, errors);
   }
-}
-
-// The runtime's big files (the page's <template data-runtime-preloads>) start downloading once the page has painted:
-// the first frame runs the requestAnimationFrame callback, and the timeout fires after that frame is on screen. A file
-// marked data-packed is preloaded the way the worker will ask for it (runtime-files.mjs), or not at all.
-// The HEAD requests that decide the form are sent at once (a few hundred bytes), so their answers are there by then.
-function preloadRuntimeAfterFirstPaint() {
-  const template = document.querySelector("template[data-runtime-preloads]");
-  if (!template) return;
-  const links = [...template.content.cloneNode(true).querySelectorAll("link")].map((link) => {
-    if (!link.hasAttribute("data-packed")) return Promise.resolve(link);
-    const url = new URL(link.getAttribute("href"), document.baseURI).href;
-    return howToFetch(url).then((how) => {
-      const wanted = preloadUrl(url, how);
-      if (!wanted) return null;
-      link.href = wanted;
-      return link;
-    });
-  });
-  const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  for (const link of links) Promise.all([link, painted]).then(([ready]) => ready && document.head.append(ready));
 }
 
 const root = document.querySelector("[data-calculator]");

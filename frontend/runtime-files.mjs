@@ -17,8 +17,9 @@
 //   from, instead of downloading the files again (frontend/service-worker.js adoptPacked).
 //
 // The build writes FILES in from the runtime's manifest (build_scripts/runtime_manifest.py): {decoder: [script,
-// wasm], types: {suffix: Content-Type}, unpackedCachePrefix}; the manifest's "packed" lists the files. The page
-// (calculator-page.mjs) uses howToFetch and preloadUrl to preload the same files its worker will ask for.
+// wasm], packed: [the big files of this folder the page preloads this way], types: {suffix: Content-Type},
+// unpackedCachePrefix}; the manifest's "packed" also names the wheel. The page's head start (calculator-boot.mjs)
+// uses decideEarly, howToFetch and preloadUrl to preload the same files its worker will ask for.
 import { runtimeFolderName } from "./calculator-runtime.mjs";
 
 const FILES = __RUNTIME_FILES__;
@@ -60,9 +61,18 @@ async function hostForm(url, fetchOnce) {
   return "packed";
 }
 
-// "held", "plain" or "packed" (above).
-export async function howToFetch(url, fetchOnce = fetch) {
-  return (await heldCopy(url)) ? "held" : hostForm(url, fetchOnce);
+const decided = new Map(); // url -> the promise of howToFetch's answer, asked once per page
+
+// "held", "plain" or "packed" (above), asked once per file and page.
+export function howToFetch(url, fetchOnce = fetch) {
+  if (!decided.has(url)) decided.set(url, heldCopy(url).then((held) => (held ? "held" : hostForm(url, fetchOnce))));
+  return decided.get(url);
+}
+
+// Asks at once how each of this folder's packed files will be fetched (howToFetch), so that the answers are there
+// when the page preloads them after its first paint: the calculator page's head start calls it from <head>.
+export function decideEarly() {
+  for (const name of FILES.packed) howToFetch(new URL(name, import.meta.url).href);
 }
 
 // The URL the page preloads for a file, given howToFetch's answer (null: nothing to preload).

@@ -424,6 +424,30 @@ def test_the_runtime_downloads_start_after_the_first_paint(page: Page, base_url:
     assert all(after for _, _, after in preloads), order
 
 
+def test_the_head_start_preloads_the_runtime_before_the_page_script_runs(page: Page, base_url: str) -> None:
+    """The preloads come from the head start (calculator-boot.mjs, an async module at the top of <head>), not from the
+    page script, which runs only once the whole document is parsed: with the page script held back, the big files
+    still start downloading once the page has painted, each in the form the host sends it."""
+    held: list[Route] = []
+    page.route("**/calculator-page.mjs", lambda route: held.append(route))  # noqa: PLW0108
+    page.goto(base_url + "rekenmodule/", wait_until="commit")  # the load event waits for the page script
+    page.wait_for_function(
+        """() => ['pyodide.asm.wasm', 'python_stdlib.zip'].every((name) =>
+            performance.getEntriesByType('resource').some((entry) =>
+                entry.initiatorType === 'link' && entry.name.split('/').pop() === name))"""
+    )
+    assert held, "the page script was not held back"
+    assert page.get_attribute("[data-calculator]", "data-worker-start") is None  # the page script has not run
+    preloaded = page.evaluate(
+        """() => [...document.head.querySelectorAll('link[rel=preload][as=fetch]')]
+            .map((link) => link.getAttribute('href').split('/').pop()).sort()"""
+    )
+    assert preloaded == ["pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"], preloaded
+    for route in held:
+        route.continue_()
+    wait_until_ready(page)
+
+
 def test_the_form_filled_in_while_loading_is_answered_when_the_runtime_is_ready(page: Page, base_url: str) -> None:
     held: list[Route] = []
     page.route("**/*.wasm", lambda route: held.append(route))  # noqa: PLW0108
