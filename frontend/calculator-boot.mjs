@@ -20,7 +20,9 @@ export const WORKER = new URL("./calculator-worker.mjs", import.meta.url);
 // The runtime's big files to preload, in an inert <template> of the page's <head>.
 const PRELOADS = "template[data-runtime-preloads]";
 const early = startEarly();
-preloadRuntimeAfterFirstPaint();
+// Preloads only without a head start: with one, this device holds the runtime, and asking Cache Storage about each
+// file here would only hold up the worker's own reads (Cache Storage answers one question after another).
+early.then((started) => started || preloadRuntimeAfterFirstPaint());
 
 async function startEarly() {
   try {
@@ -90,11 +92,12 @@ function preloadRuntimeAfterFirstPaint() {
   });
 }
 
-// Settles once the page has painted content: after the first frame that ran with the calculator in the document (the
-// timeout fires once that frame is on screen). This module runs while the document is still being parsed, so a frame
-// before that may have painted nothing of the page. The preloads' <template> comes before the calculator.
+// Settles once the page has painted content: its first contentful paint, where the browser reports paints (this
+// module runs while the document is still being parsed, so a frame before that may have painted nothing of the page,
+// or its text not yet), else once a frame ran with the calculator in the document and is on screen. By then the
+// preloads' <template>, which comes before the calculator, is parsed.
 function contentPainted() {
-  return new Promise((resolve) => {
+  const calculatorShown = new Promise((resolve) => {
     const frame = () => {
       if (document.querySelector("[data-calculator]")) setTimeout(resolve, 0);
       else if (document.readyState === "loading") requestAnimationFrame(frame);
@@ -102,4 +105,15 @@ function contentPainted() {
     };
     requestAnimationFrame(frame);
   });
+  const observable = typeof PerformanceObserver === "function" && PerformanceObserver.supportedEntryTypes;
+  if (!(observable || []).includes("paint")) return calculatorShown;
+  const painted = new Promise((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe({ type: "paint", buffered: true });
+  });
+  return Promise.all([painted, calculatorShown]);
 }
