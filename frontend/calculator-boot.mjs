@@ -1,14 +1,14 @@
 // The calculator page's head start. The page loads this module from its <head> as an async module, so it runs as
 // soon as it has arrived, while the page is still being parsed and laid out. On a return visit it starts the worker;
-// on any visit it has the runtime's big files preloaded once the page has painted (preloadRuntimeAfterFirstPaint).
+// otherwise it has the runtime's big files preloaded once the page has painted (preloadRuntimeAfterFirstPaint).
 //
 // When the service worker controls the page and a memory snapshot of this very runtime is stored (a visit ran it
 // before, so its files are on this device too), the calculator's worker starts here at once, instead of after the
 // page's load event, and the page script (calculator-page.mjs) takes it over; the worker's messages until then are
 // kept for it. Otherwise the page starts the worker after its load event, so that downloading and compiling the
 // runtime do not compete with the page's first layout: on a first visit, and on the first visit after a deploy (the
-// old service worker then controls a page whose runtime it does not hold). Here, only the host is asked how it sends
-// the runtime's big files (below).
+// old service worker then controls a page whose runtime it does not hold). Here, the host is then asked how it sends
+// the runtime's big files, and they are preloaded (below).
 // Nothing here throws: without a head start the page simply starts the worker itself.
 import { snapshotCacheName } from "./calculator-runtime.mjs";
 import "./page-check.mjs"; // asks the service worker about this page from <head> too (see the file)
