@@ -211,14 +211,16 @@ def _theme(
         if theme is not None:
             raise reader.fail(f"{where}.thema", "only a training (opleiding) has a theme; leave this key out")
         return None
-    choices = "; ".join(classification.themes)
+    fitting = [key for key, thema in classification.themes.items() if thema.past(kind.onderwerp)]
+    choices = ", ".join(fitting)
     if theme is None:
         raise reader.fail(f"{where}.thema", f"a training (opleiding) has a theme; choose one of: {choices}")
     if theme not in classification.themes:
         raise reader.fail(f"{where}.thema", f"unknown theme '{theme}'; choose one of: {choices}")
-    if kind.onderwerp.value not in theme:
+    if theme not in fitting:
         raise reader.fail(
-            f"{where}.thema", f"'{theme}' does not fit the kind {kind_key} (subject {kind.onderwerp.value})"
+            f"{where}.thema",
+            f"'{theme}' does not fit the kind {kind_key} (subject {kind.onderwerp}); choose one of: {choices}",
         )
     return theme
 

@@ -16,13 +16,15 @@ from build_scripts import siteteksten as t
 from build_scripts.aanbieder import AanbiederError, Dienstaanbod
 from build_scripts.site_build import Build, none
 from calculator import evaluate
-from calculator.classificatie import Dienst, Dienstsoort
+from calculator.classificatie import Classification, Dienst, Dienstsoort, Onderwerp
 from calculator.domein import Grootteklasse
+from calculator.figuren import GROOTTES
 from calculator.formatting import euro, percent
 from calculator.parameters import RulesData
 from calculator.steun import soort_subsidieerbaar, tarief
+from calculator.teksten import ONDERWERP_LABELS
 
-SIZES = (Grootteklasse.KLEIN, Grootteklasse.MIDDELGROOT)
+SIZES = GROOTTES  # the sizes that get support
 
 
 def request_for(service: Dienstaanbod, size: Grootteklasse | None, day: date | None = None) -> dict[str, Any]:
@@ -58,23 +60,21 @@ def net_prices(service: Dienstaanbod, data: RulesData, day: date) -> list[tuple[
     return results
 
 
-def _what(kind: Dienstsoort, service: Dienstaanbod) -> str:
+def _what(kind: Dienstsoort, service: Dienstaanbod, classification: Classification) -> str:
     if kind.dienst is Dienst.GEEN:
         return t.AANBOD_GEEN_DIENST
     dienst = kind.dienst.value.capitalize()
-    if service.thema:
-        # The theme without what it includes: "digitalisering (met cybersecurity)" reads "digitalisering", so a
-        # training on software is not shown as one on cybersecurity; a training whose subject is narrower than its
-        # theme (cybersecurity within digitalisering) names that subject too.
-        theme = service.thema.split(" (", 1)[0]
-        if kind.onderwerp.value == theme:
-            return t.AANBOD_THEMA.format(dienst=dienst, thema=theme)
-        return t.AANBOD_ONDERWERP_THEMA.format(dienst=dienst, onderwerp=kind.onderwerp.value, thema=theme)
-    return t.AANBOD_ONDERWERP.format(dienst=dienst, onderwerp=kind.onderwerp.value)
+    # The provider's theme for a training, else the kind's own (classificatie.toml); a subject with a rate of its
+    # own (cybersecurity within digitalisering) is named too.
+    theme = classification.themes[service.thema or kind.thema or ""].label
+    if kind.onderwerp is Onderwerp.ANDER:
+        return t.AANBOD_THEMA.format(dienst=dienst, thema=theme)
+    onderwerp = ONDERWERP_LABELS[kind.onderwerp.value]
+    return t.AANBOD_ONDERWERP_THEMA.format(dienst=dienst, onderwerp=onderwerp, thema=theme)
 
 
-def _facts(kind: Dienstsoort, service: Dienstaanbod) -> str:
-    facts = [(t.AANBOD_SOORT, _what(kind, service))]
+def _facts(kind: Dienstsoort, service: Dienstaanbod, classification: Classification) -> str:
+    facts = [(t.AANBOD_SOORT, _what(kind, service, classification))]
     if service.duur:
         facts.append((t.AANBOD_DUUR, service.duur))
     if service.prijs_vanaf is not None:
@@ -103,7 +103,7 @@ def _price_table(service: Dienstaanbod, data: RulesData, day: date) -> str:
 
 def _qualifying(build: Build, kind: Dienstsoort, service: Dienstaanbod) -> list[str]:
     """The rates, the price table (with a price) and the calculator link of a service that qualifies."""
-    small, medium = (escape(percent(tarief(kind, size, build.day, build.rules).pct)) for size in SIZES)
+    small, medium = (escape(percent(tarief(kind, size, build.day, build.rules).percentage)) for size in SIZES)
     body = [
         '<p class="kmo-aanbod__status" data-subsidieerbaar="true">'
         f"{t.AANBOD_WEL.format(klein=small, middelgroot=medium)}</p>"
@@ -120,7 +120,10 @@ def _qualifying(build: Build, kind: Dienstsoort, service: Dienstaanbod) -> list[
 
 def _card(build: Build, index: int, service: Dienstaanbod) -> str:
     kind = build.rules.classification.service_kinds[service.soort]
-    body = [f'<p class="kmo-aanbod__wat">{escape(service.wat_u_krijgt)}</p>', _facts(kind, service)]
+    body = [
+        f'<p class="kmo-aanbod__wat">{escape(service.wat_u_krijgt)}</p>',
+        _facts(kind, service, build.rules.classification),
+    ]
     if soort_subsidieerbaar(kind, build.day, build.rules)[0]:
         body += _qualifying(build, kind, service)
     else:

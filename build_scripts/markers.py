@@ -18,8 +18,8 @@ from mkdocs.exceptions import PluginError
 from build_scripts import aanbod, dienstverlener, opendata, tables, voorbeelden
 from build_scripts import siteteksten as t
 from build_scripts.site_build import Build, none, one
-from calculator import __version__
-from calculator.dated import Begin, Parameter, Unit
+from calculator import __version__, overzicht
+from calculator.dated import Begin, Parameter
 from calculator.formatting import long_date
 from calculator.steun import aanvraagtermijn
 
@@ -33,6 +33,7 @@ CONDITION = re.compile(
     re.DOTALL,
 )
 PROVIDER_PREFIX = "aanbieder."
+VERANDERD = "tarieven"  # kmo:als-veranderd tarieven DATE
 CONDITION_START = re.compile(r"<!--\s*kmo:(als|als-niet|als-veranderd|anders|einde)\b")
 
 
@@ -204,10 +205,11 @@ MARKERS: dict[str, Handler] = {
 
 
 def holds(build: Build, kind: str, name: str, since: str | None) -> bool:
-    """A condition on the rules in force on the build date. ``als NAME``: a ja_nee figure is true, another figure
-    has a value (``als-niet``: the opposite). ``als-veranderd NAME DATE``: the value in force on DATE is no longer
-    in force (so a page may speak of it as history). ``als aanbieder.NAME``: a fact of the provider file
-    (``dienstverlener.CONDITIONS``), such as whether any service of the offer has a price."""
+    """A condition on the rules in force on the build date, asked of the package. ``als NAME``: one of the package's
+    page conditions (``overzicht.PAGINAVOORWAARDEN``) holds (``als-niet``: it does not). ``als-veranderd tarieven
+    DATE``: the ordinary rates in force on DATE no longer are (so a page may speak of them as history). ``als
+    aanbieder.NAME``: a fact of the provider file (``dienstverlener.CONDITIONS``), such as whether any service of
+    the offer has a price."""
     if name.startswith(PROVIDER_PREFIX):
         known = dienstverlener.CONDITIONS.get(name)
         if known is None or kind == "als-veranderd" or since is not None:
@@ -216,20 +218,16 @@ def holds(build: Build, kind: str, name: str, since: str | None) -> bool:
                 "with kmo:als or kmo:als-niet and no date"
             )
         return known(build.provider) is (kind == "als")
-    parameter = build.parameter(name)
-    day = build.day
     if kind == "als-veranderd":
-        if since is None:
-            raise PluginError(f"kmo:als-veranderd {name} needs a date")
-        then = date.fromisoformat(since)
-        return parameter.applies_on(then) and parameter.at(day).start > parameter.at(then).start
-    if since is not None:
-        raise PluginError(f"kmo:{kind} {name} takes no date")
-    if parameter.unit is Unit.JA_NEE:
-        present = parameter.applies_on(day) and parameter.flag(day)
-    else:
-        present = parameter.applies_on(day)
-    return present is (kind == "als")
+        if name != VERANDERD or since is None:
+            raise PluginError(f"kmo:als-veranderd takes '{VERANDERD}' and a date, not {name} {since}")
+        return overzicht.tarieven_veranderd(date.fromisoformat(since), build.day, build.rules)
+    condition = overzicht.PAGINAVOORWAARDEN.get(name)
+    if condition is None or since is not None:
+        raise PluginError(
+            f"kmo:{kind} {name}: a condition is one of {', '.join(overzicht.PAGINAVOORWAARDEN)}, without a date"
+        )
+    return condition(build.day, build.rules) is (kind == "als")
 
 
 def choose(build: Build, markdown: str, where: str) -> str:

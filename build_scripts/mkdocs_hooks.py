@@ -15,9 +15,11 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
     <!-- kmo:url KEY -->                           the address of that source, for a link in the text
     <!-- kmo:als NAME --> ... <!-- kmo:anders --> ... <!-- kmo:einde -->
                                                    text chosen by the rules in force on the build date: NAME is a
-                                                   ja_nee figure that is true, or another figure that has a value
-                                                   (kmo:als-niet NAME for the opposite; kmo:als-veranderd NAME DATE:
-                                                   the value of DATE is no longer in force); no nesting.
+                                                   condition the package answers (overzicht.PAGINAVOORWAARDEN:
+                                                   verhoogd_cybersecurity, verhoogd_energie_efficientie,
+                                                   advies_ander_onderwerp, themas_beperkt); kmo:als-niet NAME for the
+                                                   opposite; kmo:als-veranderd tarieven DATE: the ordinary rates of
+                                                   DATE are no longer in force; no nesting.
                                                    NAME may also be a fact of the provider file:
                                                    aanbieder.prijzen (a service of the offer has a price),
                                                    aanbieder.bereikbaar (an e-mail, contact page or phone is set)

@@ -15,10 +15,11 @@ from typing import Any, Final
 from xml.sax.saxutils import escape
 
 from build_scripts import siteteksten as t
-from calculator import __version__
+from calculator import __version__, overzicht
 from calculator.dated import DatedValue, Parameter
 from calculator.formatting import long_date
 from calculator.parameters import RulesData
+from calculator.rendering import render
 
 SCHEMAS: Final = ("aanvraag.schema.json", "antwoord.schema.json", "regels.schema.json")
 RULES_FILE: Final = "kmo-portefeuille-regels.json"
@@ -99,7 +100,7 @@ def rules_json(data: RulesData, version: str) -> dict[str, Any]:
                 }
                 for kind in classification.service_kinds.values()
             ],
-            "themas": list(classification.themes),
+            "themas": [render(theme) for theme in overzicht.themas(data)],
         },
         "bronnen": {key: {"titel": source.title, "href": source.href} for key, source in data.sources.items()},
     }

@@ -10,9 +10,9 @@ from build_scripts import siteteksten as t
 from build_scripts.site_build import Build, none, one
 from calculator import overzicht
 from calculator.dated import DatedValue
+from calculator.figuren import GROOTTES, VERHOOGDE_ONDERWERPEN
 from calculator.formatting import euro, long_date, percent
 from calculator.rendering import render
-from calculator.steun import GROOTTES, VERHOOGDE_TARIEVEN
 
 
 def _head(cells: tuple[str, ...]) -> list[str]:
@@ -57,7 +57,7 @@ def geschiedenis(build: Build, arguments: list[str]) -> str:
     on; the date cell has notes for the source(s) of what changed that day."""
     none(arguments, "geschiedenis")
     periods = overzicht.geschiedenis(build.day, build.rules)
-    special = tuple(t.GESCHIEDENIS_KOP_VERHOOGD[onderwerp.value] for onderwerp in VERHOOGDE_TARIEVEN)
+    special = tuple(t.GESCHIEDENIS_KOP_VERHOOGD[onderwerp.value] for onderwerp in VERHOOGDE_ONDERWERPEN)
     rows = _head((*t.GESCHIEDENIS_KOP_BEGIN, *special, *t.GESCHIEDENIS_KOP_EINDE))
     for period in periods:
         label = long_date(period.vanaf)
@@ -66,7 +66,7 @@ def geschiedenis(build: Build, arguments: list[str]) -> str:
         if period is periods[-1]:
             label = t.GESCHIEDENIS_NU.format(datum=label)
         notes = "".join(dict.fromkeys(build.value_note(value) for value in period.gewijzigd))
-        rates = [percent(rate.pct) for rate in period.gewoon]
+        rates = [percent(rate.percentage) for rate in period.gewoon]
         cells = [*rates, *(render(pair) for pair in period.verhoogd), render(period.plafond), render(period.reikwijdte)]
         rows.append(t.table_row([f"{label}{notes}", *cells]))
     return "\n".join(rows)
@@ -87,9 +87,8 @@ def themas(build: Build, arguments: list[str]) -> str:
     """The future-oriented themes within which training and advice qualify since the 2023 reform, as a list."""
     none(arguments, "themas")
     classification = build.rules.classification
-    items = [f"- {theme}" for theme in classification.themes]
-    if classification.themes_source is not None:
-        items[-1] += build.note(classification.themes_source)
+    items = [f"- {render(theme)}" for theme in overzicht.themas(build.rules)]
+    items[-1] += build.note(classification.themes_source)
     return "\n".join(items)
 
 

@@ -15,7 +15,7 @@ from build_scripts.hosting import CSP_META
 from build_scripts.site_build import Build
 from calculator import overzicht
 from calculator.domein import Grootteklasse
-from calculator.formatting import euro, long_date, number, percent
+from calculator.formatting import euro, long_date, percent
 from calculator.foutteksten import VELDEN, veld
 from calculator.rendering import render
 from calculator.request import MAX_ROWS
@@ -30,14 +30,13 @@ def template_globals(build: Build) -> dict[str, Any]:
         "regions": [(key, region.label) for key, region in classification.regions.items()],
         "service_kinds": [(key, kind.label) for key, kind in classification.service_kinds.items()],
         "modelled_from": rules.modelled_from.isoformat(),
-        "partner_from": number(rules["kmo_definitie.partner.aandeel_vanaf"].amount(day)),
-        "partner_to": number(rules["kmo_definitie.partner.aandeel_tot"].amount(day)),
+        "partnergrenzen": render(overzicht.partnergrenzen(day, rules)),
         "csp": CSP_META,
         "gecontroleerd_op": long_date(rules.checked_on),
         "home": {
             "hoogste": percent(overzicht.hoogste_tarief(day, rules)),
             "plafond": euro(overzicht.hoogste_plafond(day, rules), cents=False),
-            "termijn": t.shown(rules["procedure.aanvraagtermijn"], rules["procedure.aanvraagtermijn"].at(day)),
+            "termijn": t.KALENDERDAGEN.format(aantal=overzicht.aanvraagtermijn_dagen(day, rules)),
         },
         "runtime": os.environ.get("KMO_REKENMODULE", ""),
         "manifest": runtime_manifest_for_pages(),

@@ -3,8 +3,8 @@
 Its one interface is :func:`evaluate` (``python -m calculator`` on the command line); see INTERFACE.md.
 """
 
-from calculator.agenda import agenda, icalendar_from_answer
-from calculator.engine import evaluate
+from calculator.agenda import agenda
+from calculator.antwoord import evaluate
 
-__all__ = ["__version__", "agenda", "evaluate", "icalendar_from_answer"]
+__all__ = ["__version__", "agenda", "evaluate"]
 __version__ = "2.0.0"

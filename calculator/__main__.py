@@ -13,8 +13,8 @@ import sys
 from typing import TextIO
 
 from calculator import __version__
-from calculator.agenda import icalendar_from_answer
-from calculator.engine import evaluate
+from calculator.agenda import agenda
+from calculator.antwoord import evaluate
 
 
 def main(
@@ -43,14 +43,13 @@ def main(
     if not isinstance(request, dict):
         print(f"error: standard input is a JSON {type(request).__name__}, not a JSON object", file=stderr)
         return 2
-    answer = evaluate(request)
     if arguments.ics:
-        if not answer["ok"]:
-            for problem in answer["errors"]:
-                print(f"{problem['field']}: {problem['message']}", file=stderr)
-            return 1
-        stdout.write(icalendar_from_answer(answer))
-        return 0
+        calendar = agenda(request)
+        for problem in calendar["errors"]:
+            print(f"{problem['field']}: {problem['message']}", file=stderr)
+        stdout.write(calendar["ics"])
+        return 0 if calendar["ok"] else 1
+    answer = evaluate(request)
     indent = None if arguments.compact else 2
     stdout.write(json.dumps(answer, ensure_ascii=False, indent=indent) + "\n")
     return 0

@@ -1,6 +1,7 @@
-"""The visitor's timeline as an iCalendar file (RFC 5545), made from the answer (INTERFACE.md "timeline").
+"""The visitor's timeline as an iCalendar file (RFC 5545), made from the outcome's domain types (the same dates as
+the answer's "timeline", INTERFACE.md).
 
-One all-day event per date (the last day to apply, the day the services must be finished), each with a reminder,
+One all-day event per date (the last day to apply, the day a training must be finished), each with a reminder,
 stable UIDs (the same request gives the same file), Dutch summaries, CRLF line endings and lines folded at 75
 octets. The deposit has no fixed date (it runs from the provider's confirmation), so it is described in the
 apply-by event.
@@ -9,12 +10,15 @@ apply-by event.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
-from calculator.domein import Reden
-from calculator.engine import evaluate
+from calculator import figuren
+from calculator.antwoord import bereken, evaluate
+from calculator.domein import Dienstresultaat, Reden, Uitkomst, Waarde
+from calculator.formatting import long_date
+from calculator.parameters import RulesData, load
 from calculator.rendering import enumeration, render
 
 PRODUCT_ID: Final = "-//kmo-portefeuille rekenmodule//kmo-calculator//NL"
@@ -48,30 +52,65 @@ def fold(line: str) -> str:
     return "\r\n ".join(pieces)
 
 
-def _day(value: str) -> str:
-    return date.fromisoformat(value).strftime("%Y%m%d")
+@dataclass(frozen=True)
+class _Datum:
+    """One date of the timeline: what is due that day, and the services it is due for."""
+
+    soort: str  # "aanvragen" (the last day to apply) or "beeindigen" (the day a training must be finished)
+    dag: date
+    diensten: tuple[Dienstresultaat, ...]
 
 
-def _events(answer: dict[str, Any]) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
-    """(kind of date, ISO date, timeline entries) for every distinct date, in date order."""
-    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for entry in answer["timeline"]:
-        grouped.setdefault(("aanvragen", entry["apply_by"]), []).append(entry)
-        grouped.setdefault(("beeindigen", entry["finish_by"]), []).append(entry)
-    for (kind, day), entries in sorted(grouped.items(), key=lambda item: (item[0][1], item[0][0])):
-        yield kind, day, entries
+def _dates(uitkomst: Uitkomst) -> list[_Datum]:
+    """Every distinct date of the services that qualify, in date order; advice has no end date."""
+    grouped: dict[tuple[str, date], list[Dienstresultaat]] = {}
+    for result in uitkomst.diensten:
+        if not result.subsidieerbaar:
+            continue
+        grouped.setdefault(("aanvragen", result.aanvragen_uiterlijk), []).append(result)
+        if result.afronden_uiterlijk is not None:
+            grouped.setdefault(("beeindigen", result.afronden_uiterlijk), []).append(result)
+    ordered = sorted(grouped.items(), key=lambda item: (item[0][1], item[0][0]))
+    return [_Datum(kind, day, tuple(results)) for (kind, day), results in ordered]
 
 
-def _uid(kind: str, day: str, entries: list[dict[str, Any]]) -> str:
-    key = "|".join([kind, day, *(f"{e['kind']}:{e['start_date']}" for e in entries)])
-    return f"{kind}-{day}-{hashlib.sha256(key.encode()).hexdigest()[:16]}@{UID_DOMAIN}"
+def _uid(datum: _Datum) -> str:
+    day = datum.dag.isoformat()
+    key = "|".join([datum.soort, day, *(f"{r.dienst.soort}:{r.dienst.startdatum.isoformat()}" for r in datum.diensten)])
+    return f"{datum.soort}-{day}-{hashlib.sha256(key.encode()).hexdigest()[:16]}@{UID_DOMAIN}"
 
 
-def icalendar_from_answer(answer: dict[str, Any]) -> str:
-    """The iCalendar text of an answer's timeline (an answer with ``ok`` true)."""
-    if not answer.get("ok"):
-        raise ValueError("an answer with errors has no timeline")
-    stamp = _day(answer["application_date"]) + "T000000Z"
+def _event(datum: _Datum, stamp: str, values: dict[str, Waarde]) -> list[str]:
+    labels = enumeration([r.soort.label for r in datum.diensten])
+    services = enumeration([f"{r.soort.label}, start {long_date(r.dienst.startdatum)}" for r in datum.diensten])
+    summary = render(Reden(f"tijdlijn.{datum.soort}", {"diensten": labels}))
+    description = render(Reden(f"tijdlijn.{datum.soort}.beschrijving", {**values, "diensten": services}))
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{_uid(datum)}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{datum.dag.strftime('%Y%m%d')}",
+        f"DTEND;VALUE=DATE:{(datum.dag + timedelta(days=1)).strftime('%Y%m%d')}",
+        f"SUMMARY:{escape_text(summary)}",
+        f"DESCRIPTION:{escape_text(description)}",
+        "TRANSP:TRANSPARENT",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"DESCRIPTION:{escape_text(render(Reden('tijdlijn.herinnering', {'titel': summary})))}",
+        f"TRIGGER:{REMINDERS[datum.soort]}",
+        "END:VALARM",
+        "END:VEVENT",
+    ]
+
+
+def icalendar(uitkomst: Uitkomst, data: RulesData) -> str:
+    """The iCalendar text of the timeline of an outcome: one event per date of the services that qualify."""
+    day = uitkomst.aanvraag.aanvraagdatum
+    stamp = day.strftime("%Y%m%d") + "T000000Z"
+    values: dict[str, Waarde] = {
+        "dagen": int(figuren.aanvraagtermijn(data, day).bedrag),
+        "storting_dagen": figuren.stortingstermijn(data, day),
+    }
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -80,36 +119,19 @@ def icalendar_from_answer(answer: dict[str, Any]) -> str:
         "METHOD:PUBLISH",
         "X-WR-CALNAME:" + escape_text("Kmo-portefeuille"),
     ]
-    for kind, day, entries in _events(answer):
-        deposit_days = entries[0]["deposit_within_days"]
-        services = enumeration([f"{e['label']}, start {e['display']['start_date']}" for e in entries])
-        values = {"diensten": services, "dagen": entries[0]["apply_within_days"], "storting_dagen": deposit_days}
-        summary = render(Reden(f"tijdlijn.{kind}", {"diensten": enumeration([e["label"] for e in entries])}))
-        description = render(Reden(f"tijdlijn.{kind}.beschrijving", values))
-        start = date.fromisoformat(day)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{_uid(kind, day, entries)}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{start.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(start + timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{escape_text(summary)}",
-            f"DESCRIPTION:{escape_text(description)}",
-            "TRANSP:TRANSPARENT",
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            f"DESCRIPTION:{escape_text(render(Reden('tijdlijn.herinnering', {'titel': summary})))}",
-            f"TRIGGER:{REMINDERS[kind]}",
-            "END:VALARM",
-            "END:VEVENT",
-        ]
+    for datum in _dates(uitkomst):
+        lines += _event(datum, stamp, values)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
 def agenda(request: object, *, today: date | None = None) -> dict[str, Any]:
-    """For the page: ``{"ok", "errors", "filename", "ics"}``; the file holds the events of ``evaluate(request)``."""
+    """For the page and ``--ics``: ``{"ok", "errors", "filename", "ics"}``. The errors are those of
+    ``evaluate(request)``; the file holds the dates of the same outcome, made from the domain's types."""
     answer = evaluate(request, today=today)
     if not answer["ok"]:
         return {"ok": False, "errors": answer["errors"], "filename": FILENAME, "ics": ""}
-    return {"ok": True, "errors": [], "filename": FILENAME, "ics": icalendar_from_answer(answer)}
+    rules = load()
+    result = bereken(request, data=rules, today=today)
+    assert not isinstance(result, list), "evaluate read the same request without errors"
+    return {"ok": True, "errors": [], "filename": FILENAME, "ics": icalendar(result, rules)}

@@ -1,4 +1,4 @@
-"""The answer's JSON (INTERFACE.md): the outcome of the rules, rendered with its texts and display strings.
+"""``evaluate(request) -> answer``, the calculator's one interface (INTERFACE.md), and the answer's JSON: the outcome of the rules, rendered with its texts and display strings.
 
 The page shows what this module writes and formats nothing itself: every amount, date, percentage and label comes
 with a ready display string (``display``), every explanation, warning and assumption with its reason code and the
@@ -8,20 +8,28 @@ values it used.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any, Final
 
+from calculator import figuren
+from calculator.clock import brussels_today
 from calculator.dated import Source
 from calculator.domein import Bepaling, Dienstresultaat, Reden, Uitkomst, Voorwaarde
+from calculator.engine import uitkomst
 from calculator.formatting import euro, long_date, money_string, number, percent, plain_decimal
-from calculator.parameters import RulesData
+from calculator.parameters import RulesData, load
 from calculator.rendering import reden_json, render
-from calculator.request import veld_van
+from calculator.request import FieldError, read_request, veld_van
 from calculator.steun import ZERO
 from calculator.teksten import GROOTTE_LABELS, VOORWAARDE_LABELS
 
-# The figures this module reads (the loader refuses data without one of them): the timeline's deadlines.
-FIGUREN: Final = frozenset({"procedure.aanvraagtermijn", "procedure.stortingstermijn"})
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _long(day: date | None) -> str | None:
+    return None if day is None else long_date(day)
 
 
 def _source_json(source: Source | None) -> dict[str, str] | None:
@@ -55,7 +63,7 @@ def _service_json(result: Dienstresultaat) -> dict[str, Any]:
         "start_date": result.dienst.startdatum.isoformat(),
         "start_date_assumed": not result.dienst.startdatum_gegeven,
         "application_deadline": result.aanvragen_uiterlijk.isoformat(),
-        "realisation_deadline": result.afronden_uiterlijk.isoformat(),
+        "realisation_deadline": _iso(result.afronden_uiterlijk),
         "explanation": render(result.reden),
         **reden_json(result.reden),
         "source": _source_json(result.bron),
@@ -68,15 +76,15 @@ def _service_json(result: Dienstresultaat) -> dict[str, Any]:
             "own_share": euro(result.eigen_aandeel),
             "start_date": long_date(result.dienst.startdatum),
             "application_deadline": long_date(result.aanvragen_uiterlijk),
-            "realisation_deadline": long_date(result.afronden_uiterlijk),
+            "realisation_deadline": _long(result.afronden_uiterlijk),
         },
     }
 
 
 def tijdlijn(results: tuple[Dienstresultaat, ...], day: date, data: RulesData) -> list[dict[str, Any]]:
     """Per eligible service, the visitor's own dates: apply by, deposit within, finish by."""
-    deposit_days = int(data["procedure.stortingstermijn"].amount(day))
-    apply_days = int(data["procedure.aanvraagtermijn"].amount(day))
+    deposit_days = figuren.stortingstermijn(data, day)
+    apply_days = int(figuren.aanvraagtermijn(data, day).bedrag)
     entries = []
     for index, result in enumerate(results):
         if not result.subsidieerbaar:
@@ -90,12 +98,12 @@ def tijdlijn(results: tuple[Dienstresultaat, ...], day: date, data: RulesData) -
                 "apply_by": result.aanvragen_uiterlijk.isoformat(),
                 "apply_within_days": apply_days,
                 "deposit_within_days": deposit_days,
-                "finish_by": result.afronden_uiterlijk.isoformat(),
+                "finish_by": _iso(result.afronden_uiterlijk),
                 "display": {
                     "start_date": long_date(result.dienst.startdatum),
                     "apply_by": long_date(result.aanvragen_uiterlijk),
                     "deposit": render(Reden("tijdlijn.storten", {"storting_dagen": deposit_days})),
-                    "finish_by": long_date(result.afronden_uiterlijk),
+                    "finish_by": _long(result.afronden_uiterlijk),
                 },
             }
         )
@@ -215,3 +223,45 @@ def answer_json(uitkomst: Uitkomst, data: RulesData) -> dict[str, Any]:
             "conditions": render(conditions_summary),
         },
     }
+
+
+def _error_json(error: FieldError) -> dict[str, str]:
+    return {"field": error.field, "message": render(error.reden), "code": error.reden.delen[0].code}
+
+
+# Exact decimal arithmetic: inputs have at most 15 integer digits and 4 decimals, so 60 digits never round.
+PRECISION: Final = 60
+
+
+def bereken(
+    request: object, *, data: RulesData | None = None, today: date | None = None
+) -> Uitkomst | list[FieldError]:
+    """Read the request and run the rules' steps: the outcome in the domain's types, or the request's errors."""
+    rules = data if data is not None else load()
+    with localcontext() as context:
+        context.prec = PRECISION
+        aanvraag = read_request(request, rules, today if today is not None else brussels_today())
+        return aanvraag if isinstance(aanvraag, list) else uitkomst(aanvraag, rules)
+
+
+def evaluate_strict(request: object, *, data: RulesData | None = None, today: date | None = None) -> dict[str, Any]:
+    """``evaluate`` without its last-resort guard: tests call this so that a bug shows as an exception."""
+    rules = data if data is not None else load()
+    result = bereken(request, data=rules, today=today)
+    if isinstance(result, list):
+        return {"ok": False, "errors": [_error_json(error) for error in result]}
+    with localcontext() as context:
+        context.prec = PRECISION
+        return answer_json(result, rules)
+
+
+def evaluate(request: object, *, data: RulesData | None = None, today: date | None = None) -> dict[str, Any]:
+    """Answer a JSON-shaped request with a JSON-shaped answer (INTERFACE.md). Never raises.
+
+    ``data`` defaults to the rules shipped in the package; ``today`` (the default application and start date) to
+    today in Europe/Brussels.
+    """
+    try:
+        return evaluate_strict(request, data=data, today=today)
+    except Exception:
+        return {"ok": False, "errors": [{"field": "", "message": render(Reden("fout.intern")), "code": "fout.intern"}]}

@@ -34,9 +34,26 @@ class Dienst(enum.StrEnum):
 
 
 class Onderwerp(enum.StrEnum):
+    """What a service is about, as far as the rules care: a subject with a rate of its own, or another one."""
+
     CYBERSECURITY = "cybersecurity"
-    DIGITALISERING = "digitalisering"
-    ENERGIE_EFFICIENTIE = "energie_efficientie"  # has a rate of its own (for training); no service kind offers it
+    ENERGIE_EFFICIENTIE = "energie_efficientie"  # has a rate of its own (for training)
+    ANDER = "ander"  # any other subject (software, accounting, ...)
+
+
+@dataclass(frozen=True)
+class Thema:
+    """A future-oriented theme: its key in the request, its Dutch label, and the subjects with a rate of their own
+    that belong to it (cybersecurity to digitalisering, energy efficiency to duurzaamheid)."""
+
+    sleutel: str
+    label: str
+    onderwerpen: frozenset[Onderwerp] = frozenset()
+
+    def past(self, onderwerp: Onderwerp) -> bool:
+        """Whether a service on ``onderwerp`` can fall under this theme: another subject under any theme, a
+        subject with a rate of its own only under the theme that lists it."""
+        return onderwerp is Onderwerp.ANDER or onderwerp in self.onderwerpen
 
 
 @dataclass(frozen=True)
@@ -48,6 +65,7 @@ class Dienstsoort:
     dienst: Dienst
     onderwerp: Onderwerp
     enkel_als_advies: bool = False  # eligible only when delivered as advice (an assessment with written advice)
+    thema: str | None = None  # the key of its future-oriented theme (training and advice)
 
 
 @dataclass(frozen=True)
@@ -58,8 +76,11 @@ class Classification:
     regions_source: Source
     service_kinds: Mapping[str, Dienstsoort]
     service_kinds_source: Source
-    themes: tuple[str, ...] = ()  # the future-oriented themes (since the 2023 reform; see diensten.themas_beperkt)
-    themes_source: Source | None = None
+    themes: Mapping[str, Thema]  # the future-oriented themes (since the 2023 reform; see diensten.themas_beperkt)
+    themes_source: Source
+
+    def thema_van(self, kind: Dienstsoort) -> Thema | None:
+        return None if kind.thema is None else self.themes[kind.thema]
 
 
 def _section[T](
@@ -103,21 +124,38 @@ def _dienstsoort(key: str, entry: Mapping[str, object], where: str) -> Dienstsoo
     enkel_als_advies = yes_no(entry, "enkel_als_advies", where) if "enkel_als_advies" in entry else False
     if enkel_als_advies and dienst is not Dienst.ADVIES:
         raise fail(where, "'enkel_als_advies' only applies to a service of dienst = 'advies'")
-    return Dienstsoort(key, text(entry, "label", where), dienst, onderwerp, enkel_als_advies)
+    thema = text(entry, "thema", where) if "thema" in entry else None
+    if (thema is None) is (dienst is not Dienst.GEEN):
+        raise fail(where, "training and advice have a 'thema' (a key of [themas.themas]); other services none")
+    return Dienstsoort(key, text(entry, "label", where), dienst, onderwerp, enkel_als_advies, thema)
 
 
-def _themes(document: Mapping[str, object], sources: SourceTable) -> tuple[Source, tuple[str, ...]]:
-    section = document.get("themas")
-    if not isinstance(section, dict):
-        raise fail("themas", "missing section")
-    only_keys(section, frozenset({"bron", "onderdeel", "themas"}), "themas")
-    source = sources.cite(section, "themas")
-    themes = section.get("themas")
-    if not isinstance(themes, list) or not themes or not all(isinstance(t, str) and t.strip() for t in themes):
-        raise fail("themas", "'themas' must be a non-empty list of names")
-    if len(set(themes)) != len(themes):
-        raise fail("themas", "a theme is listed twice")
-    return source, tuple(themes)
+def _thema(key: str, entry: Mapping[str, object], where: str) -> Thema:
+    raw = entry.get("onderwerpen", [])
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise fail(where, "'onderwerpen' must be a list of subjects")
+    try:
+        subjects = frozenset(Onderwerp(item) for item in raw)
+    except ValueError as error:
+        raise fail(where, f"unknown onderwerp: {error}") from error
+    if Onderwerp.ANDER in subjects:
+        raise fail(where, "'ander' fits every theme: list only subjects with a rate of their own")
+    return Thema(key, text(entry, "label", where), subjects)
+
+
+def _check_themes(kinds: Mapping[str, Dienstsoort], themes: Mapping[str, Thema]) -> None:
+    """Every kind names a known theme that fits its subject, and a subject belongs to one theme at most."""
+    for key, kind in kinds.items():
+        if kind.thema is None:
+            continue
+        theme = themes.get(kind.thema)
+        if theme is None:
+            raise fail(f"diensten.soorten.{key}", f"unknown thema {kind.thema!r}; allowed: {', '.join(themes)}")
+        if not theme.past(kind.onderwerp):
+            raise fail(f"diensten.soorten.{key}", f"subject {kind.onderwerp} does not belong to theme {kind.thema}")
+    listed = [subject for theme in themes.values() for subject in theme.onderwerpen]
+    if len(listed) != len(set(listed)):
+        raise fail("themas", "a subject belongs to one theme at most")
 
 
 def parse_classification(document_text: str, sources: SourceTable) -> Classification:
@@ -126,7 +164,9 @@ def parse_classification(document_text: str, sources: SourceTable) -> Classifica
     accepted = frozenset({"label", "aanvaard"})
     forms_source, forms = _section(document, "rechtsvormen", "vormen", sources, keys=accepted, read=_categorie)
     regions_source, regions = _section(document, "gewesten", "gewesten", sources, keys=accepted, read=_categorie)
-    kind_keys = frozenset({"label", "dienst", "onderwerp", "enkel_als_advies"})
+    kind_keys = frozenset({"label", "dienst", "onderwerp", "enkel_als_advies", "thema"})
     kinds_source, kinds = _section(document, "diensten", "soorten", sources, keys=kind_keys, read=_dienstsoort)
-    themes_source, themes = _themes(document, sources)
+    theme_keys = frozenset({"label", "onderwerpen"})
+    themes_source, themes = _section(document, "themas", "themas", sources, keys=theme_keys, read=_thema)
+    _check_themes(kinds, themes)
     return Classification(forms, forms_source, regions, regions_source, kinds, kinds_source, themes, themes_source)

@@ -162,7 +162,7 @@ class Dienstresultaat:
     berekend: Decimal
     steun: Decimal
     aanvragen_uiterlijk: date
-    afronden_uiterlijk: date
+    afronden_uiterlijk: date | None  # training only: the official text gives no end date for advice
     reden: Reden
     bron: Source | None = None
     citaat: str | None = None

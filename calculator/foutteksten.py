@@ -24,8 +24,9 @@ FOUTTEKSTEN: Final[Mapping[str, str]] = {
     ),
     "fout.aanverwant": "geef aan of uw onderneming en de dienstverlener aanverwante ondernemingen zijn (ja of nee).",
     "fout.partner_aandeel": (
-        "een partneronderneming heeft een aandeel van {vanaf} tot en met {tot} %. Met meer dan {tot} % is het een "
-        "verbonden onderneming (voeg ze daar toe); met minder dan {vanaf} % telt ze niet mee (laat ze weg)."
+        "een partneronderneming heeft een aandeel van {regel_vanaf} {vanaf_pct} en {regel_tot} {tot_pct}. Met een "
+        "groter aandeel is het een verbonden onderneming (voeg ze daar toe); met een kleiner aandeel telt ze niet mee "
+        "(laat ze weg)."
     ),
     "fout.grootte_vastgelegd": "kies klein, middelgroot of laat leeg als de grootte dit kalenderjaar nog niet vastligt.",
     "fout.grootte_opgegeven": "kies klein, middelgroot of groot, of laat de grootte berekenen uit uw cijfers.",

@@ -44,7 +44,7 @@ def _andere_grootte(grootte: Grootte, result: Dienstresultaat, index: int, day: 
         and eigen is not None
         and eigen not in (grootte.toegepast, Grootteklasse.GROOT)
     ):
-        own_pct = tarief(result.soort, eigen, day, data).pct
+        own_pct = tarief(result.soort, eigen, day, data).percentage
         if own_pct != pct:
             values = {
                 "klasse": grootte.toegepast.value,
@@ -55,7 +55,7 @@ def _andere_grootte(grootte: Grootte, result: Dienstresultaat, index: int, day: 
             return [Reden("gevolg.groep", values)]
     if grootte.bepaling is Bepaling.OPGEGEVEN and grootte.toegepast is not Grootteklasse.GROOT:
         other = Grootteklasse.MIDDELGROOT if grootte.toegepast is Grootteklasse.KLEIN else Grootteklasse.KLEIN
-        other_pct = tarief(result.soort, other, day, data).pct
+        other_pct = tarief(result.soort, other, day, data).percentage
         if other_pct != pct:
             values = {
                 "andere_klasse": other.value,

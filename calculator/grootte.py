@@ -22,16 +22,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from calculator import figuren
 from calculator.domein import Bepaling, Grootte, Grootteklasse, Kerncijfers, Onderneming, Reden
 from calculator.parameters import RulesData
 
 VRIJ_BEROEP: Final = "vrij_beroep"
-# The figures this module reads (the loader refuses data without one of them): the thresholds per size.
-FIGUREN: Final = frozenset(
-    f"kmo_definitie.{klasse.value}.{kenmerk}"
-    for klasse in (Grootteklasse.KLEIN, Grootteklasse.MIDDELGROOT)
-    for kenmerk in ("vte", "omzet", "balanstotaal")
-)
 
 HUNDRED = Decimal(100)
 
@@ -50,20 +45,20 @@ class Groottebepaling:
 
 def groepstotaal(eigen: Kerncijfers, onderneming: Onderneming) -> Groepstotaal:
     """Own data, plus linked enterprises at 100 %, plus partner enterprises pro rata of the share."""
-    vte_total, omzet_total, balans_total = eigen.vte, eigen.omzet, eigen.balanstotaal
+    vte_totaal, omzet_totaal, balans_totaal = eigen.vte, eigen.omzet, eigen.balanstotaal
     parts = [Reden("grootte.groep.eigen", {"eigen_vte": eigen.vte})]
     for index, linked in enumerate(onderneming.verbonden, start=1):
-        vte_total += linked.vte
-        omzet_total += linked.omzet
-        balans_total += linked.balanstotaal
+        vte_totaal += linked.vte
+        omzet_totaal += linked.omzet
+        balans_totaal += linked.balanstotaal
         parts.append(
             Reden("grootte.groep.verbonden", {"nummer": index, "aandeel_pct": HUNDRED, "meegeteld_vte": linked.vte})
         )
     for index, partner in enumerate(onderneming.partners, start=1):
         share = partner.aandeel_pct / HUNDRED
-        vte_total += partner.cijfers.vte * share
-        omzet_total += partner.cijfers.omzet * share
-        balans_total += partner.cijfers.balanstotaal * share
+        vte_totaal += partner.cijfers.vte * share
+        omzet_totaal += partner.cijfers.omzet * share
+        balans_totaal += partner.cijfers.balanstotaal * share
         parts.append(
             Reden(
                 "grootte.groep.partner",
@@ -76,19 +71,19 @@ def groepstotaal(eigen: Kerncijfers, onderneming: Onderneming) -> Groepstotaal:
             )
         )
     reden = Reden("grootte.groep", delen=tuple(parts)) if len(parts) > 1 else Reden("grootte.groep.alleen_eigen")
-    return Groepstotaal(Kerncijfers(vte_total, omzet_total, balans_total), reden)
+    return Groepstotaal(Kerncijfers(vte_totaal, omzet_totaal, balans_totaal), reden)
 
 
-def _criterion(name: str, code: str, value: Decimal, day: date, data: RulesData) -> tuple[bool, Reden]:
-    parameter = data[name]
-    assert parameter.comparator is not None
-    ok = parameter.within(value, day)
+def _criterion(klasse: Grootteklasse, kenmerk: str, value: Decimal, day: date, data: RulesData) -> tuple[bool, Reden]:
+    grens = figuren.kmo_grens(data, klasse, kenmerk, day)
+    ok = grens.omvat(value)
+    eenheid = "vte" if kenmerk == "vte" else "eur"
     return ok, Reden(
-        code,
+        f"criterium.{kenmerk}",
         {
-            "waarde_vte" if code == "criterium.vte" else "waarde_eur": value,
-            "grens_vte" if code == "criterium.vte" else "grens_eur": parameter.amount(day),
-            "comparator": parameter.comparator.value,
+            f"waarde_{eenheid}": value,
+            f"grens_{eenheid}": grens.bedrag,
+            "comparator": grens.vergelijking.value,
             "binnen": ok,
         },
     )
@@ -96,12 +91,9 @@ def _criterion(name: str, code: str, value: Decimal, day: date, data: RulesData)
 
 def _fits(klasse: Grootteklasse, cijfers: Kerncijfers, day: date, data: RulesData) -> tuple[bool, Reden]:
     """Headcount below the ceiling, and turnover or balance total within theirs (one of the two suffices)."""
-    prefix = f"kmo_definitie.{klasse.value}"
-    vte_ok, vte_reden = _criterion(f"{prefix}.vte", "criterium.vte", cijfers.vte, day, data)
-    omzet_ok, omzet_reden = _criterion(f"{prefix}.omzet", "criterium.omzet", cijfers.omzet, day, data)
-    balans_ok, balans_reden = _criterion(
-        f"{prefix}.balanstotaal", "criterium.balanstotaal", cijfers.balanstotaal, day, data
-    )
+    vte_ok, vte_reden = _criterion(klasse, "vte", cijfers.vte, day, data)
+    omzet_ok, omzet_reden = _criterion(klasse, "omzet", cijfers.omzet, day, data)
+    balans_ok, balans_reden = _criterion(klasse, "balanstotaal", cijfers.balanstotaal, day, data)
     if not vte_ok:
         return False, Reden("grootte.toets.te_veel_vte", delen=(vte_reden,))
     if omzet_ok:
@@ -114,7 +106,7 @@ def _fits(klasse: Grootteklasse, cijfers: Kerncijfers, day: date, data: RulesDat
 def bepaal_grootteklasse(cijfers: Kerncijfers, day: date, data: RulesData) -> Groottebepaling:
     """Small if it fits the small thresholds; else medium if it fits the medium ones; else large."""
     rejected: list[Reden] = []
-    for klasse in (Grootteklasse.KLEIN, Grootteklasse.MIDDELGROOT):
+    for klasse in figuren.GROOTTES:
         fits, reason = _fits(klasse, cijfers, day, data)
         if fits and not rejected:
             return Groottebepaling(klasse, Reden("grootte.berekend.direct", {"klasse": klasse.value}, (reason,)))

@@ -9,28 +9,29 @@ figure and source the site shows.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from calculator import figuren
 from calculator.classificatie import Dienst, Dienstsoort, Onderwerp
 from calculator.dated import Begin, DatedValue, Source
 from calculator.domein import Grootteklasse, Reden
+from calculator.figuren import GROOTTES, KENMERKEN, VERHOOGDE_ONDERWERPEN, verhoogd_voor
 from calculator.parameters import RulesData
 from calculator.steun import (
-    GROOTTES,
-    VERHOOGDE_TARIEVEN,
     Tarief,
     soort_subsidieerbaar,
+    soort_waarden,
     steunplafond,
     subsidieerbaar,
     tarief_voor,
     themas_beperkt,
 )
 
-ANDER: Final = Onderwerp.DIGITALISERING  # a subject without a rate of its own ("another subject")
-KENMERKEN: Final = ("vte", "omzet", "balanstotaal")  # the size criteria, in the order the pages show them
+ANDER: Final = Onderwerp.ANDER  # a subject without a rate of its own ("another subject")
 DREMPELS_BRON: Final = "eu_kmo_drempels"  # bronnen.toml: the article that states all thresholds
 NIET_SUBSIDIEERBAAR: Final = Reden("overzicht.tarieven.niet")  # a cell of a row that does not qualify
 
@@ -38,25 +39,9 @@ NIET_SUBSIDIEERBAAR: Final = Reden("overzicht.tarieven.niet")  # a cell of a row
 # only while its higher rate exists for that service.
 _TARIEFRIJEN: Final = (
     (Dienst.OPLEIDING, None),
-    *((Dienst.OPLEIDING, onderwerp) for onderwerp in VERHOOGDE_TARIEVEN),
-    *((Dienst.ADVIES, onderwerp) for onderwerp in VERHOOGDE_TARIEVEN),
+    *((Dienst.OPLEIDING, onderwerp) for onderwerp in VERHOOGDE_ONDERWERPEN),
+    *((Dienst.ADVIES, onderwerp) for onderwerp in VERHOOGDE_ONDERWERPEN),
     (Dienst.ADVIES, None),
-)
-
-# The figures whose changes make a row of the history, in the order their sources are cited.
-GESCHIEDENIS_FIGUREN: Final = (
-    *(f"steunpercentage.{klasse.value}" for klasse in GROOTTES),
-    *(f"{name}.{klasse.value}" for name, _ in VERHOOGDE_TARIEVEN.values() for klasse in GROOTTES),
-    *(f"steunplafond.{klasse.value}" for klasse in GROOTTES),
-    "diensten.themas_beperkt",
-    "diensten.advies_ander_onderwerp.subsidieerbaar",
-)
-# The figures this module reads (the loader refuses data without one of them).
-FIGUREN: Final = frozenset(
-    {
-        *GESCHIEDENIS_FIGUREN,
-        *(f"kmo_definitie.{klasse.value}.{kenmerk}" for klasse in GROOTTES for kenmerk in KENMERKEN),
-    }
 )
 
 
@@ -84,7 +69,7 @@ class Periode:
     ten_laatste: bool  # no source states the day: the values applied on it at the latest
     gewijzigd: tuple[DatedValue, ...]  # the values that start that day (their sources document the change)
     gewoon: tuple[Tarief, ...]  # the ordinary rate per size of GROOTTES
-    verhoogd: tuple[Reden, ...]  # per subject of VERHOOGDE_TARIEVEN: its rates, or no separate rate
+    verhoogd: tuple[Reden, ...]  # per subject of VERHOOGDE_ONDERWERPEN: its rates, or no separate rate
     plafond: Reden
     reikwijdte: Reden  # which training and advice qualify
 
@@ -148,7 +133,7 @@ def _amount(value: DatedValue) -> Decimal:
 def hoogste_tarief(day: date, data: RulesData) -> Decimal:
     """The highest rate in force on ``day``, over every service, subject and size ("tot 45 %")."""
     return max(
-        tarief_voor(dienst, onderwerp, klasse, day, data).pct
+        tarief_voor(dienst, onderwerp, klasse, day, data).percentage
         for dienst in (Dienst.ADVIES, Dienst.OPLEIDING)
         for onderwerp in Onderwerp
         for klasse in GROOTTES
@@ -170,11 +155,11 @@ def reikwijdte(day: date, data: RulesData) -> Reden:
 
 
 def _verhoogd(onderwerp: Onderwerp, day: date, data: RulesData) -> Reden:
-    dienst = sorted(VERHOOGDE_TARIEVEN[onderwerp][1])[0]
+    dienst = sorted(verhoogd_voor(onderwerp))[0]
     rates = [tarief_voor(dienst, onderwerp, klasse, day, data) for klasse in GROOTTES]
     if any(rate.verhoogd is not onderwerp for rate in rates):
         return Reden("overzicht.paar.geen")
-    return Reden("overzicht.paar", {"klein_pct": rates[0].pct, "middelgroot_pct": rates[1].pct})
+    return Reden("overzicht.paar", {"klein_pct": rates[0].percentage, "middelgroot_pct": rates[1].percentage})
 
 
 def _plafond(day: date, data: RulesData) -> Reden:
@@ -187,8 +172,8 @@ def _plafond(day: date, data: RulesData) -> Reden:
 def _starts(data: RulesData) -> dict[date, Begin]:
     """The days a figure of the history changed, from the first modelled rule set on, with how the day is known."""
     starts: dict[date, Begin] = {data.modelled_from: Begin.BEKEND}
-    for name in GESCHIEDENIS_FIGUREN:
-        for value in data[name].values:
+    for parameter in figuren.geschiedenis(data):
+        for value in parameter.values:
             if value.start >= data.modelled_from and value.begin is not Begin.MODELSTART:
                 starts[value.start] = min(starts.get(value.start, value.begin), value.begin)
     return starts
@@ -202,9 +187,9 @@ def geschiedenis(day: date, data: RulesData) -> tuple[Periode, ...]:
     periods: list[Periode] = []
     for start in sorted(d for d in starts if d <= day):
         changed = tuple(
-            data[name].at(start)
-            for name in GESCHIEDENIS_FIGUREN
-            if data[name].applies_on(start) and data[name].at(start).start == start
+            parameter.at(start)
+            for parameter in figuren.geschiedenis(data)
+            if parameter.applies_on(start) and parameter.at(start).start == start
         )
         periods.append(
             Periode(
@@ -212,7 +197,7 @@ def geschiedenis(day: date, data: RulesData) -> tuple[Periode, ...]:
                 ten_laatste=starts[start] is Begin.TEN_LAATSTE,
                 gewijzigd=changed,
                 gewoon=tuple(tarief_voor(Dienst.OPLEIDING, ANDER, klasse, start, data) for klasse in GROOTTES),
-                verhoogd=tuple(_verhoogd(onderwerp, start, data) for onderwerp in VERHOOGDE_TARIEVEN),
+                verhoogd=tuple(_verhoogd(onderwerp, start, data) for onderwerp in VERHOOGDE_ONDERWERPEN),
                 plafond=_plafond(start, data),
                 reikwijdte=reikwijdte(start, data),
             )
@@ -221,29 +206,25 @@ def geschiedenis(day: date, data: RulesData) -> tuple[Periode, ...]:
 
 
 def _drempel(klasse: Grootteklasse, kenmerk: str, day: date, data: RulesData) -> Reden:
-    parameter = data[f"kmo_definitie.{klasse.value}.{kenmerk}"]
-    assert parameter.comparator is not None
-    grens = "grens_vte" if kenmerk == "vte" else "grens_bedrag"
-    return Reden(
-        f"overzicht.drempel.{kenmerk}", {"comparator": parameter.comparator.value, grens: parameter.amount(day)}
-    )
+    grens = figuren.kmo_grens(data, klasse, kenmerk, day)
+    name = "grens_vte" if kenmerk == "vte" else "grens_bedrag"
+    return Reden(f"overzicht.drempel.{kenmerk}", {"comparator": grens.vergelijking.value, name: grens.bedrag})
 
 
 def drempels(day: date, data: RulesData) -> Drempels:
     """The thresholds of the European SME definition in force on ``day``, with the article that states them."""
     rows = tuple((klasse, tuple(_drempel(klasse, kenmerk, day, data) for kenmerk in KENMERKEN)) for klasse in GROOTTES)
-    return Drempels(rows, data.sources[DREMPELS_BRON], data[f"kmo_definitie.{GROOTTES[0].value}.vte"].at(day))
+    return Drempels(rows, data.sources[DREMPELS_BRON], figuren.kmo_grens(data, GROOTTES[0], "vte", day).waarde)
 
 
 def grootte_omschrijving(klasse: Grootteklasse, day: date, data: RulesData) -> Reden:
     """A size in its thresholds, for a choice on the calculator page: "minder dan 50 VTE; omzet of balanstotaal ten
     hoogste € 10.000.000"; a large enterprise is one beyond a medium-sized one."""
     if klasse is Grootteklasse.GROOT:
-        fte = data[f"kmo_definitie.{Grootteklasse.MIDDELGROOT.value}.vte"]
-        assert fte.comparator is not None
+        fte = figuren.kmo_grens(data, Grootteklasse.MIDDELGROOT, "vte", day)
         return Reden(
             "overzicht.grootte.groot",
-            {"comparator": fte.comparator.value, "binnen": False, "grens_vte": fte.amount(day)},
+            {"comparator": fte.vergelijking.value, "binnen": False, "grens_vte": fte.bedrag},
         )
     fte_reden, turnover, balance = (_drempel(klasse, kenmerk, day, data) for kenmerk in KENMERKEN)
     if turnover.waarden["grens_bedrag"] == balance.waarden["grens_bedrag"]:
@@ -261,6 +242,57 @@ def soorten(day: date, data: RulesData) -> tuple[Soort, ...]:
         if kind.dienst is Dienst.GEEN:
             what = Reden("overzicht.soort.geen")
         else:
-            what = Reden("overzicht.soort", {"dienst": kind.dienst.value, "onderwerp": kind.onderwerp.value})
+            what = Reden("overzicht.soort", soort_waarden(kind, data))
         result.append(Soort(kind, qualifies, what))
+    return tuple(result)
+
+
+def partnergrenzen(day: date, data: RulesData) -> Reden:
+    """How the figures of a group count, in a few words: linked enterprises in full, partners pro rata."""
+    return Reden("overzicht.partnergrenzen", figuren.partnergrenzen(data, day).waarden())
+
+
+def aanvraagtermijn_dagen(day: date, data: RulesData) -> int:
+    """The calendar days after the start of the services within which the application is made."""
+    return int(figuren.aanvraagtermijn(data, day).bedrag)
+
+
+# The conditions a page may place text under (``<!-- kmo:als NAME -->``), each a question about the rules in force on
+# a day, answered by the same functions the calculator uses.
+PAGINAVOORWAARDEN: Final[Mapping[str, Callable[[date, RulesData], bool]]] = {
+    "verhoogd_cybersecurity": lambda day, data: (
+        tarief_voor(Dienst.ADVIES, Onderwerp.CYBERSECURITY, GROOTTES[0], day, data).verhoogd is not None
+    ),
+    "verhoogd_energie_efficientie": lambda day, data: (
+        tarief_voor(Dienst.OPLEIDING, Onderwerp.ENERGIE_EFFICIENTIE, GROOTTES[0], day, data).verhoogd is not None
+    ),
+    "advies_ander_onderwerp": lambda day, data: subsidieerbaar(Dienst.ADVIES, ANDER, day, data)[0],
+    "themas_beperkt": themas_beperkt,
+}
+
+
+def tarieven_veranderd(since: date, day: date, data: RulesData) -> bool:
+    """Whether the ordinary rates in force on ``since`` no longer are on ``day`` (a page may then call them
+    history)."""
+    if since < data.modelled_from:
+        return False
+    return any(
+        tarief_voor(Dienst.OPLEIDING, ANDER, klasse, day, data).sinds
+        > tarief_voor(Dienst.OPLEIDING, ANDER, klasse, since, data).sinds
+        for klasse in GROOTTES
+    )
+
+
+def themas(data: RulesData) -> tuple[Reden, ...]:
+    """The future-oriented themes, each with the subjects of a rate of their own it includes: "digitalisering (met
+    cybersecurity)"."""
+    result = []
+    for thema in data.classification.themes.values():
+        subjects = tuple(
+            Reden("overzicht.onderwerp", {"naam_onderwerp": o.value}) for o in Onderwerp if o in thema.onderwerpen
+        )
+        if subjects:
+            result.append(Reden("overzicht.thema.met", {"thema": thema.label}, subjects))
+        else:
+            result.append(Reden("overzicht.thema", {"thema": thema.label}))
     return tuple(result)

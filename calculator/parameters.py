@@ -3,7 +3,7 @@ categories) and ``data/bronnen.toml`` (the sources), into one :class:`RulesData`
 
 The loader refuses anything it does not understand: unknown keys, a value without a source, floats (binary
 fractions are not money), dates that are not TOML dates, dates out of order, a figure the rules code reads that the
-data lacks, a source nothing cites. The model it builds is in :mod:`calculator.dated` (figures) and
+data lacks (``figuren.VEREIST``), a source nothing cites. The model it builds is in :mod:`calculator.dated` (figures) and
 :mod:`calculator.classificatie` (categories); the shared checks are in :mod:`calculator.strict`.
 """
 
@@ -21,6 +21,7 @@ from typing import Final
 
 from calculator.classificatie import CLASSIFICATION_FILE, Classification, parse_classification
 from calculator.dated import Begin, Comparator, DatedValue, OutsidePeriod, Parameter, RulesDataError, Source, Unit
+from calculator.figuren import VEREIST
 from calculator.strict import (
     SOURCES_FILE,
     SourceTable,
@@ -180,21 +181,10 @@ def parse_parameters(document_text: str, sources: SourceTable) -> tuple[date, da
 # --- the whole data --------------------------------------------------------------------------------------------
 
 
-def required_parameters() -> frozenset[str]:
-    """The figures the rules code reads, as each module that reads figures declares them (its ``FIGUREN``, built
-    from the same names its code uses; a unit test runs the rules and checks that every figure read is declared).
-    """
-    # Imported here: these modules import this one (for RulesData).
-    from calculator import antwoord, grootte, overzicht, request, steun, voorwaarden, waarschuwingen
-
-    modules = (antwoord, grootte, overzicht, request, steun, voorwaarden, waarschuwingen)
-    return frozenset().union(*(module.FIGUREN for module in modules))
-
-
 def parse(parameters_text: str, classification_text: str, sources_text: str) -> RulesData:
     sources = SourceTable(parse_sources(sources_text))
     modelled_from, checked_on, parameters = parse_parameters(parameters_text, sources)
-    missing = sorted(required_parameters() - set(parameters))
+    missing = sorted(VEREIST - set(parameters))
     if missing:
         raise RulesDataError(f"{PARAMETERS_FILE}: missing figure(s) {', '.join(missing)}")
     classification = parse_classification(classification_text, sources)

@@ -14,7 +14,7 @@ from typing import Any, Final
 from calculator.dated import Comparator
 from calculator.domein import Reden, Waarde
 from calculator.formatting import euro, long_date, number, percent, plain_decimal, vte
-from calculator.teksten import GROOTTE_BIJVOEGLIJK, TEKSTEN, vergelijking
+from calculator.teksten import GROOTTE_BIJVOEGLIJK, ONDERWERP_LABELS, TEKSTEN, vergelijking
 
 _PLACEHOLDER: Final = re.compile(r"\{([a-z_0-9]+)\}")
 _PART: Final = re.compile(r"deel(\d+)")
@@ -37,6 +37,8 @@ def _show(name: str, value: Waarde) -> str:
         return long_date(value)
     if name.endswith("_bn"):
         return GROOTTE_BIJVOEGLIJK[str(value)]
+    if name.endswith("_onderwerp"):
+        return ONDERWERP_LABELS[str(value)]
     if isinstance(value, str):
         return value
     show = next((show for suffix, show in _BY_SUFFIX.items() if name.endswith(suffix)), number)
@@ -74,6 +76,8 @@ def render(reden: Reden) -> str:
             return vergelijking(comparator, binnen=bool(reden.waarden["binnen"]))
         if name == "regel":  # what the rule asks: "minder dan", "minstens"
             return vergelijking(Comparator(str(reden.waarden["comparator"])))
+        if name.startswith("regel_"):  # the same for one of several bounds: regel_X reads X_comparator
+            return vergelijking(Comparator(str(reden.waarden[f"{name.removeprefix('regel_')}_comparator"])))
         if name.startswith("_"):
             raise KeyError(name)
         return _show(name, reden.waarden[name])

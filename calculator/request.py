@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final, TypedDict, TypeVar
 
+from calculator import figuren
 from calculator.domein import (
     Aanname,
     Aanvraag,
@@ -30,7 +31,6 @@ from calculator.formatting import number
 from calculator.foutteksten import veld
 from calculator.parameters import RulesData
 from calculator.parsing import InputError, parse_date, parse_number
-from calculator.rendering import render
 
 MAX_ROWS: Final = 64
 
@@ -54,15 +54,10 @@ def veld_van(aanname: Aanname) -> str:
 
 @dataclass(frozen=True)
 class FieldError:
+    """A field of the request and the reason it cannot be read (the answer layer renders it)."""
+
     field: str
     reden: Reden
-
-    @property
-    def message(self) -> str:
-        return render(self.reden)
-
-    def as_json(self) -> dict[str, str]:
-        return {"field": self.field, "message": self.message, "code": self.reden.delen[0].code}
 
 
 T = TypeVar("T")
@@ -70,7 +65,6 @@ MONEY_EXAMPLE: Final = "8.000,50"
 FTE_EXAMPLE: Final = "12,5"
 PERCENT_EXAMPLE: Final = "10"
 FIGURE_KEYS: Final = ("fte", "turnover", "balance_total")
-FIGUREN: Final = frozenset({"kmo_definitie.partner.aandeel_vanaf", "kmo_definitie.partner.aandeel_tot"})  # read here
 
 
 class _Reader:
@@ -225,8 +219,7 @@ def _partners(
     partner_rows = reader.rows(raw, "partners", "enterprise.partners", veld("partner"))
     # With an unreadable application date the bounds of the first rule set still show every error at once.
     bounds_day = day if day is not None else data.modelled_from
-    vanaf = data["kmo_definitie.partner.aandeel_vanaf"].amount(bounds_day)
-    tot = data["kmo_definitie.partner.aandeel_tot"].amount(bounds_day)
+    grenzen = figuren.partnergrenzen(data, bounds_day)
     for index, row in enumerate(partner_rows):
         field = f"enterprise.partners[{index}]"
         share_label = veld("aandeel", "partner", index + 1)
@@ -239,10 +232,8 @@ def _partners(
             max_decimals=4,
             maximum=Decimal(100),
         )
-        if aandeel is not None and not (vanaf <= aandeel <= tot):
-            reader.error(
-                f"{field}.share_pct", share_label, "fout.partner_aandeel", vanaf=number(vanaf), tot=number(tot)
-            )
+        if aandeel is not None and not grenzen.omvat(aandeel):
+            reader.error(f"{field}.share_pct", share_label, "fout.partner_aandeel", **grenzen.waarden())
             aandeel = None
         cijfers = _kerncijfers(reader, row, field, "partner", index + 1)
         if aandeel is not None and cijfers is not None:

@@ -16,21 +16,21 @@ amount minus the support, so both always add up to the amount.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
+from calculator import figuren
 from calculator.classificatie import Dienst, Dienstsoort, Onderwerp
-from calculator.dated import DatedValue, Parameter, Source
-from calculator.domein import Dienstresultaat, Dienstverlening, Grootteklasse, Reden
-from calculator.formatting import CENT
+from calculator.dated import DatedValue, Source
+from calculator.domein import Dienstresultaat, Dienstverlening, Grootteklasse, Reden, Waarde
 from calculator.parameters import RulesData
 
 HUNDRED = Decimal(100)
 ZERO = Decimal("0.00")
-GROOTTES: Final = (Grootteklasse.KLEIN, Grootteklasse.MIDDELGROOT)  # the sizes that get support
+CENT: Final = Decimal("0.01")
+GROOTTES: Final = figuren.GROOTTES  # the sizes that get support
 
 
 @dataclass(frozen=True)
@@ -41,29 +41,21 @@ class Tarief:
     verhoogd: Onderwerp | None  # None: the ordinary rate of the period
 
     @property
-    def pct(self) -> Decimal:
+    def percentage(self) -> Decimal:
         assert isinstance(self.waarde.value, Decimal)
         return self.waarde.value
 
     @property
-    def since(self) -> date:
+    def sinds(self) -> date:
         return self.waarde.start
 
     @property
-    def source(self) -> Source:
+    def bron(self) -> Source:
         return self.waarde.source
 
     @property
-    def quote(self) -> str | None:
+    def citaat(self) -> str | None:
         return self.waarde.quote
-
-
-# The subjects with a higher rate of their own: the figure's name (``<name>.klein``, ``<name>.middelgroot``) and the
-# services it covers. The rate applies from the first day its figure has a value; before, the ordinary rate does.
-VERHOOGDE_TARIEVEN: Final[Mapping[Onderwerp, tuple[str, frozenset[Dienst]]]] = {
-    Onderwerp.CYBERSECURITY: ("steunpercentage.cybersecurity", frozenset({Dienst.ADVIES, Dienst.OPLEIDING})),
-    Onderwerp.ENERGIE_EFFICIENTIE: ("steunpercentage.energie_efficientie_opleiding", frozenset({Dienst.OPLEIDING})),
-}
 
 
 def round_cent(value: Decimal) -> Decimal:
@@ -74,7 +66,7 @@ def steunplafond(klasse: Grootteklasse, day: date, data: RulesData) -> DatedValu
     """The yearly cap of the calendar year of the application; a large enterprise has none (it gets nothing)."""
     if klasse is Grootteklasse.GROOT:
         return None
-    return data[f"steunplafond.{klasse.value}"].at(day)
+    return figuren.steunplafond(data, klasse, day)
 
 
 def tarief(kind: Dienstsoort, klasse: Grootteklasse, day: date, data: RulesData) -> Tarief:
@@ -86,31 +78,17 @@ def tarief_voor(dienst: Dienst, onderwerp: Onderwerp, klasse: Grootteklasse, day
     """The rate for a service on a subject: the subject's higher rate where it exists on ``day`` and covers the
     service (cybersecurity since 14 September 2021, training on energy efficiency), else the ordinary rate of the
     period."""
-    special = VERHOOGDE_TARIEVEN.get(onderwerp)
-    if special is not None and dienst in special[1]:
-        higher = data[f"{special[0]}.{klasse.value}"]
-        if higher.applies_on(day):
-            return Tarief(higher.at(day), onderwerp)
-    return Tarief(data[f"steunpercentage.{klasse.value}"].at(day), None)
-
-
-def _kind_rule(dienst: Dienst, onderwerp: Onderwerp) -> str | None:
-    if dienst is Dienst.OPLEIDING:
-        return "diensten.opleiding.subsidieerbaar"
-    if dienst is Dienst.ADVIES:
-        if onderwerp is Onderwerp.CYBERSECURITY:
-            return "diensten.advies_cybersecurity.subsidieerbaar"
-        return "diensten.advies_ander_onderwerp.subsidieerbaar"
-    return None
+    higher = figuren.verhoogd_steunpercentage(data, dienst, onderwerp, klasse, day)
+    if higher is not None:
+        return Tarief(higher, onderwerp)
+    return Tarief(figuren.steunpercentage(data, klasse, day), None)
 
 
 def subsidieerbaar(dienst: Dienst, onderwerp: Onderwerp, day: date, data: RulesData) -> tuple[bool, DatedValue | None]:
     """Whether a service on a subject qualifies on ``day``, with the dated value that says so (``None``: a service
     that is neither training nor advice never qualifies)."""
-    name = _kind_rule(dienst, onderwerp)
-    if name is None:
-        return False, None
-    return data[name].flag(day), data[name].at(day)
+    value = figuren.subsidieerbaar(data, dienst, onderwerp, day)
+    return figuren.is_subsidieerbaar(value), value
 
 
 def soort_subsidieerbaar(kind: Dienstsoort, day: date, data: RulesData) -> tuple[bool, Reden, DatedValue | None]:
@@ -118,7 +96,7 @@ def soort_subsidieerbaar(kind: Dienstsoort, day: date, data: RulesData) -> tuple
     qualifies, value = subsidieerbaar(kind.dienst, kind.onderwerp, day, data)
     if value is None:
         return False, Reden("dienst.soort.nooit", {"soort": kind.label}), None
-    waarden = {"soort": kind.label, "dienst": kind.dienst.value, "onderwerp": kind.onderwerp.value}
+    waarden = soort_waarden(kind, data)
     if qualifies:
         reden = Reden("dienst.soort.aanvaard", waarden)
         if kind.enkel_als_advies:
@@ -127,43 +105,33 @@ def soort_subsidieerbaar(kind: Dienstsoort, day: date, data: RulesData) -> tuple
     return False, Reden("dienst.soort.niet_meer", {**waarden, "sinds_datum": value.start}), value
 
 
+def soort_waarden(kind: Dienstsoort, data: RulesData) -> dict[str, Waarde]:
+    """What a kind of service is, for its sentence: the service, its subject and its theme."""
+    thema = data.classification.thema_van(kind)
+    return {
+        "soort": kind.label,
+        "dienst": kind.dienst.value,
+        "onderwerp": kind.onderwerp.value,
+        "thema": thema.label if thema is not None else "",
+    }
+
+
 def themas_beperkt(day: date, data: RulesData) -> bool:
     """Whether training and advice qualify only within the future-oriented themes (since 1 January 2023)."""
-    return data["diensten.themas_beperkt"].flag(day)
-
-
-def minimumbedrag(kind: Dienstsoort, data: RulesData) -> Parameter | None:
-    """The minimum amount the data gives for this kind of service (binding or only quoted), if any."""
-    if kind.dienst is Dienst.GEEN:
-        return None
-    name = f"diensten.{kind.dienst.value}.minimumbedrag"
-    return data.parameters.get(name)
-
-
-# The figures this module reads (the loader refuses data without one of them), built from the names its code uses.
-FIGUREN: Final = frozenset(
-    {
-        *(f"{naam}.{klasse.value}" for naam in ("steunpercentage", "steunplafond") for klasse in GROOTTES),
-        *(f"{naam}.{klasse.value}" for naam, _ in VERHOOGDE_TARIEVEN.values() for klasse in GROOTTES),
-        *(naam for dienst in Dienst for onderwerp in Onderwerp if (naam := _kind_rule(dienst, onderwerp))),
-        *(f"diensten.{dienst.value}.minimumbedrag" for dienst in (Dienst.ADVIES, Dienst.OPLEIDING)),
-        "diensten.themas_beperkt",
-        "procedure.aanvraagtermijn",
-        "procedure.realisatietermijn",
-    }
-)
+    return figuren.themas_beperkt(data, day)
 
 
 def aanvraagtermijn(start: date, day: date, data: RulesData) -> date:
     """The last day to apply: the start of the services plus the number of calendar days in the data."""
-    days = data["procedure.aanvraagtermijn"].amount(day)
-    return start + timedelta(days=int(days))
+    return start + timedelta(days=int(figuren.aanvraagtermijn(data, day).bedrag))
 
 
-def realisatietermijn(day: date, data: RulesData) -> date:
-    """The services must be finished by 31 December of the calendar year after the year of the application."""
-    years = data["procedure.realisatietermijn"].amount(day)
-    return date(day.year + int(years), 12, 31)
+def realisatietermijn(kind: Dienstsoort, day: date, data: RulesData) -> date | None:
+    """A training must be finished by 31 December of the calendar year after the year of the application. The
+    official text gives no such date for advice: ``None``."""
+    if kind.dienst is not Dienst.OPLEIDING:
+        return None
+    return date(day.year + figuren.realisatietermijn_opleiding(data, day), 12, 31)
 
 
 def _refusals(
@@ -174,35 +142,35 @@ def _refusals(
     data: RulesData,
 ) -> tuple[Reden, list[Reden], Source | None]:
     """The kind's reason, and the reasons that refuse the service with the source of the first of them."""
-    termijn = data["procedure.aanvraagtermijn"]
+    termijn = figuren.aanvraagtermijn(data, day)
     qualifies, kind_reason, kind_value = soort_subsidieerbaar(kind, day, data)
     reasons: list[Reden] = [] if enterprise_reason is None else [enterprise_reason]
     if not qualifies:
         return kind_reason, [*reasons, kind_reason], kind_value.source if kind_value else None
     source: Source | None = None
-    if not termijn.within(Decimal((day - dienst.startdatum).days), day):
-        source = source or termijn.at(day).source
+    if not termijn.omvat(Decimal((day - dienst.startdatum).days)):
+        source = source or termijn.waarde.source
         reasons.append(
             Reden(
                 "dienst.te_laat",
                 {
                     "uiterlijk_datum": aanvraagtermijn(dienst.startdatum, day, data),
-                    "dagen": termijn.amount(day),
+                    "dagen": termijn.bedrag,
                     "start_datum": dienst.startdatum,
                 },
             )
         )
-    minimum = minimumbedrag(kind, data)
-    if minimum is not None and minimum.binding and not minimum.within(dienst.bedrag, day):
-        source = source or minimum.at(day).source
+    minimum = figuren.minimumbedrag(data, kind.dienst, day)
+    if minimum is not None and minimum.bindend and not minimum.omvat(dienst.bedrag):
+        source = source or minimum.waarde.source
         reasons.append(
             Reden(
                 "dienst.onder_minimum",
                 {
                     "dienst": kind.dienst.value,
-                    "minimum_eur": minimum.amount(day),
+                    "minimum_eur": minimum.bedrag,
                     "bedrag_eur": dienst.bedrag,
-                    "comparator": str(minimum.comparator),
+                    "comparator": str(minimum.vergelijking),
                 },
             )
         )
@@ -250,7 +218,7 @@ def _weigering(
     reden = Reden("dienst.weigering", delen=(*reasons, Reden("dienst.geen_steun", {"steun_eur": ZERO})))
     deadline = aanvraagtermijn(dienst.startdatum, day, data)
     return Dienstresultaat(
-        dienst, kind, False, Decimal(0), ZERO, ZERO, deadline, realisatietermijn(day, data), reden, source
+        dienst, kind, False, Decimal(0), ZERO, ZERO, deadline, realisatietermijn(kind, day, data), reden, source
     )
 
 
@@ -266,13 +234,13 @@ def _toekenning(
 ) -> Dienstresultaat:
     """A service that qualifies: rate × amount, rounded half-up to the cent, never more than what is left."""
     rate = tarief(kind, klasse, day, data)
-    computed = round_cent(dienst.bedrag * rate.pct / HUNDRED)
+    computed = round_cent(dienst.bedrag * rate.percentage / HUNDRED)
     support = min(computed, remaining)
     deadline = aanvraagtermijn(dienst.startdatum, day, data)
     waarden = {
         "klasse_bn": klasse.value,
-        "sinds_datum": rate.since,
-        "tarief_pct": rate.pct,
+        "sinds_datum": rate.sinds,
+        "tarief_pct": rate.percentage,
         "bedrag_eur": dienst.bedrag,
         "berekend_eur": computed,
     }
@@ -283,7 +251,7 @@ def _toekenning(
     if support < computed:
         parts.append(Reden("dienst.plafond_bereikt", {"steun_eur": support}))
     parts.append(Reden("dienst.eigen_bijdrage", {"eigen_eur": dienst.bedrag - support}))
-    dagen = data["procedure.aanvraagtermijn"].amount(day)
+    dagen = figuren.aanvraagtermijn(data, day).bedrag
     parts.append(
         Reden("dienst.termijn", {"uiterlijk_datum": deadline, "dagen": dagen, "start_datum": dienst.startdatum})
     )
@@ -291,12 +259,12 @@ def _toekenning(
         dienst,
         kind,
         True,
-        rate.pct,
+        rate.percentage,
         computed,
         support,
         deadline,
-        realisatietermijn(day, data),
+        realisatietermijn(kind, day, data),
         Reden("dienst.toekenning", delen=tuple(parts)),
-        rate.source,
-        rate.quote,
+        rate.bron,
+        rate.citaat,
     )

@@ -127,10 +127,10 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "plafond.groot": "Een grote onderneming heeft geen steunplafond: ze komt niet in aanmerking.",
     # --- services ---------------------------------------------------------------------------------------------
     "dienst.soort.nooit": "{soort} is geen opleiding of advies en komt nooit in aanmerking voor de kmo-portefeuille.",
-    "dienst.soort.aanvaard": "{soort} valt onder {dienst}, thema {onderwerp}.",
+    "dienst.soort.aanvaard": "{soort} valt onder {dienst}, binnen het thema {thema}.",
     "dienst.soort.niet_meer": (
-        "{soort} valt onder {dienst}, thema {onderwerp}. Sinds {sinds_datum} komt {dienst} over een ander onderwerp "
-        "dan cybersecurity niet meer in aanmerking."
+        "{soort} valt onder {dienst}, binnen het thema {thema}. Sinds {sinds_datum} komt {dienst} over een ander "
+        "onderwerp dan cybersecurity niet meer in aanmerking."
     ),
     "dienst.enkel_als_advies": (
         "Dat geldt alleen als u een beoordeling krijgt met een schriftelijk rapport en aanbevelingen; een "
@@ -260,7 +260,14 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "overzicht.reikwijdte.themas_advies_cybersecurity": (
         "opleiding binnen {aantal} toekomstgerichte thema's; advies enkel over cybersecurity"
     ),
-    "overzicht.soort": "{dienst}, thema {onderwerp}",
+    "overzicht.soort": "{dienst}, thema {thema}",
+    "overzicht.thema": "{thema}",
+    "overzicht.thema.met": "{thema} (met {delen})",
+    "overzicht.onderwerp": "{naam_onderwerp}",
+    "overzicht.partnergrenzen": (
+        "volledig bij een aandeel boven {tot_pct} (verbonden), in verhouding tot het aandeel bij {regel_vanaf} "
+        "{vanaf_pct} en {regel_tot} {tot_pct} (partner)"
+    ),
     "overzicht.soort.geen": "geen opleiding of advies",
     "overzicht.drempel.vte": "{regel} {grens_vte}",
     "overzicht.drempel.omzet": "{regel} {grens_bedrag}",
@@ -302,6 +309,12 @@ VERGELIJKING_BUITEN: Final[Mapping[Comparator, str]] = {
     Comparator.LESS: "niet minder dan",
     Comparator.LESS_OR_EQUAL: "hoger dan",
     Comparator.GREATER_OR_EQUAL: "minder dan",
+}
+# The subjects with a rate of their own, as a page names them ("ander" is named by its theme only).
+ONDERWERP_LABELS: Final[Mapping[str, str]] = {
+    "cybersecurity": "cybersecurity",
+    "energie_efficientie": "energie-efficiëntie",
+    "ander": "een ander onderwerp",
 }
 VOORWAARDE_LABELS: Final[Mapping[str, str]] = {
     "kmo": "Een kmo of een vrij beroep",

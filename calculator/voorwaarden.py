@@ -16,13 +16,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
+from calculator import figuren
 from calculator.domein import Bepaling, Grootteklasse, Onderneming, Reden, Voorwaarde, Waarde
 from calculator.grootte import VRIJ_BEROEP
 from calculator.parameters import RulesData
 
 VZW: Final = "vzw"
-# The figures this module reads (the loader refuses data without one of them).
-FIGUREN: Final = frozenset({"voorwaarden.publieke_participatie", "voorwaarden.aanverwante_dienstverlener_uitgesloten"})
 
 
 def _assumed(id_: str, reden: Reden) -> Voorwaarde:
@@ -59,13 +58,12 @@ def vestiging(onderneming: Onderneming, data: RulesData) -> Voorwaarde:
 
 def prive(onderneming: Onderneming, day: date, data: RulesData) -> Voorwaarde:
     """Private sector: administrative authorities hold less than the threshold (a strict comparison)."""
-    parameter = data["voorwaarden.publieke_participatie"]
-    assert parameter.comparator is not None
-    rule: dict[str, Waarde] = {"grens_pct": parameter.amount(day), "comparator": parameter.comparator.value}
+    grens = figuren.publieke_participatie(data, day)
+    rule: dict[str, Waarde] = {"grens_pct": grens.bedrag, "comparator": grens.vergelijking.value}
     share = onderneming.publieke_participatie_pct
     if share is None:
         return _assumed("prive", Reden("aanname.prive", rule))
-    met = parameter.within(share, day)
+    met = grens.omvat(share)
     code = "voorwaarde.prive.ja" if met else "voorwaarde.prive.nee"
     return Voorwaarde("prive", met, Reden(code, {"aandeel_pct": share, **rule}))
 
@@ -84,7 +82,7 @@ def niet_aanverwant(onderneming: Onderneming, day: date, data: RulesData) -> Voo
     related = onderneming.aanverwante_dienstverlener
     if related is None:
         return _assumed("niet_aanverwant", Reden("aanname.niet_aanverwant"))
-    met = not (related and data["voorwaarden.aanverwante_dienstverlener_uitgesloten"].flag(day))
+    met = not (related and figuren.aanverwante_dienstverlener_uitgesloten(data, day))
     code = "voorwaarde.niet_aanverwant.ja" if met else "voorwaarde.niet_aanverwant.nee"
     return Voorwaarde("niet_aanverwant", met, Reden(code))
 

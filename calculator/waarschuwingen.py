@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Final
 
+from calculator import figuren
 from calculator.domein import Dienstresultaat, Onderneming, Reden, Waarde
 from calculator.parameters import RulesData
-from calculator.steun import minimumbedrag
-
-# The figures this module reads itself (the loader refuses data without one of them).
-FIGUREN: Final = frozenset({"kmo_definitie.partner.aandeel_vanaf"})
 
 
 def partner_waarschuwingen(onderneming: Onderneming, day: date, data: RulesData) -> list[Reden]:
     """A partner at exactly the lower bound: the EU text makes it a partner, one VLAIO page says "more than"."""
-    partner_from = data["kmo_definitie.partner.aandeel_vanaf"].amount(day)
+    partner_from = figuren.partnergrenzen(data, day).vanaf.bedrag
     return [
         Reden(
             "waarschuwing.partner_precies_grens",
@@ -30,21 +26,21 @@ def dienst_waarschuwingen(results: tuple[Dienstresultaat, ...], day: date, data:
     """A minimum that only third parties quote (a figure marked not binding), a start after the end date."""
     warnings: list[Reden] = []
     for index, result in enumerate(results, start=1):
-        minimum = minimumbedrag(result.soort, data)
+        minimum = figuren.minimumbedrag(data, result.soort.dienst, day)
         if (
             minimum is not None
-            and not minimum.binding
+            and not minimum.bindend
             and result.subsidieerbaar
-            and not minimum.within(result.dienst.bedrag, day)
+            and not minimum.omvat(result.dienst.bedrag)
         ):
-            minimum_eur = minimum.amount(day)
+            minimum_eur = minimum.bedrag
             values: dict[str, Waarde] = {
                 "nummer": index,
                 "minimum_eur": minimum_eur,
                 "dienst": result.soort.dienst.value,
             }
             warnings.append(Reden("waarschuwing.minimum_niet_bindend", values))
-        if result.dienst.startdatum > result.afronden_uiterlijk:
+        if result.afronden_uiterlijk is not None and result.dienst.startdatum > result.afronden_uiterlijk:
             einde: dict[str, Waarde] = {"nummer": index, "einde_datum": result.afronden_uiterlijk}
             warnings.append(Reden("waarschuwing.start_na_realisatietermijn", einde))
     return warnings

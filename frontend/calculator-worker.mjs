@@ -221,6 +221,18 @@ async function start() {
   if (!restored && typeof caches === "object") setTimeout(() => storeSnapshot(pyodide), SNAPSHOT_DELAY_MS);
 }
 
+// JSON has no Infinity, and JSON.stringify writes null for a number too large for JavaScript (1e309 in a shared
+// link), which the package would read as a missing field. Such a number is sent as the token Python's json reads
+// (Infinity, -Infinity, NaN), so the package names the problem at its field.
+const NOT_FINITE = "\u0000not-finite:";
+
+function requestJson(request) {
+  const text = JSON.stringify(request, (key, value) =>
+    typeof value === "number" && !Number.isFinite(value) ? NOT_FINITE + String(value) : value,
+  );
+  return text.replace(/"\\u0000not-finite:(-?Infinity|NaN)"/g, "$1");
+}
+
 self.addEventListener("message", (event) => {
   const message = event.data || {};
   if (message.type !== "evaluate" && message.type !== "agenda") return;
@@ -230,7 +242,7 @@ self.addEventListener("message", (event) => {
   }
   try {
     const run = message.type === "agenda" ? agendaJson : evaluateJson;
-    const answer = JSON.parse(run(JSON.stringify(message.request)));
+    const answer = JSON.parse(run(requestJson(message.request)));
     post({ type: "answer", id: message.id, answer });
   } catch (error) {
     post({ type: "failed", id: message.id, message: String((error && error.message) || error) });

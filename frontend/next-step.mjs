@@ -8,17 +8,25 @@
 //   - else the provider's website, with a hint to copy the summary (it holds the link to this calculation) and
 //     mention that link there;
 //   - else (no website given) the site's contact page.
-// An answer without support gets words that fit it ("Bespreek met ons wat wel kan"). Every word is in the page's
-// data-text-* attributes; this module only chooses and fills them in.
+// An answer without support gets words that fit it ("Bespreek met ons wat wel kan"), and an answer whose year's cap
+// is used up says so. What happened is the answer's own summary code (the package decides it); every word is in the
+// page's data-text-* attributes; this module only chooses and fills them in.
 
 function fillIn(text, values) {
   return text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
 }
 
-// Whether the answer gives no support at all (the enterprise or every service is refused).
+// What the answer's summary says happened: "support" (or no service asked yet), "refused" (the enterprise or every
+// service is refused) or "cap" (the year's cap is used up).
+const OUTCOMES = { "samenvatting.geen_steun": "refused", "samenvatting.plafond_op": "cap" };
+
+export function outcome(answer) {
+  return OUTCOMES[answer.summary && answer.summary.code] || "support";
+}
+
+// Whether the answer gives no support at all.
 export function withoutSupport(answer) {
-  if (!answer.eligible) return true;
-  return answer.services.length > 0 && answer.services.every((service) => !service.eligible);
+  return outcome(answer) !== "support";
 }
 
 // The earliest apply-by date of the answer's timeline, as the answer writes it ("18 december 2026"), or "".
@@ -59,7 +67,8 @@ export function showNextStep(view, answer, summary, link) {
   const lead = block.querySelector("[data-next-lead]");
   const privacy = block.querySelector("[data-next-privacy]");
   const copyHint = block.querySelector("[data-next-copy]");
-  lead.textContent = refused ? texts.textLeadRefused : texts.textLead;
+  const leads = { support: texts.textLead, refused: texts.textLeadRefused, cap: texts.textLeadCap };
+  lead.textContent = leads[outcome(answer)];
   privacy.hidden = true;
   if (copyHint) copyHint.hidden = true;
   let way;
@@ -88,6 +97,7 @@ export function showNextStep(view, answer, summary, link) {
   }
   block.dataset.way = way;
   block.dataset.refused = String(refused);
+  block.dataset.outcome = outcome(answer);
   block.hidden = false;
   return block;
 }

@@ -61,7 +61,10 @@ export function renderAnswer(root, request, answer, handlers) {
     if (entry) {
       fill(item, "start_date", entry.display.start_date);
       fill(item, "deposit", entry.display.deposit);
+      // Training only: the answer gives no end date for advice (null), and the line goes.
       fill(item, "finish_by", entry.display.finish_by);
+      if (entry.display.finish_by) slot(item, "finish_by_item").hidden = false;
+      else slot(item, "finish_by_item").remove();
     }
     services.append(item);
   });

@@ -1,6 +1,6 @@
 """Every answer the test suite produces is checked against the published JSON Schema (open data, antwoord.schema.json).
 
-calculator.engine.evaluate_strict, through which every answer passes (calculator.evaluate and calculator.agenda
+calculator.antwoord.evaluate_strict, through which every answer passes (calculator.evaluate and calculator.agenda
 call it), is wrapped for the whole run. An answer that does not match the schema raises in the test that asked for
 it, and is also recorded: ``evaluate`` turns any exception into a ``fout.intern`` answer, so the autouse fixture
 below fails the test afterwards even when the exception was caught. Inside Pyodide (tests/unit run there too)
@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import calculator
-from calculator import engine
+from calculator import antwoord
 
 # The module, not the function of the same name that calculator/__init__.py exports.
 _agenda_module: Any = importlib.import_module("calculator.agenda")
@@ -49,10 +49,10 @@ if jsonschema is not None:
         wrapper.schema_checked = True  # type: ignore[attr-defined]
         return wrapper
 
-    engine.evaluate_strict = _checked(engine.evaluate_strict)
-    engine.evaluate = _checked(engine.evaluate)
-    calculator.evaluate = engine.evaluate
-    _agenda_module.evaluate = engine.evaluate
+    antwoord.evaluate_strict = _checked(antwoord.evaluate_strict)
+    antwoord.evaluate = _checked(antwoord.evaluate)
+    calculator.evaluate = antwoord.evaluate
+    _agenda_module.evaluate = antwoord.evaluate
 
 
 @pytest.fixture

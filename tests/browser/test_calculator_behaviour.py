@@ -189,7 +189,7 @@ def test_copy_summary_puts_the_result_on_the_clipboard(context: BrowserContext, 
     text = page.evaluate("() => navigator.clipboard.readText()")
     answer = evaluate(sent)
     assert answer["summary"]["message"].replace("\u00a0", " ") in text
-    assert "Pentesting" in text
+    assert "Pentest" in text
     assert "€ 3.600,00" in text
     assert "4 december 2026" in text
     assert "aanvraag=" in text

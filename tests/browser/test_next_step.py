@@ -110,6 +110,26 @@ def test_an_answer_without_support_gets_fitting_words(
     assert "Steun aanvragen uiterlijk op" not in parts["body"]
 
 
+def test_a_used_up_cap_gets_the_next_step_that_fits_it(
+    watched: tuple[BrowserContext, list[str]], example_url: str
+) -> None:
+    """The year's cap is used up: the answer says "plafond op"; the next step must not offer to go on "with this
+    support" over an estimate of € 0."""
+    context, _ = watched
+    page = context.new_page()
+    request = {**QUICK, "support_used_this_year": "7500"}
+    assert evaluate(request)["summary"]["code"] == "samenvatting.plafond_op"
+    open_calculator(page, example_url, fragment(request))
+    answered(page)
+    block = page.locator("[data-next-step]")
+    expect(block).to_have_attribute("data-outcome", "cap")
+    expect(block).not_to_contain_text("met deze steun verder")
+    expect(block.locator("[data-next-lead]")).to_contain_text("steunplafond")
+    link = page.get_by_role("link", name="Bespreek met ons wat wel kan")
+    _, parts = mail_parts(link.get_attribute("href") or "")
+    assert parts["subject"].startswith("Vraag over de kmo-portefeuille")
+
+
 def test_without_e_mail_contact_page_or_phone_the_next_step_is_the_website_with_the_calculation(
     watched: tuple[BrowserContext, list[str]], base_url: str
 ) -> None:

@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 
 import calculator
-from calculator import engine
+from calculator import antwoord
 
 QUICK: dict[str, Any] = {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": 8000}]}
 
 
 def test_the_run_checks_every_answer() -> None:
-    assert getattr(engine.evaluate_strict, "schema_checked", False)
+    assert getattr(antwoord.evaluate_strict, "schema_checked", False)
 
 
 def _broken_answer(*_: object) -> dict[str, Any]:
@@ -24,7 +24,7 @@ def _broken_answer(*_: object) -> dict[str, Any]:
 def test_a_broken_answer_is_recorded_though_evaluate_catches_it(
     monkeypatch: pytest.MonkeyPatch, schema_violations: list[str]
 ) -> None:
-    monkeypatch.setattr(engine, "answer_json", _broken_answer)
+    monkeypatch.setattr(antwoord, "answer_json", _broken_answer)
     answer = calculator.evaluate(QUICK)
     assert answer["errors"][0]["code"] == "fout.intern"
     assert len(schema_violations) == 1
@@ -35,7 +35,7 @@ def test_a_broken_answer_is_recorded_though_evaluate_catches_it(
 def test_the_calendar_goes_through_the_checked_evaluate(
     monkeypatch: pytest.MonkeyPatch, schema_violations: list[str]
 ) -> None:
-    monkeypatch.setattr(engine, "answer_json", _broken_answer)
+    monkeypatch.setattr(antwoord, "answer_json", _broken_answer)
     result = calculator.agenda(QUICK)
     assert result["ok"] is False
     assert len(schema_violations) == 1

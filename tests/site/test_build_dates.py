@@ -19,8 +19,8 @@ from build_scripts.site_build import build_day
 from build_scripts.voorbeelden import example_requests
 from calculator import evaluate
 from calculator.dated import Begin
+from calculator.figuren import geschiedenis
 from calculator.formatting import MONTHS, euro, long_date, percent
-from calculator.overzicht import GESCHIEDENIS_FIGUREN
 from calculator.parameters import RulesData, load
 
 RULES = load()
@@ -157,8 +157,8 @@ def test_the_history_ends_with_the_rule_set_in_force(built: tuple[date, dict[str
     history = [cells for cells in table_rows(pages["geschiedenis/index.html"]) if len(cells) == 7]
     starts = [
         value.start
-        for name in GESCHIEDENIS_FIGUREN
-        for value in RULES[name].values
+        for parameter in geschiedenis(RULES)
+        for value in parameter.values
         if value.begin is not Begin.MODELSTART and value.start <= day
     ]
     last = max([RULES.modelled_from, *starts])

@@ -185,7 +185,7 @@ REQUIRED_TOPICS = {
         "diensten/index.html",
         [
             "Security audit",
-            "Pentesting",
+            "Pentest",
             "Advies over cybersecurity",
             "Opleiding over cybersecurity",
             "Opleiding over software",
@@ -271,7 +271,7 @@ def test_a_marker_for_a_figure_that_does_not_exist_yet_fails_instead_of_guessing
         markers.render(build_2018, "<!-- kmo:waarde steunpercentage.cybersecurity.klein -->", "test.md")
     chosen = markers.render(
         build_2018,
-        "<!-- kmo:als steunpercentage.cybersecurity.klein -->A <!-- kmo:waarde "
+        "<!-- kmo:als verhoogd_cybersecurity -->A <!-- kmo:waarde "
         "steunpercentage.cybersecurity.klein --><!-- kmo:anders -->B<!-- kmo:einde -->",
         "test.md",
     )
@@ -283,12 +283,14 @@ def test_conditional_blocks_refuse_nesting_and_strays() -> None:
     with pytest.raises(PluginError, match="nested"):
         markers.render(
             build,
-            "<!-- kmo:als diensten.themas_beperkt -->a<!-- kmo:als diensten.themas_beperkt -->b"
-            "<!-- kmo:einde --><!-- kmo:einde -->",
+            "<!-- kmo:als themas_beperkt -->a<!-- kmo:als themas_beperkt -->b<!-- kmo:einde --><!-- kmo:einde -->",
             "test.md",
         )
     with pytest.raises(PluginError, match="without its block"):
         markers.render(build, "a <!-- kmo:einde -->", "test.md")
+    # A condition names a question the package answers, never a figure of the data.
+    with pytest.raises(PluginError, match="a condition is one of verhoogd_cybersecurity"):
+        markers.render(build, "<!-- kmo:als diensten.themas_beperkt -->a<!-- kmo:einde -->", "test.md")
     with pytest.raises(PluginError, match="not a known start date"):
         markers.render(build, "<!-- kmo:sinds procedure.aanvraagtermijn -->", "test.md")
     with pytest.raises(PluginError, match="cannot be used here"):

@@ -9,8 +9,8 @@ import re
 from rules_helpers import BASE_REQUEST, TODAY
 
 from calculator.__main__ import main
-from calculator.agenda import agenda, fold, icalendar_from_answer
-from calculator.engine import evaluate_strict
+from calculator.agenda import agenda, fold
+from calculator.antwoord import evaluate_strict
 
 
 def _two_services() -> dict[str, object]:
@@ -20,12 +20,19 @@ def _two_services() -> dict[str, object]:
     return request
 
 
+def _ics(request: dict[str, object]) -> str:
+    result = agenda(request, today=TODAY)
+    assert result["ok"], result
+    text: str = result["ics"]
+    return text
+
+
 def _unfold(text: str) -> list[str]:
     return text.replace("\r\n ", "").split("\r\n")[:-1]
 
 
 def test_the_file_has_crlf_lines_of_at_most_75_octets() -> None:
-    text = icalendar_from_answer(evaluate_strict(_two_services(), today=TODAY))
+    text = _ics(_two_services())
     assert text.endswith("\r\n")
     assert "\n" not in text.replace("\r\n", "")
     lines = text.split("\r\n")[:-1]
@@ -42,12 +49,13 @@ def test_folding_never_splits_a_character() -> None:
 
 def test_one_all_day_event_with_a_reminder_per_date_of_the_timeline() -> None:
     answer = evaluate_strict(_two_services(), today=TODAY)
-    lines = _unfold(icalendar_from_answer(answer))
+    lines = _unfold(_ics(_two_services()))
     starts = [line.split(":")[1] for line in lines if line.startswith("DTSTART;VALUE=DATE:")]
     dates = {entry["apply_by"].replace("-", "") for entry in answer["timeline"]}
-    dates |= {entry["finish_by"].replace("-", "") for entry in answer["timeline"]}
+    dates |= {entry["finish_by"].replace("-", "") for entry in answer["timeline"] if entry["finish_by"]}
     assert sorted(starts) == sorted(dates)
-    assert len(starts) == 3  # 4 and 9 December (apply by), 31 December 2027 (finish by) for both services
+    assert len(starts) == 3  # 4 and 9 December (apply by), 31 December 2027 (finish by, the training only)
+    assert [entry["finish_by"] for entry in answer["timeline"]] == [None, "2027-12-31"], "no end date for advice"
     assert lines.count("BEGIN:VEVENT") == lines.count("BEGIN:VALARM") == 3
     assert [line for line in lines if line.startswith("TRIGGER:")] == ["TRIGGER:-P2D", "TRIGGER:-P2D", "TRIGGER:-P4W"]
     assert lines[0] == "BEGIN:VCALENDAR"
@@ -59,15 +67,15 @@ def test_one_all_day_event_with_a_reminder_per_date_of_the_timeline() -> None:
 
 
 def test_uids_are_stable_and_unique() -> None:
-    first = _unfold(icalendar_from_answer(evaluate_strict(_two_services(), today=TODAY)))
-    second = _unfold(icalendar_from_answer(evaluate_strict(_two_services(), today=TODAY)))
+    first = _unfold(_ics(_two_services()))
+    second = _unfold(_ics(_two_services()))
     uids = [line for line in first if line.startswith("UID:")]
     assert uids == [line for line in second if line.startswith("UID:")]
     assert len(set(uids)) == len(uids) == 3
 
 
 def test_text_values_are_escaped() -> None:
-    lines = _unfold(icalendar_from_answer(evaluate_strict(_two_services(), today=TODAY)))
+    lines = _unfold(_ics(_two_services()))
     descriptions = [line for line in lines if line.startswith("DESCRIPTION:")]
     assert any("\\;" in d or "\\," in d for d in descriptions)
     assert not any(re.search(r"(?<!\\)[;,]", d.removeprefix("DESCRIPTION:")) for d in descriptions)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from rules_helpers import TODAY, get_path, request_with
 
-from calculator.engine import evaluate_strict
+from calculator.antwoord import evaluate_strict
 from calculator.parameters import RulesData
 from calculator.parsing import InputError, parse_number
 

@@ -19,7 +19,7 @@ DAYS = [date(2016, 4, 1), date(2021, 1, 1), date(2021, 9, 14), date(2024, 7, 1),
 
 def _rows(rules: RulesData, day: date) -> dict[str, tuple[Decimal, ...]]:
     return {
-        render(row.waarvoor): tuple(rate.pct for rate in row.tarieven) for row in overzicht.tarieven(day, rules).rijen
+        render(row.waarvoor): tuple(rate.percentage for rate in row.tarieven) for row in overzicht.tarieven(day, rules).rijen
     }
 
 
@@ -33,11 +33,11 @@ def test_each_kind_of_service_gets_on_the_page_the_rate_the_calculator_applies(r
     for key, kind in rules.classification.service_kinds.items():
         if key not in labels or labels[key] not in rows:
             continue
-        expected = tuple(tarief(kind, klasse, day, rules).pct for klasse in GROOTTES)
+        expected = tuple(tarief(kind, klasse, day, rules).percentage for klasse in GROOTTES)
         assert rows[labels[key]] == expected, (day, key)
     software = rules.classification.service_kinds["software_training"]
     training = next(label for label in rows if label.startswith("Opleiding") and "over cyber" not in label)
-    assert rows[training] == tuple(tarief(software, klasse, day, rules).pct for klasse in GROOTTES)
+    assert rows[training] == tuple(tarief(software, klasse, day, rules).percentage for klasse in GROOTTES)
 
 
 def test_rows_follow_the_rules_in_force(rules: RulesData) -> None:
@@ -67,7 +67,7 @@ def test_the_energy_efficiency_rate_is_decided_by_the_package(rules: RulesData) 
         rules,
     )
     assert training.verhoogd is Onderwerp.ENERGIE_EFFICIENTIE
-    assert training.pct == rules["steunpercentage.energie_efficientie_opleiding.klein"].amount(date(2024, 7, 1))
+    assert training.percentage == rules["steunpercentage.energie_efficientie_opleiding.klein"].amount(date(2024, 7, 1))
     advice = tarief_voor(Dienst.ADVIES, Onderwerp.ENERGIE_EFFICIENTIE, Grootteklasse.KLEIN, date(2024, 7, 1), rules)
     assert advice.verhoogd is None, "the energy-efficiency rate is for training only"
 
@@ -122,4 +122,4 @@ def test_which_kinds_qualify(rules: RulesData) -> None:
     assert after["pentest"].subsidieerbaar
     assert not after["development"].subsidieerbaar
     assert render(after["development"].omschrijving) == "geen opleiding of advies"
-    assert render(after["pentest"].omschrijving) == "advies, thema cybersecurity"
+    assert render(after["pentest"].omschrijving) == "advies, thema digitalisering"

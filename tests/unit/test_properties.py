@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from rules_helpers import TODAY
 
 from calculator.__main__ import main
+from calculator.antwoord import evaluate, evaluate_strict
 from calculator.domein import Kerncijfers
-from calculator.engine import evaluate, evaluate_strict
 from calculator.formatting import number
 from calculator.grootte import bepaal_grootteklasse
 from calculator.parameters import load

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rules_helpers import BASE_REQUEST, TODAY
 
-from calculator.engine import evaluate_strict
+from calculator.antwoord import evaluate_strict
 
 QUICK = {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": 8000}]}
 OPTIONAL_CONDITIONS = {
@@ -45,17 +45,17 @@ def test_the_contract_quick_request_gives_3600_seven_assumptions_and_a_timeline(
         {
             "service": 0,
             "kind": "pentest",
-            "label": "Pentesting",
+            "label": "Pentest",
             "start_date": "2026-11-27",
             "apply_by": "2026-12-11",
             "apply_within_days": 14,
             "deposit_within_days": 30,
-            "finish_by": "2027-12-31",
+            "finish_by": None,  # an advice: the official text gives the end date for training only
             "display": {
                 "start_date": "27 november 2026",
                 "apply_by": "11 december 2026",
                 "deposit": "Eigen aandeel storten binnen 30 kalenderdagen na de bevestiging door de dienstverlener",
-                "finish_by": "31 december 2027",
+                "finish_by": None,
             },
         }
     ]

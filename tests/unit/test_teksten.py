@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from rules_helpers import BASE_REQUEST, TODAY, docstring_ids
 
+from calculator.antwoord import evaluate_strict
 from calculator.domein import Reden
-from calculator.engine import evaluate_strict
 from calculator.formatting import euro, long_date, percent
 from calculator.rendering import placeholders, render
 from calculator.teksten import TEKSTEN
@@ -144,14 +144,14 @@ def test_the_answer_carries_display_strings_so_the_page_formats_nothing() -> Non
     answer = evaluate_strict(copy.deepcopy(BASE_REQUEST), today=TODAY)
     service = answer["services"][0]
     assert service["display"] == {
-        "label": "Pentesting",
+        "label": "Pentest",
         "rate": percent(Decimal(45)),
         "amount": euro(Decimal(8000)),
         "support": euro(Decimal(3600)),
         "own_share": euro(Decimal(4400)),
         "start_date": "20 november 2026",
         "application_deadline": "4 december 2026",
-        "realisation_deadline": "31 december 2027",
+        "realisation_deadline": None,  # an advice: the official text gives the end date for training only
     }
     assert answer["display"]["application_date"] == "27 november 2026"
     assert answer["display"]["rules_in_force_since"] == "1 februari 2026"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from calculator.engine import evaluate_strict
+from calculator.antwoord import evaluate_strict
 
 
 def _request(start: str, used: str = "6000", services: list[dict[str, Any]] | None = None) -> dict[str, Any]:
