@@ -34,6 +34,13 @@ def choose_kind(select: Locator, kind: str) -> None:
     select.select_option(label=(option.text_content() or "").strip())
 
 
+def answer_three_questions(page: Page, size: str = "Klein", kind: str = "pentest", amount: str = "8000") -> None:
+    """The quick estimate's three questions: the size, the kind of service and its amount."""
+    page.get_by_role("group", name="Grootte van uw onderneming").get_by_label(size, exact=True).check()
+    choose_kind(page.get_by_label("Soort dienst"), kind)
+    page.get_by_label("Bedrag zonder btw (€)").fill(amount)
+
+
 def _open(page: Page, summary: str) -> None:
     """Open a disclosure ("Meer opties", "Uw onderneming: ...") by its summary, as a visitor clicks it."""
     details = page.locator("details", has=page.locator("summary", has_text=summary)).first
