@@ -196,7 +196,7 @@ def test_on_a_phone_the_questions_and_the_answer_fit_the_first_screen(context: B
 
 def test_the_same_request_again_keeps_the_view_so_a_pressed_button_stays(page: Page, base_url: str) -> None:
     """Leaving a field fires its change event after its input event already asked: the answer to that same request
-    must not replace the buttons under the visitor's pointer (a press on "Aanpassen" was lost that way)."""
+    must not replace the buttons under the visitor's pointer (a press on "Aanpassen" would be lost)."""
     open_calculator(page, base_url)
     answer_three_questions(page)
     wait_for_answer_to(page, "r.services[0] && r.services[0].amount === '8000'")
