@@ -1,4 +1,6 @@
-"""Assumptions: what the answer assumed because the visitor left it out (CONTRACT: a quick estimate)."""
+"""Assumptions: what the answer takes as given where the request leaves a fact out (a condition, the application
+date, a start date), so that three facts (size, kind of service, amount) are enough for an estimate; the answer
+lists each one, and the page offers the field that refines it."""
 
 from __future__ import annotations
 

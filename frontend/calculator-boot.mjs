@@ -61,11 +61,11 @@ export function takeEarlyWorker() {
 }
 
 // A first visit's head start: the runtime's big files (the page's <template data-runtime-preloads>) start downloading
-// once the page has painted its content. Started at once, they held back the page's own stylesheet on a slow line;
-// started by the page script, which runs only once the document is parsed, they came about 150 ms later than this on
-// the bench's line. A file marked data-packed is preloaded the way the worker will ask for it (runtime-files.mjs), or
-// not at all: the HEAD requests that decide the form go out at once (a few hundred bytes), so their answers are in
-// by then.
+// once the page has painted its content. Not sooner, because on a slow line they would hold back the page's own
+// stylesheet and so its first paint; and from here, not from the page script, which runs only once the whole
+// document is parsed. A file marked data-packed is preloaded the way the worker will ask for it (runtime-files.mjs),
+// or not at all: the HEAD requests that decide the form go out at once (a few hundred bytes), so their answers are
+// in by then.
 function preloadRuntimeAfterFirstPaint() {
   try {
     decideEarly();

@@ -67,43 +67,8 @@ class CalculatorPage {
 
   init() {
     this.current = pageIsCurrent();
-    // The form's fields sit in the form (the three questions) and below the answer (the refinements): one set of
-    // listeners on the calculator's root serves both.
-    this.root.addEventListener("input", (event) => this.changed(event));
-    this.root.addEventListener("change", (event) => this.changed(event));
-    this.root.addEventListener("focusout", (event) => {
-      const field = event.target.dataset && event.target.dataset.field;
-      if (field) this.touched.add(field);
-    });
-    this.form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      this.submitted = true;
-      this.focusSummary = true;
-      this.compute();
-    });
-    this.root.addEventListener("click", (event) => {
-      const remove = event.target.closest("[data-remove-row]");
-      if (remove) {
-        const row = remove.closest(".kmo-row");
-        const fieldset = row.closest("[data-rows]");
-        this.visitorChanged();
-        const next = this.state.removeRow(row);
-        (next ? next.querySelector("input, select") : fieldset.querySelector("[data-add-row], [data-add-service]") || this.form).focus();
-        this.compute();
-      }
-    });
-    for (const fieldset of this.root.querySelectorAll("[data-rows]")) {
-      const add = fieldset.querySelector("[data-add-row]");
-      if (add) add.addEventListener("click", () => this.addRow(fieldset.dataset.rows));
-    }
-    this.root.querySelector("[data-add-service]").addEventListener("click", () => this.addRow("services"));
-    this.root.querySelector("[data-more]").addEventListener("toggle", (event) => {
-      if (event.target.open) this.state.showStartDates();
-    });
-    this.retryButton.addEventListener("click", () => {
-      this.client.startTimeout *= 2;
-      this.start();
-    });
+    this.listenToFields();
+    this.listenToButtons();
     window.addEventListener("hashchange", () => this.restoreFromAddress());
     window.addEventListener("beforeprint", () => {
       for (const details of this.output.querySelectorAll("details")) details.open = true;
@@ -116,6 +81,43 @@ class CalculatorPage {
     takeEarlyWorker().then((early) => {
       if (early || document.readyState === "complete") this.start(early);
       else window.addEventListener("load", () => this.start(), { once: true });
+    });
+  }
+
+  // The form's fields sit in the form (the three questions) and below the answer (the refinements): one set of
+  // listeners on the calculator's root serves both.
+  listenToFields() {
+    this.root.addEventListener("input", (event) => this.changed(event));
+    this.root.addEventListener("change", (event) => this.changed(event));
+    this.root.addEventListener("focusout", (event) => {
+      const field = event.target.dataset && event.target.dataset.field;
+      if (field) this.touched.add(field);
+    });
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.submitted = true;
+      this.focusSummary = true;
+      this.compute();
+    });
+  }
+
+  // The rows' add and remove buttons, "more questions" and "try again".
+  listenToButtons() {
+    this.root.addEventListener("click", (event) => {
+      const remove = event.target.closest("[data-remove-row]");
+      if (remove) this.removeRow(remove);
+    });
+    for (const fieldset of this.root.querySelectorAll("[data-rows]")) {
+      const add = fieldset.querySelector("[data-add-row]");
+      if (add) add.addEventListener("click", () => this.addRow(fieldset.dataset.rows));
+    }
+    this.root.querySelector("[data-add-service]").addEventListener("click", () => this.addRow("services"));
+    this.root.querySelector("[data-more]").addEventListener("toggle", (event) => {
+      if (event.target.open) this.state.showStartDates();
+    });
+    this.retryButton.addEventListener("click", () => {
+      this.client.startTimeout *= 2;
+      this.start();
     });
   }
 
@@ -174,6 +176,16 @@ class CalculatorPage {
   // The visitor changed the form: their form replaces an unreadable address, and its message goes.
   visitorChanged() {
     if (this.keepAddress) this.showAddressProblem(false);
+  }
+
+  // Focus moves to the next row, or else to the fieldset's add button, so the keyboard stays where it was.
+  removeRow(button) {
+    const row = button.closest(".kmo-row");
+    const fieldset = row.closest("[data-rows]");
+    this.visitorChanged();
+    const next = this.state.removeRow(row);
+    (next ? next.querySelector("input, select") : fieldset.querySelector("[data-add-row], [data-add-service]") || this.form).focus();
+    this.compute();
   }
 
   addRow(kind) {

@@ -41,7 +41,23 @@ export function renderAnswer(root, request, answer, handlers) {
   answerSlot(view, "rules_in_force_since", display.rules_in_force_since);
   const eligible = answerSlot(view, "eligible", display.conditions);
   eligible.dataset.value = String(answer.eligible);
+  renderServices(root, view, answer, handlers);
+  renderAssumptions(root, view, answer, handlers);
+  for (const key of ["cap", "cap_remaining_before", "support_total", "cap_remaining_after"]) {
+    answerSlot(view, key, display[key]);
+  }
+  renderSize(view, answer.size);
+  renderConditions(root, view, answer);
+  renderWarnings(view, answer);
+  renderReasons(root, view, answer);
+  const status = view.querySelector("[data-copy-status]");
+  view.querySelector("[data-copy]").addEventListener("click", () => handlers.copy(status));
+  view.querySelector("[data-print]").addEventListener("click", () => handlers.print());
+  return view;
+}
 
+// Each service with its figures and, when it has one, its timeline; the agenda button when any service has one.
+function renderServices(root, view, answer, handlers) {
   const services = slot(view, "services");
   const timeline = new Map(answer.timeline.map((entry) => [entry.service, entry]));
   answer.services.forEach((service, index) => {
@@ -72,7 +88,10 @@ export function renderAnswer(root, request, answer, handlers) {
     slot(view, "agenda-block").hidden = false;
     view.querySelector("[data-agenda]").addEventListener("click", () => handlers.agenda());
   }
+}
 
+// What the package assumed, each with a button that opens the field that refines it.
+function renderAssumptions(root, view, answer, handlers) {
   const assumptions = slot(view, "assumptions");
   for (const assumption of answer.assumptions) {
     const item = clone(root, "assumption");
@@ -82,17 +101,19 @@ export function renderAnswer(root, request, answer, handlers) {
     assumptions.append(item);
   }
   slot(view, "assumptions-block").hidden = !answer.assumptions.length;
+}
 
-  for (const key of ["cap", "cap_remaining_before", "support_total", "cap_remaining_after"]) {
-    answerSlot(view, key, display[key]);
-  }
-  const size = answer.size;
+// The size category, and the figures it was decided on when the visitor gave them.
+function renderSize(view, size) {
   const category = answerSlot(view, "size.category", size.display.category);
   category.dataset.value = size.category;
   const figures = slot(view, "size-figures");
   figures.hidden = size.fte === null;
   for (const key of ["fte", "turnover", "balance_total"]) answerSlot(view, `size.${key}`, size.display[key]);
+}
 
+// Each condition with its status (met, not met, or assumed) in the page's own words.
+function renderConditions(root, view, answer) {
   const conditions = slot(view, "conditions");
   answer.conditions.forEach((condition, index) => {
     const item = clone(root, "condition");
@@ -105,7 +126,9 @@ export function renderAnswer(root, request, answer, handlers) {
     fill(item, "explanation", condition.explanation).dataset.answer = `conditions.${index}.explanation`;
     conditions.append(item);
   });
+}
 
+function renderWarnings(view, answer) {
   const warnings = slot(view, "warnings");
   answer.warnings.forEach((warning, index) => {
     const item = document.createElement("li");
@@ -114,7 +137,10 @@ export function renderAnswer(root, request, answer, handlers) {
     warnings.append(item);
   });
   slot(view, "warnings-block").hidden = !answer.warnings.length;
+}
 
+// "Waarom?": the package's explanations of the size, the cap and each service, with their sources.
+function renderReasons(root, view, answer) {
   const why = slot(view, "why");
   const reason = (title, text, key, source = null) => {
     const item = clone(root, "why");
@@ -125,19 +151,14 @@ export function renderAnswer(root, request, answer, handlers) {
     if (note) slot(item, "source").append(note);
     why.append(item);
   };
-  reason("", size.explanation, "size.explanation");
-  reason("", size.group_explanation, "size.group_explanation");
+  reason("", answer.size.explanation, "size.explanation");
+  reason("", answer.size.group_explanation, "size.group_explanation");
   reason("", answer.cap_explanation, "cap_explanation", answer.cap_source);
   for (const [index, service] of answer.services.entries()) {
     reason(`${service.display.label}:`, service.explanation, `services.${index}.explanation`, service.source);
     if (service.quote) reason("", `“${service.quote}”`, null);
   }
   for (const hint of answer.hints) reason("", hint.message, null);
-
-  const status = view.querySelector("[data-copy-status]");
-  view.querySelector("[data-copy]").addEventListener("click", () => handlers.copy(status));
-  view.querySelector("[data-print]").addEventListener("click", () => handlers.print());
-  return view;
 }
 
 // The answer as plain text, for "Kopieer samenvatting": the visible text of the answer, without the buttons.

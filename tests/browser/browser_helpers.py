@@ -103,8 +103,7 @@ def open_with_request(page: Page, base_url: str, request: dict[str, Any]) -> dic
         """() => document.querySelector('[data-calculator]').dataset.state === 'ready'
                  && Number(document.querySelector('[data-results]').dataset.renders || 0) > 0"""
     )
-    sent: dict[str, Any] = json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
-    return sent
+    return sent_request(page)
 
 
 def submit_and_wait(page: Page) -> dict[str, Any]:
@@ -119,5 +118,23 @@ def submit_and_wait(page: Page) -> dict[str, Any]:
         }""",
         arg=before,
     )
+    return sent_request(page)
+
+
+def sent_request(page: Page) -> dict[str, Any]:
+    """The request of the answer the page shows."""
     sent: dict[str, Any] = json.loads(page.get_attribute("[data-results]", "data-result-for") or "{}")
     return sent
+
+
+def wait_for_answer_to(page: Page, predicate: str) -> dict[str, Any]:
+    """Wait until the shown answer is for a request that satisfies ``predicate`` (a JS expression on ``r``)."""
+    page.wait_for_function(
+        f"""() => {{
+            const results = document.querySelector('[data-results]');
+            if (!results.dataset.resultFor) return false;
+            const r = JSON.parse(results.dataset.resultFor);
+            return document.querySelector('[data-calculator]').dataset.state === 'ready' && ({predicate});
+        }}"""
+    )
+    return sent_request(page)

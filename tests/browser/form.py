@@ -34,6 +34,13 @@ def choose_kind(select: Locator, kind: str) -> None:
     select.select_option(label=(option.text_content() or "").strip())
 
 
+def answer_three_questions(page: Page, size: str = "Klein", kind: str = "pentest", amount: str = "8000") -> None:
+    """The quick estimate's three questions: the size, the kind of service and its amount."""
+    page.get_by_role("group", name="Grootte van uw onderneming").get_by_label(size, exact=True).check()
+    choose_kind(page.get_by_label("Soort dienst"), kind)
+    page.get_by_label("Bedrag zonder btw (€)").fill(amount)
+
+
 def _open(page: Page, summary: str) -> None:
     """Open a disclosure ("Meer opties", "Uw onderneming: ...") by its summary, as a visitor clicks it."""
     details = page.locator("details", has=page.locator("summary", has_text=summary)).first
@@ -151,63 +158,95 @@ def _assert_timeline_shown(page: Page, entry: dict[str, Any]) -> None:
 
 def assert_page_shows(page: Page, answer: dict[str, Any]) -> int:
     """Every figure and reason of ``answer`` (computed on the host) is what the page shows. Returns checks made."""
-    checks = 0
-
-    def same(key: str, expected: str) -> None:
-        nonlocal checks
-        assert shown(page, key) == expected, f"{key}: page shows {shown(page, key)!r}, host says {expected!r}"
-        checks += 1
-
     if not answer["ok"]:
-        links = page.locator("[data-error-summary] li a").all_text_contents()
-        assert links == [error["message"] for error in answer["errors"]], links
-        assert page.locator("[data-error-summary]").is_visible()
-        for error in answer["errors"]:
-            field = page.locator(f"[data-group-for='{error['field']}'] .kmo-error")
-            if field.count():
-                assert error["message"] in (field.first.text_content() or "")
-        return len(links)
+        return _assert_errors_shown(page, answer)
+    checks = _Checks(page)
+    _check_totals_and_size(checks, answer)
+    _check_conditions(checks, answer)
+    _check_services(checks, answer)
+    _check_assumptions_and_warnings(checks, answer)
+    return checks.made
 
-    same("support_total", money(answer["support_total"]))
-    same("application_date", long_date_iso(answer["application_date"]))
-    same("rules_in_force_since", long_date_iso(answer["rules_in_force_since"]))
+
+class _Checks:
+    """The page under check and the number of checks made on it."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.made = 0
+
+    def same(self, key: str, expected: str) -> None:
+        """The element that shows the answer's ``key`` shows ``expected``."""
+        text = shown(self.page, key)
+        assert text == expected, f"{key}: page shows {text!r}, host says {expected!r}"
+        self.made += 1
+
+
+def _assert_errors_shown(page: Page, answer: dict[str, Any]) -> int:
+    """Each error of the request in the summary, in order, and at its field where the form has one."""
+    links = page.locator("[data-error-summary] li a").all_text_contents()
+    assert links == [error["message"] for error in answer["errors"]], links
+    assert page.locator("[data-error-summary]").is_visible()
+    for error in answer["errors"]:
+        field = page.locator(f"[data-group-for='{error['field']}'] .kmo-error")
+        if field.count():
+            assert error["message"] in (field.first.text_content() or "")
+    return len(links)
+
+
+def _check_totals_and_size(checks: _Checks, answer: dict[str, Any]) -> None:
+    page = checks.page
+    checks.same("support_total", money(answer["support_total"]))
+    checks.same("application_date", long_date_iso(answer["application_date"]))
+    checks.same("rules_in_force_since", long_date_iso(answer["rules_in_force_since"]))
     assert page.get_attribute("[data-answer='eligible']", "data-value") == str(answer["eligible"]).lower()
     for key in ("cap", "cap_remaining_before", "cap_remaining_after"):
-        same(key, money(answer[key]))
+        checks.same(key, money(answer[key]))
     size = answer["size"]
     assert page.get_attribute("[data-answer='size.category']", "data-value") == size["category"]
     if size["fte"] is not None:
-        same("size.fte", number(Decimal(size["fte"])))
-        same("size.turnover", money(size["turnover"]))
-        same("size.balance_total", money(size["balance_total"]))
-    same("size.explanation", size["explanation"])
-    same("size.group_explanation", size["group_explanation"])
-    same("cap_explanation", answer["cap_explanation"])
-    conditions = page.locator("[data-condition]")
+        checks.same("size.fte", number(Decimal(size["fte"])))
+        checks.same("size.turnover", money(size["turnover"]))
+        checks.same("size.balance_total", money(size["balance_total"]))
+    checks.same("size.explanation", size["explanation"])
+    checks.same("size.group_explanation", size["group_explanation"])
+    checks.same("cap_explanation", answer["cap_explanation"])
+
+
+def _check_conditions(checks: _Checks, answer: dict[str, Any]) -> None:
+    conditions = checks.page.locator("[data-condition]")
     assert conditions.count() == len(answer["conditions"])
     for index, condition in enumerate(answer["conditions"]):
         assert conditions.nth(index).get_attribute("data-met") == str(condition["met"]).lower()
         assert conditions.nth(index).get_attribute("data-condition") == condition["id"]
-        same(f"conditions.{index}.explanation", condition["explanation"])
+        checks.same(f"conditions.{index}.explanation", condition["explanation"])
+
+
+def _check_services(checks: _Checks, answer: dict[str, Any]) -> None:
+    """Each service's figures and explanation, and its timeline on its card."""
+    page = checks.page
     assert page.locator("[data-service]").count() == len(answer["services"])
     for index, service in enumerate(answer["services"]):
-        same(f"services.{index}.amount", money(service["amount"]))
-        same(f"services.{index}.rate_pct", percent(Decimal(service["rate_pct"])))
-        same(f"services.{index}.support", money(service["support"]))
-        same(f"services.{index}.own_share", money(service["own_share"]))
-        same(f"services.{index}.application_deadline", long_date_iso(service["application_deadline"]))
-        same(f"services.{index}.explanation", service["explanation"])
+        checks.same(f"services.{index}.amount", money(service["amount"]))
+        checks.same(f"services.{index}.rate_pct", percent(Decimal(service["rate_pct"])))
+        checks.same(f"services.{index}.support", money(service["support"]))
+        checks.same(f"services.{index}.own_share", money(service["own_share"]))
+        checks.same(f"services.{index}.application_deadline", long_date_iso(service["application_deadline"]))
+        checks.same(f"services.{index}.explanation", service["explanation"])
     for entry in answer["timeline"]:
         _assert_timeline_shown(page, entry)
-        checks += 1
+        checks.made += 1
+
+
+def _check_assumptions_and_warnings(checks: _Checks, answer: dict[str, Any]) -> None:
+    page = checks.page
     assert page.locator("[data-assumption]").count() == len(answer["assumptions"])
     for assumption in answer["assumptions"]:
         item = page.locator(f"[data-assumption='{assumption['field']}']")
         assert assumption["message"] in (item.text_content() or "")
     assert page.locator("[data-answer^='warnings.']").count() == len(answer["warnings"])
     for index, warning in enumerate(answer["warnings"]):
-        same(f"warnings.{index}", warning)
-    return checks
+        checks.same(f"warnings.{index}", warning)
 
 
 def long_date_iso(text: str) -> str:

@@ -90,47 +90,51 @@ def test_the_calculator_in_each_state(state: str, axe_context: BrowserContext, b
     assert not found, describe(found)
 
 
+def _tab_to(page: Page, selector: str, limit: int = 80) -> None:
+    """Press Tab until the focus is on an element that matches ``selector``."""
+    for _ in range(limit):
+        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def _type_into(page: Page, selector: str, text: str) -> None:
+    _tab_to(page, selector)
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
+def _type_date(page: Page, selector: str, iso: str) -> None:
+    """A date field takes its parts in the browser's own order: find it out, then type the date in it."""
+    keyboard = page.keyboard
+    _tab_to(page, selector)
+    keyboard.type("01022003")
+    year, month, day = iso.split("-")
+    order = {"2003-02-01": day + month + year, "2003-01-02": month + day + year}
+    parts = order.get(page.input_value(selector), year + month + day)
+    keyboard.press("Shift+Tab")
+    keyboard.press("Shift+Tab")  # back to the field's first part
+    keyboard.type(parts)
+    assert page.input_value(selector) == iso
+
+
 def test_the_calculator_works_with_the_keyboard_alone(page: Page, base_url: str) -> None:
     open_calculator(page, base_url)
     keyboard = page.keyboard
-
-    def tab_to(selector: str, limit: int = 80) -> None:
-        for _ in range(limit):
-            if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
-                return
-            keyboard.press("Tab")
-        raise AssertionError(f"Tab never reached {selector}")
-
-    def type_into(selector: str, text: str) -> None:
-        tab_to(selector)
-        keyboard.press("Control+A")
-        keyboard.type(text)
-
-    def type_date(selector: str, iso: str) -> None:
-        """A date field takes its parts in the browser's own order: find it out, then type the date in it."""
-        tab_to(selector)
-        keyboard.type("01022003")
-        year, month, day = iso.split("-")
-        order = {"2003-02-01": day + month + year, "2003-01-02": month + day + year}
-        parts = order.get(page.input_value(selector), year + month + day)
-        keyboard.press("Shift+Tab")
-        keyboard.press("Shift+Tab")  # back to the field's first part
-        keyboard.type(parts)
-        assert page.input_value(selector) == iso
-
     page.locator("body").focus()
-    tab_to("input[name='grootte']")
+    _tab_to(page, "input[name='grootte']")
     keyboard.press("Space")  # the first choice: klein
-    tab_to("[data-rows='services'] select")
+    _tab_to(page, "[data-rows='services'] select")
     # The label the visitor sees for a pentest: the provider's name for it (each kind is listed once).
     keyboard.type((page.locator("[data-rows='services'] select option[value='pentest']").text_content() or "").strip())
-    type_into("[data-rows='services'] input[data-field$='amount']", "8.000,00")
+    _type_into(page, "[data-rows='services'] input[data-field$='amount']", "8.000,00")
     page.wait_for_function("() => document.querySelector('[data-answer=summary]') !== null")
     # Refine by keyboard: the start-date assumption opens its field and takes the focus.
-    tab_to("[data-assumption='services[0].start_date'] button")
+    _tab_to(page, "[data-assumption='services[0].start_date'] button")
     keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.dataset.field") == "services[0].start_date"
-    type_date("[data-rows='services'] input[type='date']", "2026-11-20")
+    _type_date(page, "[data-rows='services'] input[type='date']", "2026-11-20")
     page.wait_for_function(
         "() => JSON.parse(document.querySelector('[data-results]').dataset.resultFor || '{}')"
         ".services?.[0]?.start_date === '2026-11-20'"

@@ -19,7 +19,8 @@ DAYS = [date(2016, 4, 1), date(2021, 1, 1), date(2021, 9, 14), date(2024, 7, 1),
 
 def _rows(rules: RulesData, day: date) -> dict[str, tuple[Decimal, ...]]:
     return {
-        render(row.waarvoor): tuple(rate.percentage for rate in row.tarieven) for row in overzicht.tarieven(day, rules).rijen
+        render(row.waarvoor): tuple(rate.percentage for rate in row.tarieven)
+        for row in overzicht.tarieven(day, rules).rijen
     }
 
 

@@ -12,7 +12,7 @@ import pytest
 from rules_helpers import TODAY, docstring_ids, request_with
 
 from calculator.antwoord import evaluate_strict
-from calculator.classificatie import CLASSIFICATION_FILE, Onderwerp
+from calculator.classificatie import CLASSIFICATION_FILE
 from calculator.dated import Begin, Comparator, OutsidePeriod, RulesDataError, Unit
 from calculator.parameters import PARAMETERS_FILE, RulesData, parse
 from calculator.strict import SOURCES_FILE
@@ -269,42 +269,6 @@ def test_the_loader_refuses_malformed_classification() -> None:
             ),
             SHIPPED_SOURCES_TEXT,
         )
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "message"),
-    [
-        # A subject with a rate of its own belongs to the theme that lists it: cybersecurity is not innovatie.
-        (
-            'onderwerp = "cybersecurity", thema = "digitalisering" }',
-            'onderwerp = "cybersecurity", thema = "innovatie" }',
-            "does not belong to theme innovatie",
-        ),
-        (
-            'onderwerp = "ander", thema = "digitalisering" }',
-            'onderwerp = "ander", thema = "boekhouding" }',
-            "unknown thema 'boekhouding'",
-        ),
-        ('label = "innovatie" }', 'label = "innovatie", onderwerpen = ["cybersecurity"] }', "one theme at most"),
-        ('label = "innovatie" }', 'label = "innovatie", onderwerpen = ["ander"] }', "fits every theme"),
-        ('onderwerp = "ander" }', 'onderwerp = "ander", thema = "innovatie" }', "other services none"),
-    ],
-)
-def test_the_loader_refuses_a_theme_that_does_not_fit(old: str, new: str, message: str) -> None:
-    assert old in CLASSIFICATION_TEXT
-    with pytest.raises(RulesDataError, match=message):
-        parse(PARAMETERS_TEXT, CLASSIFICATION_TEXT.replace(old, new, 1), SHIPPED_SOURCES_TEXT)
-
-
-def test_the_theme_of_a_subject_is_read_from_the_data(rules: RulesData) -> None:
-    themes = rules.classification.themes
-    assert [key for key, theme in themes.items() if theme.past(Onderwerp.CYBERSECURITY)] == ["digitalisering"]
-    assert [key for key, theme in themes.items() if theme.past(Onderwerp.ENERGIE_EFFICIENTIE)] == ["duurzaamheid"]
-    assert all(theme.past(Onderwerp.ANDER) for theme in themes.values())
-    assert (
-        rules.classification.thema_van(rules.classification.service_kinds["cybersecurity_training"])
-        is themes["digitalisering"]
-    )
 
 
 def test_sources_are_a_table_referred_to_by_key() -> None:
