@@ -19,6 +19,8 @@ Steps (each prints what it did):
 6. write ``.br`` and ``.gz`` copies (of the zips: made from their stored-entry twins) and the ``_headers`` file for
    static hosts (build_scripts/hosting.py).
 
+``--lean`` (``./dev build --lean``, the deploy workflow) skips step 2, which only the tests need.
+
 Environment: ``KMO_BUILD_DATE=YYYY-MM-DD`` builds the pages with the figures in force on that day;
 ``KMO_AANBIEDER=path/to/file.toml`` builds them for another provider (default: ``aanbieder.toml``).
 """
@@ -306,10 +308,15 @@ def main(argv: list[str] | None = None) -> int:
         help="where to build the site (default: site/; the tests build the "
         "example provider's site elsewhere with KMO_AANBIEDER)",
     )
-    site_dir = parser.parse_args(argv).site_dir.resolve()
+    parser.add_argument(
+        "--lean", action="store_true", help="build only the site, without the wheels the tests run inside Pyodide"
+    )
+    arguments = parser.parse_args(argv)
+    site_dir = arguments.site_dir.resolve()
     started = time.monotonic()
     wheel = build_wheel()
-    fetch_test_wheels()
+    if not arguments.lean:
+        fetch_test_wheels()
     runtime = build_runtime(wheel)
     build_pages(site_dir, runtime=runtime)
     publish(wheel, site_dir)

@@ -74,6 +74,11 @@ class Build:
         except KeyError:
             raise PluginError(f"kmo:{marker}: unknown source '{key}' (see calculator/data/bronnen.toml)") from None
 
+    def next_change(self) -> date | None:
+        """The first day after the build day on which the rules change (a figure gets a new value), or None when the
+        data holds no later change: from that day on, the pages built today show the rules before it."""
+        return next((day for day in self.rules.change_dates() if day > self.day), None)
+
     def show(self, parameter: Parameter, day: date) -> str:
         """A figure in force on ``day`` as the pages write it (the feed writes it the same way)."""
         return t.shown(parameter, parameter.at(day))

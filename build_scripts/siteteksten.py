@@ -78,6 +78,13 @@ VOORBEELD_UITERLIJK: Final = "Aanvragen uiterlijk op"
 
 # --- the theme's markup (build_scripts/templates.py) --------------------------------------------------------------
 ZOEKEN: Final = "Zoeken"
+# The notice every page carries, shown (by material-content.js) from the first day the rules change after the build.
+REGELWIJZIGING_NAAM: Final = "Gewijzigde regels"
+REGELWIJZIGING: Final = (
+    "Op {datum} zijn de regels van de kmo-portefeuille gewijzigd. Deze pagina toont nog de regels van vóór die dag. "
+    "De rekenmodule rekent al met de nieuwe regels."
+)
+REGELWIJZIGING_LINK: Final = "Bereken uw steun met de nieuwe regels"
 
 # --- open data (build_scripts/opendata.py) -----------------------------------------------------------------------
 OPENDATA_TITEL: Final = "Regels van de kmo-portefeuille"

@@ -38,9 +38,24 @@ def template_globals(build: Build) -> dict[str, Any]:
             "plafond": euro(overzicht.hoogste_plafond(day, rules), cents=False),
             "termijn": t.KALENDERDAGEN.format(aantal=overzicht.aanvraagtermijn_dagen(day, rules)),
         },
+        "regelwijziging": regelwijziging(build),
         "runtime": os.environ.get("KMO_REKENMODULE", ""),
         "manifest": runtime_manifest_for_pages(),
         "calculator": calculator_page_data(build),
+    }
+
+
+def regelwijziging(build: Build) -> dict[str, str]:
+    """The notice of the next change in the rules (main.html): its day as ISO date (``datum``, which the page's script
+    compares with the visitor's day) and its words; empty when the data holds no change after the build day."""
+    day = build.next_change()
+    if day is None:
+        return {}
+    return {
+        "datum": day.isoformat(),
+        "naam": t.REGELWIJZIGING_NAAM,
+        "tekst": t.REGELWIJZIGING.format(datum=long_date(day)),
+        "link": t.REGELWIJZIGING_LINK,
     }
 
 

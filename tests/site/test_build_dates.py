@@ -151,6 +151,22 @@ def test_no_page_states_a_date_after_the_build_date_as_in_force(built: tuple[dat
             assert stated <= day, f"{name} built for {day} says 'sinds/vanaf {long_date(stated)}'"
 
 
+NOTICE = re.compile(r'<aside class="kmo-regelwijziging" data-regelwijziging="([0-9-]+)"[^>]*\shidden>')
+
+
+@pytest.mark.slow
+def test_every_page_carries_the_next_change_hidden(built: tuple[date, dict[str, Page]]) -> None:
+    """The first later day on which a value starts (a "ten laatste" day is not a change), hidden until then; none
+    when the data holds no later change."""
+    day, pages = built
+    later = sorted(v.start for p in RULES for v in p.values if v.start > day and v.begin is Begin.BEKEND)
+    expected = [later[0].isoformat()] if later else []
+    for name, page in pages.items():
+        assert NOTICE.findall(page.path.read_text(encoding="utf-8")) == expected, (name, day)
+        if later:
+            assert f"Op {long_date(later[0])} zijn de regels" in plain(page.text), (name, day)
+
+
 @pytest.mark.slow
 def test_the_history_ends_with_the_rule_set_in_force(built: tuple[date, dict[str, Page]]) -> None:
     day, pages = built
