@@ -177,7 +177,7 @@ def test_worked_examples_are_what_evaluate_answers_on_the_build_date(built: tupl
 def check_examples(day: date, pages: dict[str, Page]) -> None:
     checked = 0
     for group, requests in example_requests(day).items():
-        page = pages[f"{group}/index.html"]
+        page = pages["index.html" if group == "index" else f"{group}/index.html"]  # group "index": the home page
         for key, _, request in requests:
             shown = examples(page).get(key)
             assert shown is not None, f"{group}/{key} is not on the page"
