@@ -8,7 +8,7 @@ A marked term works by touch, keyboard and screen reader, without JavaScript: th
 focus (``tabindex="0"``), so a tap on a phone or the Tab key focuses it; its explanation follows it in a
 ``role="tooltip"`` span that the term names with ``aria-describedby`` (a screen reader reads it as the term's
 description), and the site's CSS shows that span while the term is focused or hovered. Without CSS the explanation
-stands in the text, between brackets.
+stands in the text, between brackets (which the CSS hides, and which are not part of the description).
 
 Running text excludes what a reader does not read as a sentence, or what a marked term would break: headings,
 admonition and table-of-contents syntax, fenced and inline code, HTML tags and comments, links (a link may not hold
@@ -30,7 +30,7 @@ _PROTECTED = re.compile(
     | ^[ \t]*!!!.*?$                                 # admonition title line
     | ^\[\^[^\]]+\]:.*?$                             # footnote definition
     | ^\*\[[^\]]+\]:.*?$                             # abbreviation definition
-    | <span\ class="kmo-term">.*?</span></span></span>  # already explained
+    | <span\ class="kmo-term">.*?\)</span></span>     # already explained
     | <abbr\b.*?</abbr>                              # an abbreviation written in the page
     | <a\b.*?</a>                                    # an HTML link (no focusable element inside a link)
     | <div\ class="kmo-bronnen".*?</div>             # the closing sources section
@@ -67,8 +67,8 @@ def marked(term: str, explanation: str, number: int) -> str:
     tip = f"kmo-term-{number}"
     return (
         f'<span class="kmo-term"><abbr class="kmo-term__woord" tabindex="0" aria-describedby="{tip}">{term}</abbr>'
-        f'<span class="kmo-term__uitleg" role="tooltip" id="{tip}"><span class="kmo-term__haakje"> (</span>'
-        f'{escape(explanation)}<span class="kmo-term__haakje">)</span></span></span>'
+        f'<span class="kmo-term__haakje"> (</span><span class="kmo-term__uitleg" role="tooltip" id="{tip}">'
+        f'{escape(explanation)}</span><span class="kmo-term__haakje">)</span></span>'
     )
 
 

@@ -214,7 +214,7 @@ def glossary_at_today() -> list[tuple[str, str]]:
 
 # The closing sources section and a glossary term's explanation (shown on tap, Tab or hover) are not read as a page's
 # text; old footnotes neither.
-LEFT_OUT = frozenset({"footnote", "kmo-bronnen", "kmo-term__uitleg"})
+LEFT_OUT = frozenset({"footnote", "kmo-bronnen", "kmo-term__uitleg", "kmo-term__haakje"})
 # A text several pages include, written once in docs_includes/ (the steps).
 SHARED = frozenset({"kmo-stappen"})
 

@@ -13,8 +13,8 @@ TERMS = [("VTE", "Voltijdsequivalent."), ("steunplafond", 'Het "hoogste" bedrag.
 def plain_terms(text: str) -> str:
     """The text with each marked term written as [term|explanation], to compare with what a test expects."""
     return re.sub(
-        r'<span class="kmo-term"><abbr [^>]*>([^<]*)</abbr><span class="kmo-term__uitleg"[^>]*>'
-        r'<span class="kmo-term__haakje"> \(</span>(.*?)<span class="kmo-term__haakje">\)</span></span></span>',
+        r'<span class="kmo-term"><abbr [^>]*>([^<]*)</abbr><span class="kmo-term__haakje"> \(</span>'
+        r'<span class="kmo-term__uitleg"[^>]*>(.*?)</span><span class="kmo-term__haakje">\)</span></span>',
         r"[\1|\2]",
         text,
     )
@@ -65,7 +65,9 @@ def test_headings_code_links_tags_comments_and_attributes_are_not_running_text()
     )
     text = plain_terms(first_use(markdown, TERMS))
     assert text.count("|") == 2
-    assert text.endswith('Het [steunplafond|Het &quot;hoogste&quot; bedrag.] telt, voor 12 [VTE|Voltijdsequivalent.].\n')
+    assert text.endswith(
+        "Het [steunplafond|Het &quot;hoogste&quot; bedrag.] telt, voor 12 [VTE|Voltijdsequivalent.].\n"
+    )
     assert text.startswith("# Het steunplafond\n\n## Minder dan 50 VTE { #VTE }\n")
 
 
@@ -78,7 +80,7 @@ def test_link_text_and_the_sources_section_are_not_marked() -> None:
     )
     text = plain_terms(first_use(markdown, TERMS))
     assert text.count("|") == 1
-    assert text.endswith('Het [steunplafond|Het &quot;hoogste&quot; bedrag.].\n')
+    assert text.endswith("Het [steunplafond|Het &quot;hoogste&quot; bedrag.].\n")
 
 
 def test_a_longer_term_wins_over_a_shorter_one_it_contains() -> None:
