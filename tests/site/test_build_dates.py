@@ -138,7 +138,7 @@ def test_rates_caps_and_rule_sentences_match_the_rules_of_the_build_date(
     assert ("advies" in services.ids) is not other_advice, day
     assert ("personeelsmanagement" in services.text) is themes, day
     questions = pages["vragen/index.html"].text
-    assert ("Nee. Sinds" in questions) is not other_advice, day
+    assert ("Nee. Alleen advies over cybersecurity" in questions) is not other_advice, day  # the date: on diensten
     assert ("Ja, tegen het gewone steunpercentage" in questions) is other_advice, day
 
 
