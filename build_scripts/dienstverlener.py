@@ -17,7 +17,7 @@ from build_scripts import huisstijl
 from build_scripts import siteteksten as t
 from build_scripts.aanbieder import Aanbieder, AanbiederError
 from build_scripts.site_build import Build, none, one
-from calculator.classificatie import Classification
+from calculator.classificatie import Classification, Onderwerp
 from calculator.steun import soort_subsidieerbaar
 
 PRODUCTION = "KMO_PRODUCTIE"
@@ -96,9 +96,33 @@ def problems(provider: Aanbieder, site_url: str | None) -> list[str]:
 # --- markers ----------------------------------------------------------------------------------------------------
 
 
+def main_services(build: Build) -> str:
+    """The offer's services that qualify on the build date, in the visitor's words ("security audit, pentest en
+    opleiding over cybersecurity"): those on cybersecurity when there are any, else all that qualify."""
+    kinds = build.rules.classification.service_kinds
+    qualifying = [
+        service
+        for service in build.provider.aanbod
+        if soort_subsidieerbaar(kinds[service.soort], build.day, build.rules)[0]
+    ]
+    cyber = [s for s in qualifying if kinds[s.soort].onderwerp is Onderwerp.CYBERSECURITY]
+    names = [_in_sentence(service.naam) for service in cyber or qualifying]
+    if not names:
+        raise AanbiederError(f"kmo:dienstverlener hoofddiensten: no service of {build.provider.bestand.name} qualifies")
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t.EN} {names[-1]}"
+
+
+def _in_sentence(name: str) -> str:
+    """A service's name inside a sentence: "Pentest" -> "pentest", "IT-opleiding" stays."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
 def dienstverlener(build: Build, arguments: list[str]) -> str:
-    """One field of the provider file; a field that is not set fails the build (never a blank)."""
+    """One field of the provider file; a field that is not set fails the build (never a blank). ``hoofddiensten``:
+    the offer's main services (:func:`main_services`)."""
     key = one(arguments, "dienstverlener")
+    if key == "hoofddiensten":
+        return main_services(build)
     fields = build.provider.fields()
     if key not in fields:
         raise AanbiederError(

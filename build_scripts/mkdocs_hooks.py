@@ -3,15 +3,16 @@
 A page writes a marker where a figure belongs, as an HTML comment (after Material's own ``shortcodes.py``):
 
     <!-- kmo:waarde steunpercentage.klein -->      30 %
-    <!-- kmo:figuur steunpercentage.klein -->      30 %[^1], with a numbered note at the end of the page: its source,
-                                                   and from when the value applies (when that date is a start)
+    <!-- kmo:figuur steunpercentage.klein -->      30 %, and its source in the page's closing "Bronnen" section
+                                                   (what it confirms, and from when the value applies when that
+                                                   date is a start); nothing in the text points at it
     <!-- kmo:sinds steunpercentage.klein -->       1 december 2019 (refused for a value whose start is not known)
     <!-- kmo:vanaf steunpercentage.klein -->       "sinds 1 december 2019", or "ten laatste sinds 5 juni 2024"
     <!-- kmo:waarde steunpercentage.klein 2016-04-01 -->   40 %  (any of these: a figure on a given day)
     <!-- kmo:eerste steunpercentage.cybersecurity.klein -->  14 september 2021 (the first day it has a value)
     <!-- kmo:tot steunpercentage.klein 2016-04-01 -->   30 november 2019 (the last day that value applied)
-    <!-- kmo:bron steunpercentage.klein -->        [^1]: only the numbered note with the source
-    <!-- kmo:bron-van KEY -->                      [^1]: the note for a source of bronnen.toml, for a statement
+    <!-- kmo:bron steunpercentage.klein -->        only the source, in the closing "Bronnen" section
+    <!-- kmo:bron-van KEY -->                      a source of bronnen.toml there, for a statement
     <!-- kmo:url KEY -->                           the address of that source, for a link in the text
     <!-- kmo:als NAME --> ... <!-- kmo:anders --> ... <!-- kmo:einde -->
                                                    text chosen by the rules in force on the build date: NAME is a
@@ -33,6 +34,7 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
     <!-- kmo:diensten subsidieerbaar|niet-subsidieerbaar -->
     <!-- kmo:voorbeelden GROUP -->                 the worked examples of build_scripts/voorbeelden.toml, computed
     <!-- kmo:dienstverlener naam|registratienummer_advies|registratienummer_opleiding|website|... -->
+                                                   (hoofddiensten: the offer's main services that qualify today)
     <!-- kmo:contactgegevens -->                   how to reach the provider (only what its file sets)
     <!-- kmo:registraties -->                      its registration numbers, each with the services it covers
     <!-- kmo:aanbod -->                            its offer as cards, with what a small and a medium enterprise pay
@@ -70,7 +72,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from build_scripts import dienstverlener, huisstijl, markers, opendata, templates
+from build_scripts import dienstverlener, huisstijl, includes, markers, opendata, templates
 from build_scripts.afkortingen import first_use
 from build_scripts.site_build import Build
 from calculator import __version__
@@ -110,8 +112,10 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill in the page; then mark each glossary term at its first use on the page (build_scripts/afkortingen.py)."""
+    """Put in the texts the page includes (build_scripts/includes.py), fill in the page, then mark each glossary term
+    at its first use on the page (build_scripts/afkortingen.py)."""
     build = build_of(config)
+    markdown = includes.expand(markdown, page.file.src_path)
     for key in ("description", "lead", "kop"):
         value = page.meta.get(key)
         if isinstance(value, str):

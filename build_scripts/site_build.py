@@ -46,7 +46,8 @@ class Build:
     day: date  # the build date: figures are those in force that day
     provider: aanbieder.Aanbieder  # aanbieder.toml, or the file KMO_AANBIEDER names
     cited: set[str] = field(default_factory=set)  # keys of bronnen.toml some page cites
-    notes: dict[str, str] = field(default_factory=dict)  # the numbered notes of the page being rendered
+    notes: dict[str, str] = field(default_factory=dict)  # the page's cited sources: key -> when the rules apply
+    _sources: dict[str, Source] = field(default_factory=dict)  # the sources cited so far, by key
     glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, explanation), figures filled in
 
     @classmethod
@@ -96,26 +97,50 @@ class Build:
         return t.NOTE_VANAF.format(datum=long_date(value.start))
 
     def note(self, source: Source, when: str = "") -> str:
-        """A numbered note at the end of the page (Markdown footnotes): the source, and optionally when the rule
-        applies. The same note cited twice on a page is one note."""
-        self.cited.add(source.key)
-        title = source.title.replace('"', "'")
-        link = f'[{source.title}]({source.href} "{title}")'
-        text = link + ("" if source.title.endswith(("?", "!", ".")) else ".") + (f" {when}" if when else "")
-        for label, existing in self.notes.items():
-            if existing == text:
-                return f"[^{label}]"
-        label = f"kmo{len(self.notes) + 1}"
-        self.notes[label] = text
-        return f"[^{label}]"
+        """Cite a source on the page being rendered: it is listed once in the page's closing sources section, with
+        what it confirms and, optionally, when the rule applies. Nothing is written in the text itself (sources
+        stay out of the reading path), so this returns an empty string where a marker stood."""
+        self.cited.add(source.key or source.href)
+        known = self.notes.get(source.key or source.href, "")
+        if when and when not in known.split("\n"):
+            known = f"{known}\n{when}".strip()
+        self.notes[source.key or source.href] = known
+        self._sources[source.key or source.href] = source
+        return ""
 
     def value_note(self, value: DatedValue) -> str:
-        """The note for a dated value: its source, and from when it applies."""
+        """Cite the source of a dated value, and from when it applies."""
         return self.note(value.source, self.start_words(value))
 
     def notes_section(self, markdown: str) -> str:
-        """The page with its numbered notes at the end, under their own heading (none: the page as it is)."""
+        """The page with its sources at the end: one short list under the heading "Bronnen", a link per source with
+        what it confirms. A page that writes that heading itself (for a doubt in plain words) gets the list right
+        under it; any other page gets the heading and the list at its end. No source cited: the page as it is."""
         if not self.notes:
             return markdown
-        definitions = "\n".join(f"[^{label}]: {text}" for label, text in self.notes.items())
-        return f"{markdown.rstrip()}\n\n{t.BRONNEN_KOP}\n\n///Footnotes Go Here///\n\n{definitions}\n"
+        lines = "\n".join(f"- {self._source_line(key, when)}" for key, when in self.notes.items())
+        block = f'<div class="kmo-bronnen" markdown>\n\n{lines}\n\n</div>'
+        heading = t.BRONNEN_KOP
+        if heading in markdown:
+            before, after = markdown.split(heading, 1)
+            return f"{before}{heading}\n\n{block}\n{after}"
+        return f"{markdown.rstrip()}\n\n{heading}\n\n{block}\n"
+
+    def _source_line(self, key: str, when: str) -> str:
+        source = self._sources[key]
+        link = f"[{source.title}]({source.href})"
+        confirms = t.BEVESTIGT.get(source.key, "")
+        text = f"{link}: {confirms}." if confirms else f"{link}."
+        return " ".join([text, *_joined_starts(when.split("\n") if when else [])])
+
+
+def _joined_starts(phrases: list[str]) -> list[str]:
+    """The start phrases of one source's values, those of the form "Voor aanvragen vanaf {datum}." as one sentence
+    ("Voor aanvragen vanaf 1 december 2019 en 1 januari 2020.")."""
+    prefix, suffix = t.NOTE_VANAF.split("{datum}")
+    dates = [p.removeprefix(prefix).removesuffix(suffix) for p in phrases if p.startswith(prefix)]
+    others = [p for p in phrases if not p.startswith(prefix)]
+    if not dates:
+        return others
+    listed = dates[0] if len(dates) == 1 else f"{', '.join(dates[:-1])} {t.EN} {dates[-1]}"
+    return [f"{prefix}{listed}{suffix}", *others]

@@ -13,12 +13,38 @@ from calculator.dated import DatedValue, Parameter, Unit
 from calculator.formatting import euro, number, percent, vte
 
 # --- notes and dates on the pages ------------------------------------------------------------------------------
-NOTE_TEN_LAATSTE: Final = "Van toepassing ten laatste sinds {datum}: de bron noemt geen eerdere begindatum."
+NOTE_TEN_LAATSTE: Final = "De bron vermeldt het ten laatste sinds {datum}; een eerdere begindatum noemt ze niet."
 NOTE_SINDS: Final = "Van toepassing sinds {datum}."  # a value older than the first modelled rule set
-NOTE_VANAF: Final = "Van toepassing op aanvragen vanaf {datum}."
+NOTE_VANAF: Final = "Voor aanvragen vanaf {datum}."
 VANAF: Final = "sinds {datum}"
 VANAF_TEN_LAATSTE: Final = "ten laatste sinds {datum}"
 BRONNEN_KOP: Final = "## Bronnen { #bronnen }"
+EN: Final = "en"
+# What each source of calculator/data/bronnen.toml confirms, as a page's closing sources section says it.
+BEVESTIGT: Final[Mapping[str, str]] = {
+    "vlaio_hervorming_2016": "de steunpercentages en steunplafonds vanaf april 2016",
+    "vlaio_hoeveel_subsidies": "de steunpercentages, het hogere percentage voor cybersecurity en het steunplafond",
+    "vlaio_subsidiedatabank": "de voorwaarden, de lijst van hoofdactiviteiten en het hogere percentage voor "
+    "opleiding over energie-efficiëntie",
+    "vlaio_hervorming_2023": "de toekomstgerichte thema's en de kwaliteitskamer",
+    "vlaio_voorwaarden": "de vijf voorwaarden voor uw onderneming",
+    "vlaio_beoordeling_dienstverleners": "dat een aanverwante dienstverlener geen steun oplevert",
+    "vlaio_hervorming_2026": "dat advies alleen nog over cybersecurity mag gaan",
+    "vlaanderen_projecten": "welke opleidingen en adviezen in aanmerking komen, en wanneer u de steun aanvraagt",
+    "vlaanderen_kosten": "welke kosten in aanmerking komen, met het minimumbedrag voor advies",
+    "vlaanderen_projectaanvraag": "hoe u een aanvraag indient en het eigen aandeel stort",
+    "eu_kmo_aanbeveling": "de Europese kmo-definitie, met verbonden en partnerondernemingen",
+    "eu_kmo_drempels": "de drempels van de Europese kmo-definitie",
+    "aanbod_dienstverlener": "hoe de diensten van ons aanbod zijn ingedeeld",
+    "vlaanderen_eloket": "hoe u zich aanmeldt in het e-loket en wie aanvragen mag indienen",
+    "vlaio_kmo_portefeuille": "wat de kmo-portefeuille is, en waar u het e-loket opent",
+    "vlaio_stopzetten": "wat er gebeurt als u een aanvraag stopzet",
+    "vlaio_beoordeling": "hoe de dienstverlener uw aanvraag controleert en bevestigt",
+    "vlaio_stavingsdocumenten": "de aanwezigheidslijsten en het vormingsattest",
+    "vlaanderen_grootte": "hoe uw grootte voor een heel kalenderjaar wordt vastgelegd",
+    "bestuurszaken_aanmelden": "hoe u zich aanmeldt en iemand een gebruikersrecht geeft",
+    "gemeente_kortenberg": "dat ook zelfstandigen in bijberoep de steun kunnen krijgen",
+}
 
 # --- tables and lists (build_scripts/tables.py) ----------------------------------------------------------------
 TARIEVEN_KOP: Final = ("Waarvoor", "Kleine onderneming", "Middelgrote onderneming")

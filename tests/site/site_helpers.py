@@ -29,6 +29,15 @@ def plain(text: str) -> str:
 
 SITE = ROOT / "site"
 
+# The pages a prospect reads (issue 31): no source marked in their text, each ends with its sources.
+PROSPECT_PAGES = (
+    "index.html",
+    *(
+        f"{name}/index.html"
+        for name in ("voorwaarden", "steun", "grootte", "diensten", "procedure", "vragen", "contact", "rekenmodule")
+    ),
+)
+
 
 def build(
     site_dir: Path, *, docs_dir: Path | None = None, env: dict[str, str] | None = None, config: Path | None = None
@@ -203,17 +212,25 @@ def glossary_at_today() -> list[tuple[str, str]]:
     return markers.glossary(build_at(build_day()))
 
 
+# The closing sources section and a glossary term's explanation (shown on tap, Tab or hover) are not read as a page's
+# text; old footnotes neither.
+LEFT_OUT = frozenset({"footnote", "kmo-bronnen", "kmo-term__uitleg", "kmo-term__haakje"})
+# A text several pages include, written once in docs_includes/ (the steps).
+SHARED = frozenset({"kmo-stappen"})
+
+
 class _Prose(HTMLParser):
     """The running text of a page's article: paragraphs, list items and definitions, each on its own; headings,
-    tables, code, forms, note references and the notes themselves left out."""
+    tables, code, forms, the closing sources section and the glossary's tooltips left out."""
 
     SKIP = frozenset(
         {"table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "script", "style", "svg", "sup", "form", "nav"}
     )
     UNITS = frozenset({"p", "li", "dd", "dt", "blockquote", "summary", "figcaption"})
 
-    def __init__(self) -> None:
+    def __init__(self, left_out: frozenset[str] = LEFT_OUT) -> None:
         super().__init__(convert_charrefs=True)
+        self.left_out = left_out
         self.article = 0
         self.skip = 0
         self.divs: list[bool] = []
@@ -225,8 +242,9 @@ class _Prose(HTMLParser):
             self.article += 1
         if not self.article:
             return
-        if tag == "div":
-            notes = "footnote" in (dict(attrs).get("class") or "").split()
+        if tag in ("div", "span"):
+            classes = (dict(attrs).get("class") or "").split()
+            notes = bool(set(classes) & self.left_out)
             self.divs.append(notes)
             self.skip += notes
         if tag in self.SKIP:
@@ -239,7 +257,7 @@ class _Prose(HTMLParser):
             return
         if tag == "article":
             self.article -= 1
-        if tag == "div" and self.divs:
+        if tag in ("div", "span") and self.divs:
             self.skip -= self.divs.pop()
         if tag in self.SKIP and self.skip:
             self.skip -= 1
@@ -257,9 +275,10 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(À-Ý€*])")
 WORD = re.compile(r"\w")
 
 
-def sentences(path: Path) -> list[str]:
-    """The sentences of a page's running text (a paragraph, list item or definition split after . ! or ?)."""
-    collector = _Prose()
+def sentences(path: Path, *, shared: bool = True) -> list[str]:
+    """The sentences of a page's running text (a paragraph, list item or definition split after . ! or ?); with
+    ``shared=False`` without the texts written once in docs_includes/ and shown on several pages."""
+    collector = _Prose(LEFT_OUT if shared else LEFT_OUT | SHARED)
     collector.feed(path.read_text(encoding="utf-8"))
     return [part.strip() for unit in collector.units for part in SENTENCE_END.split(unit) if part.strip()]
 

@@ -30,16 +30,25 @@ def test_the_home_page_opens_with_what_matters_and_two_calls_to_action(site: Pat
         ("rekenmodule/", "Bereken uw steun"),
         ("contact/", "Contacteer ons!"),
     ]
-    assert html.index("kmo-hero__figures") < html.index('<h2 id="in-drie-stappen"'), "figures before the text"
+    assert html.index("kmo-hero__figures") < html.index('<h2 id="stappen"'), "figures before the text"
     assert len(re.findall(r"<h1\b", html)) == 1
     assert "Cybersecurityadvies en opleiding, met steun van de Vlaamse overheid" in block, "the tagline is the heading"
 
 
-def test_three_steps_on_the_home_page(pages: dict[str, Page]) -> None:
+def test_the_steps_on_the_home_page_start_with_the_first_log_in(pages: dict[str, Page]) -> None:
+    """The home page shows the one story of the steps (docs_includes/stappen.md; the same on procedure and contact:
+    test_klantgericht.py), the first log-in and the rights for the enterprise included."""
     text = pages["index.html"].text
-    assert "In drie stappen" in text
-    for step in ("Spreek de opleiding of het advies met ons af", "Vraag de steun aan", "Stort uw eigen aandeel"):
-        assert step in text
+    assert "Zo gaat het" in text
+    steps = (
+        "Meld u aan in het e-loket",
+        "rechten voor uw onderneming",
+        "Spreek de opleiding of het advies met ons af",
+        "Vraag de steun aan",
+        "Stort uw eigen aandeel",
+    )
+    positions = [text.index(step) for step in steps]
+    assert positions == sorted(positions)
 
 
 GLOSSARY_TERMS = (

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import site_checks
 from mkdocs.exceptions import PluginError
-from site_helpers import RATE_FIGURES, ROOT, Page, build, build_at, built_pages
+from site_helpers import PROSPECT_PAGES, RATE_FIGURES, ROOT, Page, build, build_at, built_pages
 
 from build_scripts import markers, voorbeelden
 from build_scripts.aanbieder import Contact
@@ -86,30 +86,30 @@ def test_no_marker_is_left_and_no_figure_is_typed_in_the_markdown() -> None:
             assert form not in text, f"{source.name} types the figure '{form}': use a kmo marker"
 
 
-def test_each_figure_has_a_numbered_note_with_its_source_and_start(site: Path) -> None:
-    """Sources are notes at the end of the page, not brackets in the text: each kmo:figuur is followed by a note
-    reference, and the note links the source and says from when the value applies, unless its date is only the
-    start of the modelled period (then no date: it would read as a start)."""
+def test_each_figure_has_its_source_and_start_in_the_closing_sources_section(site: Path) -> None:
+    """Sources are listed at the end of the page, not marked in the text: the source of each kmo:figuur is in the
+    page's closing "Bronnen" list, which says from when the value applies, unless its date is only the start of the
+    modelled period (then no date: it would read as a start)."""
     rules = load()
     today = build_day()
     checked = 0
     for source in DOCS.rglob("*.md"):
         page_name = "index.html" if source.name == "index.md" else f"{source.stem}/index.html"
-        notes = footnotes(site / page_name)
+        listed = sources_of(site / page_name)
         markdown = source.read_text(encoding="utf-8")
         names = re.findall(r"<!--\s*kmo:figuur\s+(\S+)\s*-->", markdown)
         if "kmo:tarieven" in markdown:  # the generated table of today's rates and caps
             names += [name for name in TABLE_FIGURES if rules[name].applies_on(today)]
         for name in names:
             value = rules[name].at(today)
-            matching = [text for href, text in notes if href == value.source.href]
-            assert matching, f"{page_name}: no note links the source of {name}"
+            matching = [text for href, text in listed if href == value.source.href]
+            assert matching, f"{page_name}: the sources section does not list the source of {name}"
             if value.begin is Begin.MODELSTART:
                 assert any("Van toepassing" not in text for text in matching), f"{page_name}: {name}"
             else:
                 assert any(long_date(value.start) in text for text in matching), f"{page_name}: {name} start"
             checked += 1
-    assert checked >= 12  # the table of today's rates stands on one page (steun), no longer on the home page too
+    assert checked >= 12
     for page in (site / "index.html", *site.glob("*/index.html")):
         text = page.read_text(encoding="utf-8")
         assert "(bron:" not in text, f"{page}: an inline source bracket"
@@ -120,30 +120,33 @@ def test_each_figure_has_a_numbered_note_with_its_source_and_start(site: Path) -
 TABLE_FIGURES = (*RATE_FIGURES, "steunplafond.klein", "steunplafond.middelgroot")  # the cells of kmo:tarieven
 
 
-def footnotes(page: Path) -> list[tuple[str, str]]:
-    """(source link, note text) for each note of a page's footnote list."""
+def sources_of(page: Path) -> list[tuple[str, str]]:
+    """(source link, its line's text) for each source of a page's closing sources section."""
     html = page.read_text(encoding="utf-8")
-    block = re.search(r'<div class="footnote">(.*?)</div>', html, re.DOTALL)
+    block = re.search(r'<div class="kmo-bronnen">(.*?)</div>', html, re.DOTALL)
     if block is None:
         return []
-    notes = []
-    for item in re.findall(r"<li id=\"fn:[^\"]+\">(.*?)</li>", block.group(1), re.DOTALL):
+    listed = []
+    for item in re.findall(r"<li>(.*?)</li>", block.group(1), re.DOTALL):
         href = re.search(r'href="(https://[^"]+)"', item)
-        note = re.sub(r'<a class="footnote-backref".*?</a>', "", item)
-        text = html_module.unescape(re.sub(r"<[^>]+>", "", note))
-        notes.append((href.group(1) if href else "", " ".join(text.replace("\u00a0", " ").split())))
-    return notes
+        text = html_module.unescape(re.sub(r"<[^>]+>", "", item))
+        listed.append((href.group(1) if href else "", " ".join(text.replace("\u00a0", " ").split())))
+    return listed
 
 
-def test_notes_sit_under_a_sources_heading_at_the_end_of_the_page(site: Path) -> None:
-    for page in ("steun/index.html", "diensten/index.html", "procedure/index.html", "vragen/index.html"):
+def test_sources_sit_under_one_heading_at_the_end_of_the_page_and_say_what_they_confirm(site: Path) -> None:
+    for page in PROSPECT_PAGES:
         html = (site / page).read_text(encoding="utf-8")
+        assert html.count('id="bronnen"') == 1, page
         heading = html.index('id="bronnen"')
-        notes = html.index('<div class="footnote">')
-        assert heading < notes, page
+        listed = html.index('<div class="kmo-bronnen">')
+        assert heading < listed, page
         body = html[: html.index("</article>")]
-        assert body.rindex("<h2") < notes, f"{page}: a section after the notes"
-        assert re.search(r'<sup id="fnref:kmo1">', html), f"{page}: no note reference in the text"
+        assert body.rindex("<h2") <= heading, f"{page}: a section after the sources"
+        assert sources_of(site / page), f"{page}: no source listed"
+        for href, text in sources_of(site / page):
+            assert href, f"{page}: {text} (a link)"
+            assert ": " in text, f"{page}: {text} (a link, then what it confirms)"
 
 
 REQUIRED_TOPICS = {
@@ -159,7 +162,10 @@ REQUIRED_TOPICS = {
     "condition: Flemish Region and workers": ("voorwaarden/index.html", ["Vlaams Gewest", "werkenden in uw bedrijf"]),
     "condition: private sector below 25 %": ("voorwaarden/index.html", ["privésector", "minder dan 25 %"]),
     "condition: main activity": ("voorwaarden/index.html", ["aanvaardbare hoofdactiviteit", "NACE-BEL"]),
-    "vzw excluded": ("voorwaarden/index.html", ["Vzw's komen niet in aanmerking"]),
+    "a vzw or large firm only as a recognised maatwerkbedrijf": (
+        "voorwaarden/index.html",
+        ["Een vzw en een grote onderneming komen niet in aanmerking", "erkend maatwerkbedrijf"],
+    ),
     "most recent info on conditions": ("voorwaarden/index.html", ["meest actuele informatie"]),
     "cybersecurity rate, small and medium": ("steun/index.html", ["45 %", "35 %", "cybersecurity"]),
     "support depends on size": ("steun/index.html", ["afhankelijk van de grootte van uw onderneming"]),
@@ -207,12 +213,15 @@ REQUIRED_TOPICS = {
     "the provider confirms the application": ("procedure/index.html", ["De dienstverlener controleert uw aanvraag"]),
     "apply before the start": ("procedure/index.html", ["al aanvragen vóór de start"]),
     "attendance lists for training": ("procedure/index.html", ["aanwezigheidslijst", "bij elke les"]),
-    "VAT paid directly": ("procedure/index.html", ["btw", "rechtstreeks aan de dienstverlener"]),
+    "VAT paid directly": ("steun/index.html", ["btw", "rechtstreeks aan de dienstverlener"]),
     "pay the invoice from the wallet": ("procedure/index.html", ["factuur", "via de kmo-portefeuille"]),
     "the e-loket and VLAIO's page": ("procedure/index.html", ["e-loket kmo-portefeuille", "VLAIO"]),
     "agreement before applying": ("procedure/index.html", ["overeenkomst", "geregistreerde dienstverlener"]),
     "14 calendar days": ("procedure/index.html", ["14 kalenderdagen", "aanvang van de prestaties"]),
-    "deposit own share and pay provider": ("procedure/index.html", ["eigen aandeel", "betaalt u de dienstverlener"]),
+    "deposit own share and pay provider": (
+        "procedure/index.html",
+        ["eigen aandeel", "betaalt u de factuur", "aan de dienstverlener te betalen"],
+    ),
 }
 
 
@@ -248,8 +257,8 @@ def test_changing_a_figure_in_the_data_changes_every_page_that_shows_it(tmp_path
     assert result.returncode == 0, result.stderr
     home = text_of(tmp_path / "site", "index.html")
     assert "tot € 8.250" in home  # the landing block's "up to" figure
-    notes = footnotes(tmp_path / "site" / "steun" / "index.html")
-    assert ("https://example.org/testbron", "Testbron. Van toepassing op aanvragen vanaf 1 juni 2026.") in notes
+    notes = sources_of(tmp_path / "site" / "steun" / "index.html")
+    assert ("https://example.org/testbron", "Testbron. Voor aanvragen vanaf 1 juni 2026.") in notes
     history = text_of(tmp_path / "site", "geschiedenis/index.html")
     assert "€ 8.250 (klein), € 7.500 (middelgroot)" in history
     # The same build publishes the changed figure as open data: in the rules file and in the feed.
@@ -260,7 +269,8 @@ def test_changing_a_figure_in_the_data_changes_every_page_that_shows_it(tmp_path
     assert "steunplafond.klein@2026-06-01" in feed
     assert "8.250" in feed
     assert "1 juni 2026" in history
-    assert any("vanaf 1 januari 2020" in text for _, text in notes)  # the medium cap did not change
+    # The medium cap did not change: its source still says from when its value applies.
+    assert any(text.startswith("VLAIO, Hoeveel subsidies") and "1 januari 2020" in text for _, text in notes)
 
 
 def test_a_marker_for_a_figure_that_does_not_exist_yet_fails_instead_of_guessing() -> None:
