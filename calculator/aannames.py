@@ -12,10 +12,10 @@ def aannames(aanvraag: Aanvraag, voorwaarden: tuple[Voorwaarde, ...]) -> list[Aa
     assumed = [Aanname(v.id, v.reden) for v in voorwaarden if v.aangenomen]
     if not aanvraag.aanvraagdatum_gegeven:
         assumed.append(
-            Aanname("aanvraagdatum", Reden("aanname.aanvraagdatum", {"datum_datum": aanvraag.aanvraagdatum}))
+            Aanname("aanvraagdatum", Reden("aanname.aanvraagdatum", {"vandaag_datum": aanvraag.aanvraagdatum}))
         )
     for index, dienst in enumerate(aanvraag.diensten):
         if not dienst.startdatum_gegeven:
-            reden = Reden("aanname.startdatum", {"nummer": index + 1, "datum_datum": dienst.startdatum})
+            reden = Reden("aanname.startdatum", {"nummer": index + 1, "vandaag_datum": dienst.startdatum})
             assumed.append(Aanname("startdatum", reden, index))
     return assumed

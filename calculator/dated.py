@@ -21,7 +21,7 @@ class OutsidePeriod(LookupError):
     """A figure was asked for a day before its first value."""
 
 
-class Unit(enum.StrEnum):
+class Eenheid(enum.StrEnum):
     PERCENT = "percent"
     EURO = "euro"
     VTE = "vte"
@@ -74,8 +74,8 @@ class Begin(enum.StrEnum):
 class DatedValue:
     start: date
     value: Decimal | bool
-    source: Source
-    quote: str | None = None
+    bron: Source
+    citaat: str | None = None
     begin: Begin = Begin.BEKEND
 
 
@@ -83,9 +83,9 @@ class DatedValue:
 class Parameter:
     name: str
     label: str
-    unit: Unit
-    comparator: Comparator | None
-    binding: bool
+    eenheid: Eenheid
+    vergelijking: Comparator | None
+    bindend: bool
     values: tuple[DatedValue, ...]
 
     @property
@@ -121,6 +121,6 @@ class Parameter:
 
     def within(self, value: Decimal, day: date) -> bool:
         """Compare ``value`` with this threshold on ``day``, using the comparison the data declares."""
-        if self.comparator is None:
+        if self.vergelijking is None:
             raise TypeError(f"{self.name} is not a threshold: it declares no comparator")
-        return self.comparator.holds(value, self.amount(day))
+        return self.vergelijking.holds(value, self.amount(day))

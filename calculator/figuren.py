@@ -157,8 +157,8 @@ def _figuur(data: Figuurbron, name: str) -> Parameter:
 
 def _grens(data: Figuurbron, name: str, day: date) -> Grens:
     parameter = _figuur(data, name)
-    assert parameter.comparator is not None, f"{name} declares no comparison"
-    return Grens(parameter.at(day), parameter.comparator)
+    assert parameter.vergelijking is not None, f"{name} declares no comparison"
+    return Grens(parameter.at(day), parameter.vergelijking)
 
 
 def _flag(value: DatedValue) -> bool:
@@ -249,8 +249,8 @@ def minimumbedrag(data: Figuurbron, dienst: Dienst, day: date) -> Minimum | None
     parameter = _figuur(data, _minimumbedrag(dienst))
     if not parameter.applies_on(day):
         return None
-    assert parameter.comparator is not None
-    return Minimum(parameter.at(day), parameter.comparator, parameter.binding)
+    assert parameter.vergelijking is not None
+    return Minimum(parameter.at(day), parameter.vergelijking, parameter.bindend)
 
 
 # --- procedure -----------------------------------------------------------------------------------------------------

@@ -268,12 +268,12 @@ class _Groep(TypedDict):
 
 def _voorwaarden(reader: _Reader, raw: Mapping[str, object], data: RulesData) -> _Voorwaarden | None:
     """The answers that decide the conditions; a left-out one is ``None`` (the rules assume it met)."""
-    classification = data.classification
-    forms = {key: form.label for key, form in classification.legal_forms.items()}
+    classification = data.classificatie
+    forms = {key: form.label for key, form in classification.rechtsvormen.items()}
     form_given, rechtsvorm = reader.optional_choice(
         raw, "legal_form", "enterprise.legal_form", veld("rechtsvorm"), forms
     )
-    regions = {key: region.label for key, region in classification.regions.items()}
+    regions = {key: region.label for key, region in classification.gewesten.items()}
     region_given, gewest = reader.optional_choice(raw, "region", "enterprise.region", veld("vestiging"), regions)
     participatie = None
     if _given(raw, "public_participation_pct"):
@@ -344,7 +344,7 @@ def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None
 
 
 def _diensten(reader: _Reader, raw: Mapping[str, object], data: RulesData, today: date) -> tuple[Dienstverlening, ...]:
-    kinds = {key: kind.label for key, kind in data.classification.service_kinds.items()}
+    kinds = {key: kind.label for key, kind in data.classificatie.dienstsoorten.items()}
     result: list[Dienstverlening] = []
     for index, row in enumerate(reader.rows(raw, "services", "services", veld("dienst"))):
         field = f"services[{index}]"

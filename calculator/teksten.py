@@ -7,13 +7,15 @@ text and :mod:`calculator.rendering` fills it in. Placeholders are named, and th
 
 ``_eur``   an amount (``€ 3.600,00``)          ``_pct``    a percentage (``45 %``)
 ``_vte``   a headcount (``12,5 VTE``)          ``_datum``  a long date (``4 december 2026``)
-``_bn``    a size as adjective (``kleine``)    ``_bedrag`` an amount, without cents when whole (``€ 3.600``)
+``_bijvoeglijk`` a size as adjective (``kleine``)  ``_bedrag`` an amount, without cents when whole (``€ 3.600``)
+``_onderwerp`` a subject's label (``energie-efficiëntie``)
 anything else: as given (numbers in Belgian notation)
 
 ``{deel1}``, ``{deel2}`` … insert the reason's parts; ``{delen}`` inserts all parts as an enumeration ("a, b en
 c"). Parts that no placeholder takes follow the text, separated by a space. ``{relatie}`` is the comparison in
 words, from the values ``comparator`` and ``binnen``, and ``{regel}`` what the rule asks ("minder dan"), from
-``comparator``; both come from :func:`vergelijking`, so no comparison is worded twice.
+``comparator``; ``{regel_X}`` the same from ``X_comparator`` (for two bounds); all come from :func:`vergelijking`,
+so no comparison is worded twice.
 
 A test checks that every code used in the package has a text and that every placeholder is filled.
 """
@@ -58,11 +60,11 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "grootte.groep.verbonden": "verbonden onderneming {nummer} voor {aandeel_pct} ({meegeteld_vte})",
     "grootte.groep.partner": "partneronderneming {nummer} voor {aandeel_pct} ({meegeteld_vte} van {totaal_vte})",
     # --- the six conditions ----------------------------------------------------------------------------------
-    "voorwaarde.kmo.definitie": "Uw onderneming is een {klasse_bn} onderneming volgens de Europese kmo-definitie, dus een kmo.",
+    "voorwaarde.kmo.definitie": "Uw onderneming is een {klasse_bijvoeglijk} onderneming volgens de Europese kmo-definitie, dus een kmo.",
     "voorwaarde.kmo.vastgelegd": (
-        "Uw onderneming is een {klasse_bn} onderneming volgens de grootte die dit kalenderjaar al vastligt, dus een kmo."
+        "Uw onderneming is een {klasse_bijvoeglijk} onderneming volgens de grootte die dit kalenderjaar al vastligt, dus een kmo."
     ),
-    "voorwaarde.kmo.opgegeven": "U gaf aan dat uw onderneming een {klasse_bn} onderneming is, dus een kmo.",
+    "voorwaarde.kmo.opgegeven": "U gaf aan dat uw onderneming een {klasse_bijvoeglijk} onderneming is, dus een kmo.",
     "voorwaarde.kmo.vrij_beroep": (
         "Uw onderneming is groter dan een kmo volgens de Europese kmo-definitie, maar u oefent een vrij beroep uit: "
         "ook dan komt u in aanmerking."
@@ -117,11 +119,11 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "We gaan ervan uit dat uw onderneming en de dienstverlener niet aanverwant zijn: geen kapitaal in elkaars "
         "onderneming, geen gedeelde bestuurder of aandeelhouder, geen familieband. Anders krijgt u geen steun."
     ),
-    "aanname.aanvraagdatum": "We gaan ervan uit dat u de steun vandaag aanvraagt, op {datum_datum}.",
-    "aanname.startdatum": "We gaan ervan uit dat dienst {nummer} vandaag start, op {datum_datum}.",
+    "aanname.aanvraagdatum": "We gaan ervan uit dat u de steun vandaag aanvraagt, op {vandaag_datum}.",
+    "aanname.startdatum": "We gaan ervan uit dat dienst {nummer} vandaag start, op {vandaag_datum}.",
     # --- the yearly cap ---------------------------------------------------------------------------------------
     "plafond": (
-        "Het steunplafond voor een {klasse_bn} onderneming is {plafond_eur} per kalenderjaar (sinds {sinds_datum}), "
+        "Het steunplafond voor een {klasse_bijvoeglijk} onderneming is {plafond_eur} per kalenderjaar (sinds {sinds_datum}), "
         "gedeeld door opleiding en advies. U kreeg in {jaar} al {gebruikt_eur} steun: er blijft {over_eur} over."
     ),
     "plafond.groot": "Een grote onderneming heeft geen steunplafond: ze komt niet in aanmerking.",
@@ -149,11 +151,11 @@ TEKSTEN: Final[Mapping[str, str]] = {
     ),
     "dienst.geen_steun": "Steun: {steun_eur}.",
     "dienst.tarief": (
-        "Voor een {klasse_bn} onderneming geldt sinds {sinds_datum} het steunpercentage van {tarief_pct}: "
+        "Voor een {klasse_bijvoeglijk} onderneming geldt sinds {sinds_datum} het steunpercentage van {tarief_pct}: "
         "{tarief_pct} van {bedrag_eur} is {berekend_eur}."
     ),
     "dienst.tarief.verhoogd": (
-        "Voor een {klasse_bn} onderneming geldt sinds {sinds_datum} het verhoogde steunpercentage voor cybersecurity "
+        "Voor een {klasse_bijvoeglijk} onderneming geldt sinds {sinds_datum} het verhoogde steunpercentage voor cybersecurity "
         "van {tarief_pct}: {tarief_pct} van {bedrag_eur} is {berekend_eur}."
     ),
     "dienst.plafond_bereikt": (

@@ -31,7 +31,7 @@ def _assumed(id_: str, reden: Reden) -> Voorwaarde:
 def kmo(onderneming: Onderneming, klasse: Grootteklasse, bepaling: Bepaling) -> Voorwaarde:
     """An SME by the EU definition (small or medium), or a liberal profession."""
     if klasse is not Grootteklasse.GROOT:
-        return Voorwaarde("kmo", True, Reden(f"voorwaarde.kmo.{bepaling.value}", {"klasse_bn": klasse.value}))
+        return Voorwaarde("kmo", True, Reden(f"voorwaarde.kmo.{bepaling.value}", {"klasse_bijvoeglijk": klasse.value}))
     if onderneming.rechtsvorm == VRIJ_BEROEP:
         return Voorwaarde("kmo", True, Reden("voorwaarde.kmo.vrij_beroep"))
     return Voorwaarde("kmo", False, Reden("voorwaarde.kmo.groot"))
@@ -40,7 +40,7 @@ def kmo(onderneming: Onderneming, klasse: Grootteklasse, bepaling: Bepaling) -> 
 def rechtsvorm(onderneming: Onderneming, data: RulesData) -> Voorwaarde:
     if onderneming.rechtsvorm is None:
         return _assumed("rechtsvorm", Reden("aanname.rechtsvorm"))
-    form = data.classification.legal_forms[onderneming.rechtsvorm]
+    form = data.classificatie.rechtsvormen[onderneming.rechtsvorm]
     if form.aanvaard:
         return Voorwaarde("rechtsvorm", True, Reden("voorwaarde.rechtsvorm.aanvaard", {"rechtsvorm": form.label}))
     if form.sleutel == VZW:
@@ -51,7 +51,7 @@ def rechtsvorm(onderneming: Onderneming, data: RulesData) -> Voorwaarde:
 def vestiging(onderneming: Onderneming, data: RulesData) -> Voorwaarde:
     if onderneming.gewest is None:
         return _assumed("vestiging", Reden("aanname.vestiging"))
-    region = data.classification.regions[onderneming.gewest]
+    region = data.classificatie.gewesten[onderneming.gewest]
     code = "voorwaarde.vestiging.aanvaard" if region.aanvaard else "voorwaarde.vestiging.niet_aanvaard"
     return Voorwaarde("vestiging", region.aanvaard, Reden(code, {"gewest": region.label}))
 

@@ -133,7 +133,7 @@ def test_a_left_out_start_date_is_today_and_an_assumption() -> None:
     assert answer["services"][0]["start_date"] == TODAY.isoformat()
     assert answer["services"][0]["start_date_assumed"] is True
     assert [a["field"] for a in answer["assumptions"]] == ["services[0].start_date"]
-    assert answer["assumptions"][0]["values"] == {"nummer": 1, "datum_datum": TODAY.isoformat()}
+    assert answer["assumptions"][0]["values"] == {"nummer": 1, "vandaag_datum": TODAY.isoformat()}
 
 
 def _full_requests() -> st.SearchStrategy[dict[str, Any]]:
