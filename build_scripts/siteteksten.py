@@ -44,6 +44,9 @@ BEVESTIGT: Final[Mapping[str, str]] = {
     "vlaanderen_grootte": "hoe uw grootte voor een heel kalenderjaar wordt vastgelegd",
     "bestuurszaken_aanmelden": "hoe u zich aanmeldt en iemand een gebruikersrecht geeft",
     "gemeente_kortenberg": "dat ook zelfstandigen in bijberoep de steun kunnen krijgen",
+    "fidelium_maatwerkbedrijf": "dat een erkend maatwerkbedrijf de kmo-portefeuille mag gebruiken, ook als vzw of als "
+    "grote onderneming",
+    "acerta_maatwerkbedrijf": "dezelfde uitzondering voor erkende maatwerkbedrijven",
 }
 
 # --- tables and lists (build_scripts/tables.py) ----------------------------------------------------------------

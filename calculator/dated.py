@@ -53,6 +53,7 @@ class Source:
     href: str
     key: str = ""
     pages_only: bool = False  # cited by the site's pages, not by a figure (bronnen.toml: enkel_paginas = true)
+    derde_partij: bool = False  # not an official text: a third party states the rule (bronnen.toml: derde_partij)
 
 
 class Begin(enum.StrEnum):

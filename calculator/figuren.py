@@ -123,6 +123,7 @@ PARTNER_VANAF: Final = "kmo_definitie.partner.aandeel_vanaf"
 PARTNER_TOT: Final = "kmo_definitie.partner.aandeel_tot"
 PUBLIEKE_PARTICIPATIE: Final = "voorwaarden.publieke_participatie"
 AANVERWANT_UITGESLOTEN: Final = "voorwaarden.aanverwante_dienstverlener_uitgesloten"
+MAATWERKBEDRIJF_TOEGELATEN: Final = "voorwaarden.maatwerkbedrijf_toegelaten"
 THEMAS_BEPERKT: Final = "diensten.themas_beperkt"
 AANVRAAGTERMIJN: Final = "procedure.aanvraagtermijn"
 REALISATIETERMIJN_OPLEIDING: Final = "procedure.realisatietermijn"
@@ -141,6 +142,7 @@ VEREIST: Final = frozenset(
         PARTNER_TOT,
         PUBLIEKE_PARTICIPATIE,
         AANVERWANT_UITGESLOTEN,
+        MAATWERKBEDRIJF_TOEGELATEN,
         THEMAS_BEPERKT,
         AANVRAAGTERMIJN,
         REALISATIETERMIJN_OPLEIDING,
@@ -221,6 +223,12 @@ def publieke_participatie(data: Figuurbron, day: date) -> Grens:
 
 def aanverwante_dienstverlener_uitgesloten(data: Figuurbron, day: date) -> bool:
     return _flag(_figuur(data, AANVERWANT_UITGESLOTEN).at(day))
+
+
+def maatwerkbedrijf_toegelaten(data: Figuurbron, day: date) -> DatedValue:
+    """Whether a recognised maatwerkbedrijf may use the kmo-portefeuille whatever its legal form and size (from 1
+    January 2026), with the dated value that says so."""
+    return _figuur(data, MAATWERKBEDRIJF_TOEGELATEN).at(day)
 
 
 # --- services ------------------------------------------------------------------------------------------------------

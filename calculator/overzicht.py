@@ -268,6 +268,7 @@ PAGINAVOORWAARDEN: Final[Mapping[str, Callable[[date, RulesData], bool]]] = {
     ),
     "advies_ander_onderwerp": lambda day, data: subsidieerbaar(Dienst.ADVIES, ANDER, day, data)[0],
     "themas_beperkt": themas_beperkt,
+    "maatwerkbedrijf_toegelaten": lambda day, data: figuren.maatwerkbedrijf_toegelaten(data, day).value is True,
 }
 
 

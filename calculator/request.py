@@ -41,6 +41,7 @@ AANNAME_VELDEN: Final = {
     "prive": "enterprise.public_participation_pct",
     "hoofdactiviteit": "enterprise.main_activity_eligible",
     "niet_aanverwant": "enterprise.provider_related",
+    "maatwerkbedrijf": "enterprise.maatwerkbedrijf",
     "aanvraagdatum": "application_date",
 }
 
@@ -256,6 +257,7 @@ class _Voorwaarden(TypedDict):
     publieke_participatie_pct: Decimal | None
     hoofdactiviteit_aanvaard: bool | None
     aanverwante_dienstverlener: bool | None
+    maatwerkbedrijf: bool | None
 
 
 class _Groep(TypedDict):
@@ -292,6 +294,7 @@ def _voorwaarden(reader: _Reader, raw: Mapping[str, object], data: RulesData) ->
         "publieke_participatie_pct": participatie,
         "hoofdactiviteit_aanvaard": _optional_bool(reader, raw, "main_activity_eligible", "hoofdactiviteit"),
         "aanverwante_dienstverlener": _optional_bool(reader, raw, "provider_related", "aanverwant"),
+        "maatwerkbedrijf": _optional_bool(reader, raw, "maatwerkbedrijf", "maatwerkbedrijf"),
     }
     return None if (form_given and rechtsvorm is None) or (region_given and gewest is None) else answers
 

@@ -73,9 +73,28 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "Uw onderneming is een grote onderneming volgens de Europese kmo-definitie. "
         "Alleen kmo's en vrije beroepen kunnen de kmo-portefeuille gebruiken."
     ),
+    "voorwaarde.kmo.groot.behalve_maatwerkbedrijf": (
+        "Uw onderneming is een grote onderneming volgens de Europese kmo-definitie. Alleen kmo's, vrije beroepen en, "
+        "sinds {sinds_datum}, erkende maatwerkbedrijven kunnen de kmo-portefeuille gebruiken."
+    ),
+    "voorwaarde.kmo.maatwerkbedrijf": (
+        "Uw onderneming is groter dan een kmo, maar als erkend maatwerkbedrijf komt ze sinds {sinds_datum} toch in "
+        "aanmerking."
+    ),
     "voorwaarde.rechtsvorm.aanvaard": "De rechtsvorm {rechtsvorm} is aanvaard.",
     "voorwaarde.rechtsvorm.vzw": "Een vzw komt niet in aanmerking en kan geen gebruik maken van de kmo-portefeuille.",
+    "voorwaarde.rechtsvorm.vzw.behalve_maatwerkbedrijf": (
+        "Een vzw komt niet in aanmerking, tenzij ze een erkend maatwerkbedrijf is: dat kan sinds {sinds_datum}."
+    ),
+    "voorwaarde.rechtsvorm.maatwerkbedrijf": (
+        "De rechtsvorm {rechtsvorm} is op zich niet aanvaard, maar een erkend maatwerkbedrijf komt sinds {sinds_datum} "
+        "in aanmerking, welke rechtsvorm het ook heeft."
+    ),
     "voorwaarde.rechtsvorm.niet_aanvaard": "De rechtsvorm {rechtsvorm} is niet aanvaard voor de kmo-portefeuille.",
+    "voorwaarde.rechtsvorm.niet_aanvaard.behalve_maatwerkbedrijf": (
+        "De rechtsvorm {rechtsvorm} is niet aanvaard voor de kmo-portefeuille, tenzij uw onderneming een erkend "
+        "maatwerkbedrijf is: dat kan sinds {sinds_datum}."
+    ),
     "voorwaarde.vestiging.aanvaard": (
         "Uw vestiging ligt in {gewest}; daar moeten ook de werkenden voor wie u steun vraagt aan de slag zijn."
     ),
@@ -118,6 +137,10 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "aanname.niet_aanverwant": (
         "We gaan ervan uit dat uw onderneming en de dienstverlener niet aanverwant zijn: geen kapitaal in elkaars "
         "onderneming, geen gedeelde bestuurder of aandeelhouder, geen familieband. Anders krijgt u geen steun."
+    ),
+    "aanname.maatwerkbedrijf": (
+        "We gaan ervan uit dat uw onderneming geen erkend maatwerkbedrijf is. Is ze dat wel, dan komt ze in "
+        "aanmerking, ook als vzw of als grote onderneming."
     ),
     "aanname.aanvraagdatum": "We gaan ervan uit dat u de steun vandaag aanvraagt, op {vandaag_datum}.",
     "aanname.startdatum": "We gaan ervan uit dat dienst {nummer} vandaag start, op {vandaag_datum}.",
@@ -178,6 +201,11 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "waarschuwing.opgegeven_verschilt": (
         "U gaf aan dat uw onderneming {opgegeven} is, maar volgens de cijfers die u invulde is ze {klasse}. "
         "De rekenmodule rekent met de cijfers."
+    ),
+    "waarschuwing.maatwerkbedrijf_groot": (
+        "Uw maatwerkbedrijf is groter dan een kmo. De rekenmodule past dan het steunpercentage en het plafond van een "
+        "middelgrote onderneming toe. Deze regel staat nog niet in een officiële tekst die we konden nakijken: vraag "
+        "het na bij VLAIO."
     ),
     "waarschuwing.vrij_beroep_groot": (
         "Uw vrij beroep is groter dan een kmo. De rekenmodule past dan het steunpercentage en het plafond van een "

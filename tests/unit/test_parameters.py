@@ -98,6 +98,9 @@ def test_every_figure_of_the_timeline(rules: RulesData) -> None:
     assert rules["diensten.advies_ander_onderwerp.subsidieerbaar"].flag(date(2026, 2, 1)) is False
     assert rules["diensten.themas_beperkt"].flag(date(2022, 12, 31)) is False
     assert rules["diensten.themas_beperkt"].flag(date(2023, 1, 1)) is True
+    assert rules["voorwaarden.maatwerkbedrijf_toegelaten"].flag(date(2025, 12, 31)) is False
+    assert rules["voorwaarden.maatwerkbedrijf_toegelaten"].flag(date(2026, 1, 1)) is True
+    assert rules["voorwaarden.maatwerkbedrijf_toegelaten"].at(date(2026, 1, 1)).bron.derde_partij, "third parties"
     assert len(rules.classificatie.themas) == 8
     # Energy-efficiency training: confirmed on 5 June 2024 at the latest, start not stated by any source.
     energy = rules["steunpercentage.energie_efficientie_opleiding.klein"]
@@ -108,7 +111,7 @@ def test_every_figure_of_the_timeline(rules: RulesData) -> None:
     # A "ten laatste" date is not a change of the rule set: the change happened on a day no source states.
     assert rules.change_dates() == tuple(
         date.fromisoformat(d)
-        for d in ["2016-04-01", "2019-12-01", "2020-01-01", "2021-09-14", "2023-01-01", "2026-02-01"]
+        for d in ["2016-04-01", "2019-12-01", "2020-01-01", "2021-09-14", "2023-01-01", "2026-01-01", "2026-02-01"]
     )
 
 

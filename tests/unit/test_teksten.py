@@ -270,4 +270,6 @@ def test_a_question_without_services_answers_the_size_and_the_conditions_and_ask
 def test_a_question_without_services_from_an_ineligible_enterprise_says_why_there_is_no_support() -> None:
     answer = evaluate_strict({"enterprise": {"size_category": "klein", "legal_form": "vzw"}}, today=TODAY)
     assert answer["summary"]["code"] == "samenvatting.geen_steun"
-    assert answer["summary"]["parts"][0]["code"] == "voorwaarde.rechtsvorm.vzw"
+    # Since 2026 a vzw is refused unless it is a recognised maatwerkbedrijf: the answer says so, never "never".
+    assert answer["summary"]["parts"][0]["code"] == "voorwaarde.rechtsvorm.vzw.behalve_maatwerkbedrijf"
+    assert "maatwerkbedrijf" in answer["summary"]["message"]
