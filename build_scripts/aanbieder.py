@@ -4,7 +4,7 @@ Everything that belongs to one registered provider lives in ``aanbieder.toml`` a
 the file ``KMO_AANBIEDER`` names, relative to the repository or absolute): the name, the registration numbers and
 what each covers, the website, the contact details, the brand, the tagline and the offer. ``mkdocs.yml`` keeps only
 the site's mechanics. :meth:`build_scripts.site_build.Build.from_environment` loads the file into ``Build.provider``;
-``build_scripts/dienstverlener.py`` sets the site's name, description and address from it and shows its contact
+``build_scripts/aanbiedergegevens.py`` sets the site's name, description and address from it and shows its contact
 details and registration numbers, ``build_scripts/aanbod.py`` shows its offer as cards, and
 ``build_scripts/huisstijl.py`` turns its brand into the colours' stylesheet and the logo.
 
@@ -28,7 +28,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from build_scripts.huisstijl import MIN_CONTRAST, WHITE, Huisstijl, contrast
-from calculator.classificatie import Classification, Dienst
+from calculator.classificatie import Classificatie, Dienst
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FILE = ROOT / "aanbieder.toml"
@@ -82,7 +82,7 @@ class Aanbieder:
     site_adres: str | None = None
 
     def fields(self) -> dict[str, str]:
-        """The flat fields pages and templates name (``kmo:dienstverlener KEY``, ``config.extra.dienstverlener``):
+        """The flat fields pages and templates name (``kmo:aanbieder KEY``, ``config.extra.aanbiedervelden``):
         only those that are set."""
         values: dict[str, str | None] = {
             "naam": self.naam,
@@ -202,20 +202,20 @@ def _brand(reader: _Reader, raw: object) -> Huisstijl:
 
 
 def _theme(
-    reader: _Reader, table: Mapping[str, Any], where: str, kind_key: str, classification: Classification
+    reader: _Reader, table: Mapping[str, Any], where: str, kind_key: str, classification: Classificatie
 ) -> str | None:
     """A training's theme: required, one of the classification's themes, and fitting the kind's subject."""
     theme = reader.optional(table, "thema", where)
-    kind = classification.service_kinds[kind_key]
+    kind = classification.dienstsoorten[kind_key]
     if kind.dienst is not Dienst.OPLEIDING:
         if theme is not None:
             raise reader.fail(f"{where}.thema", "only a training (opleiding) has a theme; leave this key out")
         return None
-    fitting = [key for key, thema in classification.themes.items() if thema.past(kind.onderwerp)]
+    fitting = [key for key, thema in classification.themas.items() if thema.past(kind.onderwerp)]
     choices = ", ".join(fitting)
     if theme is None:
         raise reader.fail(f"{where}.thema", f"a training (opleiding) has a theme; choose one of: {choices}")
-    if theme not in classification.themes:
+    if theme not in classification.themas:
         raise reader.fail(f"{where}.thema", f"unknown theme '{theme}'; choose one of: {choices}")
     if theme not in fitting:
         raise reader.fail(
@@ -225,7 +225,7 @@ def _theme(
     return theme
 
 
-def _service(reader: _Reader, raw: object, index: int, classification: Classification) -> Dienstaanbod:
+def _service(reader: _Reader, raw: object, index: int, classification: Classificatie) -> Dienstaanbod:
     where = f"aanbod[{index}]"
     table = reader.table(raw, where, SERVICE_KEYS)
     name = reader.text(table["naam"], f"{where}.naam")
@@ -234,10 +234,10 @@ def _service(reader: _Reader, raw: object, index: int, classification: Classific
         raise reader.fail(f"{where}.wat_u_krijgt", "write one paragraph (no empty line)")
     gets = reader.text(what, f"{where}.wat_u_krijgt")
     kind_key = reader.text(table["soort"], f"{where}.soort")
-    if kind_key not in classification.service_kinds:
+    if kind_key not in classification.dienstsoorten:
         raise reader.fail(
             f"{where}.soort",
-            f"unknown kind '{kind_key}'; choose one of {', '.join(classification.service_kinds)} "
+            f"unknown kind '{kind_key}'; choose one of {', '.join(classification.dienstsoorten)} "
             "(calculator/data/classificatie.toml)",
         )
     theme = _theme(reader, table, where, kind_key, classification)
@@ -277,7 +277,7 @@ def _contact(reader: _Reader, raw: object) -> Contact:
 
 
 def _offer(
-    reader: _Reader, raw: object, numbers: Mapping[str, str], classification: Classification
+    reader: _Reader, raw: object, numbers: Mapping[str, str], classification: Classificatie
 ) -> tuple[Dienstaanbod, ...]:
     if not isinstance(raw, list) or not raw:
         raise reader.fail("aanbod", "give at least one service as [[aanbod]]")
@@ -287,7 +287,7 @@ def _offer(
     if duplicates:
         raise reader.fail("aanbod", f"the same name is listed more than once: {', '.join(duplicates)}")
     for service in offer:
-        dienst = classification.service_kinds[service.soort].dienst
+        dienst = classification.dienstsoorten[service.soort].dienst
         if dienst is not Dienst.GEEN and dienst.value not in numbers:
             raise reader.fail(
                 "registratienummers",
@@ -296,7 +296,7 @@ def _offer(
     return offer
 
 
-def parse(text: str, path: Path, classification: Classification) -> Aanbieder:
+def parse(text: str, path: Path, classification: Classificatie) -> Aanbieder:
     reader = _Reader(path)
     try:
         document = tomllib.loads(text)
@@ -326,7 +326,7 @@ def chosen_file() -> Path:
     return (ROOT / chosen).resolve() if chosen else DEFAULT_FILE
 
 
-def load(classification: Classification, path: Path | None = None) -> Aanbieder:
+def load(classification: Classificatie, path: Path | None = None) -> Aanbieder:
     path = path or chosen_file()
     if not path.is_file():
         raise AanbiederError(f"{path}: the provider file does not exist (set {ENVIRONMENT} to a .toml file)")

@@ -16,7 +16,7 @@ from build_scripts import siteteksten as t
 from build_scripts.aanbieder import AanbiederError, Dienstaanbod
 from build_scripts.site_build import Build, none
 from calculator import evaluate
-from calculator.classificatie import Classification, Dienst, Dienstsoort, Onderwerp
+from calculator.classificatie import Classificatie, Dienst, Dienstsoort, Onderwerp
 from calculator.domein import Grootteklasse
 from calculator.figuren import GROOTTES
 from calculator.formatting import euro, percent
@@ -60,20 +60,20 @@ def net_prices(service: Dienstaanbod, data: RulesData, day: date) -> list[tuple[
     return results
 
 
-def _what(kind: Dienstsoort, service: Dienstaanbod, classification: Classification) -> str:
+def _what(kind: Dienstsoort, service: Dienstaanbod, classification: Classificatie) -> str:
     if kind.dienst is Dienst.GEEN:
         return t.AANBOD_GEEN_DIENST
     dienst = kind.dienst.value.capitalize()
     # The provider's theme for a training, else the kind's own (classificatie.toml); a subject with a rate of its
     # own (cybersecurity within digitalisering) is named too.
-    theme = classification.themes[service.thema or kind.thema or ""].label
+    theme = classification.themas[service.thema or kind.thema or ""].label
     if kind.onderwerp is Onderwerp.ANDER:
         return t.AANBOD_THEMA.format(dienst=dienst, thema=theme)
     onderwerp = ONDERWERP_LABELS[kind.onderwerp.value]
     return t.AANBOD_ONDERWERP_THEMA.format(dienst=dienst, onderwerp=onderwerp, thema=theme)
 
 
-def _facts(kind: Dienstsoort, service: Dienstaanbod, classification: Classification) -> str:
+def _facts(kind: Dienstsoort, service: Dienstaanbod, classification: Classificatie) -> str:
     facts = [(t.AANBOD_SOORT, _what(kind, service, classification))]
     if service.duur:
         facts.append((t.AANBOD_DUUR, service.duur))
@@ -119,10 +119,10 @@ def _qualifying(build: Build, kind: Dienstsoort, service: Dienstaanbod) -> list[
 
 
 def _card(build: Build, index: int, service: Dienstaanbod) -> str:
-    kind = build.rules.classification.service_kinds[service.soort]
+    kind = build.rules.classificatie.dienstsoorten[service.soort]
     body = [
         f'<p class="kmo-aanbod__wat">{escape(service.wat_u_krijgt)}</p>',
-        _facts(kind, service, build.rules.classification),
+        _facts(kind, service, build.rules.classificatie),
     ]
     if soort_subsidieerbaar(kind, build.day, build.rules)[0]:
         body += _qualifying(build, kind, service)

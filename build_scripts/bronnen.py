@@ -60,11 +60,11 @@ def watched_sources(rules: RulesData) -> list[Watched]:
     found: dict[str, Watched] = {}
     for parameter in rules:
         for value in parameter.values:
-            if value.quote is None:
+            if value.citaat is None:
                 continue
-            source = rules.sources[value.source.key]
+            source = rules.sources[value.bron.key]
             watched = found.setdefault(source.key, Watched(source.key, source.href))
-            watched.quotes.setdefault(value.quote, []).append(f"{parameter.name} ({value.start.isoformat()})")
+            watched.quotes.setdefault(value.citaat, []).append(f"{parameter.name} ({value.start.isoformat()})")
     return [found[key] for key in rules.sources if key in found]
 
 

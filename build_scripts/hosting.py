@@ -65,7 +65,7 @@ HASHED: Final = (
 # host that serves files as they are sends as they are (no host compresses zip types on the fly), but their .br/.gz
 # copies are made from the same zips with stored entries (build_site.py keeps those in build/stored/), so that brotli
 # and gzip compress across files: the standard library is 0.84 MB with brotli instead of 1.22 MB deflated.
-COMPRESSIBLE: Final = {
+PRECOMPRESSED_SUFFIXES: Final = {
     ".html",
     ".css",
     ".js",
@@ -185,7 +185,7 @@ def precompress(
     sources = sources or {}
     for relative in _served_files(site):
         path = site / relative
-        if path.suffix not in COMPRESSIBLE:
+        if path.suffix not in PRECOMPRESSED_SUFFIXES:
             continue
         plain = path.read_bytes()
         if len(plain) < minimum_bytes:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from build_scripts import aanbod, dienstverlener, opendata, tables, voorbeelden
+from build_scripts import aanbiedergegevens, aanbod, opendata, tables, voorbeelden
 from build_scripts import siteteksten as t
 from build_scripts.site_build import Build, none, one
 from calculator import __version__, overzicht
@@ -190,10 +190,10 @@ MARKERS: dict[str, Handler] = {
     "drempels": tables.drempels,
     "rechtsvormen": tables.rechtsvormen,
     "diensten": tables.diensten,
-    "dienstverlener": dienstverlener.dienstverlener,
+    "aanbieder": aanbiedergegevens.aanbieder,
     "termijnvoorbeeld": termijnvoorbeeld,
-    "contactgegevens": dienstverlener.contactgegevens,
-    "registraties": dienstverlener.registraties,
+    "contactgegevens": aanbiedergegevens.contactgegevens,
+    "registraties": aanbiedergegevens.registraties,
     "aanbod": aanbod.aanbod,
     "open-data": open_data,
     "regelset": regelset,
@@ -208,13 +208,13 @@ def holds(build: Build, kind: str, name: str, since: str | None) -> bool:
     """A condition on the rules in force on the build date, asked of the package. ``als NAME``: one of the package's
     page conditions (``overzicht.PAGINAVOORWAARDEN``) holds (``als-niet``: it does not). ``als-veranderd tarieven
     DATE``: the ordinary rates in force on DATE no longer are (so a page may speak of them as history). ``als
-    aanbieder.NAME``: a fact of the provider file (``dienstverlener.CONDITIONS``), such as whether any service of
+    aanbieder.NAME``: a fact of the provider file (``aanbiedergegevens.CONDITIONS``), such as whether any service of
     the offer has a price."""
     if name.startswith(PROVIDER_PREFIX):
-        known = dienstverlener.CONDITIONS.get(name)
+        known = aanbiedergegevens.CONDITIONS.get(name)
         if known is None or kind == "als-veranderd" or since is not None:
             raise PluginError(
-                f"kmo:{kind} {name}: a condition on the provider is one of {', '.join(dienstverlener.CONDITIONS)}, "
+                f"kmo:{kind} {name}: a condition on the provider is one of {', '.join(aanbiedergegevens.CONDITIONS)}, "
                 "with kmo:als or kmo:als-niet and no date"
             )
         return known(build.provider) is (kind == "als")

@@ -33,7 +33,7 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
     <!-- kmo:rechtsvormen aanvaard|niet-aanvaard -->
     <!-- kmo:diensten subsidieerbaar|niet-subsidieerbaar -->
     <!-- kmo:voorbeelden GROUP -->                 the worked examples of build_scripts/voorbeelden.toml, computed
-    <!-- kmo:dienstverlener naam|registratienummer_advies|registratienummer_opleiding|website|... -->
+    <!-- kmo:aanbieder naam|registratienummer_advies|registratienummer_opleiding|website|... -->
                                                    (hoofddiensten: the offer's main services that qualify today)
     <!-- kmo:contactgegevens -->                   how to reach the provider (only what its file sets)
     <!-- kmo:registraties -->                      its registration numbers, each with the services it covers
@@ -47,7 +47,7 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
 
 The rules behind the tables and lists are decided by the package (``calculator/overzicht.py``, which uses
 ``calculator/steun.py``); the handlers are in ``build_scripts/markers.py``, ``tables.py``, ``voorbeelden.py`` and
-``dienstverlener.py`` and ``aanbod.py``, and every Dutch word they write is in ``build_scripts/siteteksten.py``. One
+``aanbiedergegevens.py`` and ``aanbod.py``, and every Dutch word they write is in ``build_scripts/siteteksten.py``. One
 :class:`~build_scripts.site_build.Build` holds what a build knows (the data, the build date, the provider, the
 notes); it travels on MkDocs' config from one event to the next.
 
@@ -72,7 +72,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from build_scripts import dienstverlener, huisstijl, includes, markers, opendata, templates
+from build_scripts import aanbiedergegevens, huisstijl, includes, markers, opendata, templates
 from build_scripts.afkortingen import first_use
 from build_scripts.site_build import Build
 from calculator import __version__
@@ -88,12 +88,12 @@ def build_of(config: MkDocsConfig) -> Build:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = Build.from_environment()
-    dienstverlener.configure(config, build)  # the site's name, description, address guess and brand
-    problems = dienstverlener.problems(build.provider, config.site_url)
+    aanbiedergegevens.configure(config, build)  # the site's name, description, address guess and brand
+    problems = aanbiedergegevens.problems(build.provider, config.site_url)
     for problem in problems:
         print(f"WARNING (before going live): {problem}", file=sys.stderr)
-    if problems and os.environ.get(dienstverlener.PRODUCTION) == "1":
-        raise PluginError(f"{dienstverlener.PRODUCTION}=1: the site is not ready to go live: {'; '.join(problems)}")
+    if problems and os.environ.get(aanbiedergegevens.PRODUCTION) == "1":
+        raise PluginError(f"{aanbiedergegevens.PRODUCTION}=1: the site is not ready to go live: {'; '.join(problems)}")
     build.glossary = markers.glossary(build)  # once per build: every page gets the same glossary
     config[BUILD_KEY] = build
     return config

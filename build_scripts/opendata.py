@@ -50,12 +50,12 @@ def _value(value: DatedValue, data: RulesData) -> dict[str, Any]:
         "vanaf": value.start.isoformat(),
         "begin": value.begin.value,
         "waarde": value.value if isinstance(value.value, bool) else _number(value.value),
-        "bron": value.source.key,
+        "bron": value.bron.key,
     }
-    if value.source.title != data.sources[value.source.key].title:
-        entry["bron_titel"] = value.source.title  # the source with its article or section
-    if value.quote:
-        entry["citaat"] = value.quote
+    if value.bron.title != data.sources[value.bron.key].title:
+        entry["bron_titel"] = value.bron.title  # the source with its article or section
+    if value.citaat:
+        entry["citaat"] = value.citaat
     return entry
 
 
@@ -63,16 +63,16 @@ def _parameter(parameter: Parameter, data: RulesData) -> dict[str, Any]:
     return {
         "naam": parameter.name,
         "omschrijving": parameter.label,
-        "eenheid": parameter.unit.value,
-        "vergelijking": parameter.comparator.value if parameter.comparator else None,
-        "bindend": parameter.binding,
+        "eenheid": parameter.eenheid.value,
+        "vergelijking": parameter.vergelijking.value if parameter.vergelijking else None,
+        "bindend": parameter.bindend,
         "waarden": [_value(value, data) for value in parameter.values],
     }
 
 
 def rules_json(data: RulesData, version: str) -> dict[str, Any]:
     """Every figure with its dated values, units, comparisons and sources, and the classifications."""
-    classification = data.classification
+    classification = data.classificatie
     return {
         "$schema": "regels.schema.json",
         "titel": t.OPENDATA_TITEL,
@@ -84,11 +84,11 @@ def rules_json(data: RulesData, version: str) -> dict[str, Any]:
         "classificatie": {
             "rechtsvormen": [
                 {"sleutel": form.sleutel, "omschrijving": form.label, "aanvaard": form.aanvaard}
-                for form in classification.legal_forms.values()
+                for form in classification.rechtsvormen.values()
             ],
             "gewesten": [
                 {"sleutel": region.sleutel, "omschrijving": region.label, "aanvaard": region.aanvaard}
-                for region in classification.regions.values()
+                for region in classification.gewesten.values()
             ],
             "diensten": [
                 {
@@ -98,7 +98,7 @@ def rules_json(data: RulesData, version: str) -> dict[str, Any]:
                     "onderwerp": kind.onderwerp.value,
                     "enkel_als_advies": kind.enkel_als_advies,
                 }
-                for kind in classification.service_kinds.values()
+                for kind in classification.dienstsoorten.values()
             ],
             "themas": [render(theme) for theme in overzicht.themas(data)],
         },
@@ -138,15 +138,15 @@ def atom_feed(data: RulesData, site_url: str, author: str) -> str:
         title = t.OPENDATA_BERICHT.format(
             figuur=parameter.label, waarde=t.shown(parameter, value), wanneer=_when(value)
         )
-        summary = t.OPENDATA_SAMENVATTING.format(bericht=title, bron=value.source.title)
-        if value.quote:
-            summary += f" “{value.quote}”"
+        summary = t.OPENDATA_SAMENVATTING.format(bericht=title, bron=value.bron.title)
+        if value.citaat:
+            summary += f" “{value.citaat}”"
         entry_id = f"{base}open-data/{RULES_FILE}#{parameter.name}@{value.start.isoformat()}"
         lines += [
             "  <entry>",
             f"    <title>{escape(title)}</title>",
             f"    <id>{escape(entry_id)}</id>",
-            f'    <link rel="alternate" href="{escape(value.source.href)}"/>',
+            f'    <link rel="alternate" href="{escape(value.bron.href)}"/>',
             f"    <updated>{_timestamp(value.start)}</updated>",
             f"    <summary>{escape(summary)}</summary>",
             "  </entry>",

@@ -65,7 +65,7 @@ TYPES = {
 }
 # The types a host compresses on the fly: the same list as gzip_types in hosting/nginx/kmo-site.conf (a test holds
 # them equal), plus text/html, which nginx always compresses.
-COMPRESSIBLE = (
+COMPRESSED_ON_THE_FLY_TYPES = (
     "text/html",
     "text/css",
     "text/javascript",
@@ -281,7 +281,7 @@ class Handler(BaseHTTPRequestHandler):
             if mode == "precompressed" and name in accepted and compressed.is_file():
                 body_path, encoding = compressed, name
                 break
-        compressible = content_type.split(";", maxsplit=1)[0] in COMPRESSIBLE
+        compressible = content_type.split(";", maxsplit=1)[0] in COMPRESSED_ON_THE_FLY_TYPES
         if encoding is None and mode != "none" and compressible and "gzip" in accepted:
             encoding, body = "gzip", self.settings.on_the_fly(target)
         vary = compressible if mode != "none" else False

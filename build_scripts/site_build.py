@@ -56,7 +56,7 @@ class Build:
         ``KMO_AANBIEDER`` (default: aanbieder.toml)."""
         folder = os.environ.get("KMO_RULES_DATA_DIR")
         rules = load_from(Path(folder)) if folder else load()
-        build = cls(rules, build_day(), aanbieder.load(rules.classification))
+        build = cls(rules, build_day(), aanbieder.load(rules.classificatie))
         if build.day < build.rules.modelled_from:
             raise PluginError(f"KMO_BUILD_DATE {build.day} is before the first modelled rule set")
         return build
@@ -110,7 +110,7 @@ class Build:
 
     def value_note(self, value: DatedValue) -> str:
         """Cite the source of a dated value, and from when it applies."""
-        return self.note(value.source, self.start_words(value))
+        return self.note(value.bron, self.start_words(value))
 
     def notes_section(self, markdown: str) -> str:
         """The page with its sources at the end: one short list under the heading "Bronnen", a link per source with

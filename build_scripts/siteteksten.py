@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from calculator.dated import DatedValue, Parameter, Unit
+from calculator.dated import DatedValue, Eenheid, Parameter
 from calculator.formatting import euro, number, percent, vte
 
 # --- notes and dates on the pages ------------------------------------------------------------------------------
@@ -44,6 +44,9 @@ BEVESTIGT: Final[Mapping[str, str]] = {
     "vlaanderen_grootte": "hoe uw grootte voor een heel kalenderjaar wordt vastgelegd",
     "bestuurszaken_aanmelden": "hoe u zich aanmeldt en iemand een gebruikersrecht geeft",
     "gemeente_kortenberg": "dat ook zelfstandigen in bijberoep de steun kunnen krijgen",
+    "fidelium_maatwerkbedrijf": "dat een erkend maatwerkbedrijf de kmo-portefeuille mag gebruiken, ook als vzw of als "
+    "grote onderneming",
+    "acerta_maatwerkbedrijf": "dezelfde uitzondering voor erkende maatwerkbedrijven",
 }
 
 # --- tables and lists (build_scripts/tables.py) ----------------------------------------------------------------
@@ -65,7 +68,7 @@ GROOTTE_ONDERNEMING: Final[Mapping[str, str]] = {
 }
 GROOTTE_KEUZE: Final[Mapping[str, str]] = {"klein": "Klein", "middelgroot": "Middelgroot", "groot": "Groot"}
 
-# --- the provider (build_scripts/dienstverlener.py, aanbod.py) ------------------------------------------------------
+# --- the provider (build_scripts/aanbiedergegevens.py, aanbod.py) ------------------------------------------------------
 SITE_NAAM: Final = "Kmo-portefeuille bij {naam}"
 CONTACTVELDEN: Final = (
     ("email", "E-mail"),
@@ -143,13 +146,13 @@ def shown(parameter: Parameter, value: DatedValue) -> str:
     if isinstance(value.value, bool):
         return JA_NEE[value.value]
     amount = value.value
-    if parameter.unit is Unit.PERCENT:
+    if parameter.eenheid is Eenheid.PERCENT:
         return percent(amount)
-    if parameter.unit is Unit.EURO:
+    if parameter.eenheid is Eenheid.EURO:
         return euro(amount, cents=False)
-    if parameter.unit is Unit.VTE:
+    if parameter.eenheid is Eenheid.VTE:
         return vte(amount)
-    if parameter.unit is Unit.KALENDERDAGEN:
+    if parameter.eenheid is Eenheid.KALENDERDAGEN:
         return KALENDERDAGEN.format(aantal=number(amount))
     return (KALENDERJAAR if amount == 1 else KALENDERJAREN).format(aantal=number(amount))
 

@@ -86,9 +86,9 @@ def drempels(build: Build, arguments: list[str]) -> str:
 def themas(build: Build, arguments: list[str]) -> str:
     """The future-oriented themes within which training and advice qualify since the 2023 reform, as a list."""
     none(arguments, "themas")
-    classification = build.rules.classification
+    classification = build.rules.classificatie
     items = [f"- {render(theme)}" for theme in overzicht.themas(build.rules)]
-    items[-1] += build.note(classification.themes_source)
+    items[-1] += build.note(classification.themas_bron)
     return "\n".join(items)
 
 
@@ -97,7 +97,7 @@ def rechtsvormen(build: Build, arguments: list[str]) -> str:
     if which not in {"aanvaard", "niet-aanvaard"}:
         raise PluginError("kmo:rechtsvormen takes 'aanvaard' or 'niet-aanvaard'")
     wanted = which == "aanvaard"
-    forms = [form.label for form in build.rules.classification.legal_forms.values() if form.aanvaard is wanted]
+    forms = [form.label for form in build.rules.classificatie.rechtsvormen.values() if form.aanvaard is wanted]
     return "\n".join(f"- {label}" for label in forms)
 
 

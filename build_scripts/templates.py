@@ -23,12 +23,12 @@ from calculator.request import MAX_ROWS
 
 def template_globals(build: Build) -> dict[str, Any]:
     """``kmo`` in the templates: the form's choices (from the data) and the calculator runtime's versioned folder."""
-    classification = build.rules.classification
+    classification = build.rules.classificatie
     day, rules = build.day, build.rules
     return {
-        "legal_forms": [(key, form.label) for key, form in classification.legal_forms.items()],
-        "regions": [(key, region.label) for key, region in classification.regions.items()],
-        "service_kinds": [(key, kind.label) for key, kind in classification.service_kinds.items()],
+        "rechtsvormen": [(key, form.label) for key, form in classification.rechtsvormen.items()],
+        "regions": [(key, region.label) for key, region in classification.gewesten.items()],
+        "dienstsoorten": [(key, kind.label) for key, kind in classification.dienstsoorten.items()],
         "modelled_from": rules.modelled_from.isoformat(),
         "partnergrenzen": render(overzicht.partnergrenzen(day, rules)),
         "csp": CSP_META,

@@ -66,12 +66,12 @@ base["enterprise"].update(
     locked_size="middelgroot")
 base["support_used_this_year"] = "7.000"
 base["services"] = [{"kind": kind, "amount": amount, "start_date": start}
-                    for kind in rules.classification.service_kinds
+                    for kind in rules.classificatie.dienstsoorten
                     for amount, start in (("99,99", "2026-11-20"), ("€ 8.000,50", "2026-11-01"), ("250", "2027-12-31"))]
 corpus = [example, base, {}, [], None, "tekst", {"enterprise": {"fte": "1.2.3", "turnover": "", "balance_total": -1}},
           {"application_date": "2016-03-31"}, {"application_date": "2026-02-30"}]
-for legal_form in rules.classification.legal_forms:
-    for region in rules.classification.regions:
+for legal_form in rules.classificatie.rechtsvormen:
+    for region in rules.classificatie.gewesten:
         request = json.loads(json.dumps(base))
         request["enterprise"].update(legal_form=legal_form, region=region, locked_size=None, fte="300",
                                      public_participation_pct="25", main_activity_eligible=False)

@@ -69,18 +69,18 @@ class Dienstsoort:
 
 
 @dataclass(frozen=True)
-class Classification:
-    legal_forms: Mapping[str, Categorie]
-    legal_forms_source: Source
-    regions: Mapping[str, Categorie]
-    regions_source: Source
-    service_kinds: Mapping[str, Dienstsoort]
-    service_kinds_source: Source
-    themes: Mapping[str, Thema]  # the future-oriented themes (since the 2023 reform; see diensten.themas_beperkt)
-    themes_source: Source
+class Classificatie:
+    rechtsvormen: Mapping[str, Categorie]
+    rechtsvormen_bron: Source
+    gewesten: Mapping[str, Categorie]
+    gewesten_bron: Source
+    dienstsoorten: Mapping[str, Dienstsoort]
+    dienstsoorten_bron: Source
+    themas: Mapping[str, Thema]  # the future-oriented themes (since the 2023 reform; see diensten.themas_beperkt)
+    themas_bron: Source
 
     def thema_van(self, kind: Dienstsoort) -> Thema | None:
-        return None if kind.thema is None else self.themes[kind.thema]
+        return None if kind.thema is None else self.themas[kind.thema]
 
 
 def _section[T](
@@ -158,15 +158,15 @@ def _check_themes(kinds: Mapping[str, Dienstsoort], themes: Mapping[str, Thema])
         raise fail("themas", "a subject belongs to one theme at most")
 
 
-def parse_classification(document_text: str, sources: SourceTable) -> Classification:
+def parse_classification(document_text: str, sources: SourceTable) -> Classificatie:
     document = read_toml(document_text, CLASSIFICATION_FILE)
     only_keys(document, frozenset({"rechtsvormen", "gewesten", "diensten", "themas"}), CLASSIFICATION_FILE)
     accepted = frozenset({"label", "aanvaard"})
     forms_source, forms = _section(document, "rechtsvormen", "vormen", sources, keys=accepted, read=_categorie)
-    regions_source, regions = _section(document, "gewesten", "gewesten", sources, keys=accepted, read=_categorie)
+    gewesten_bron, regions = _section(document, "gewesten", "gewesten", sources, keys=accepted, read=_categorie)
     kind_keys = frozenset({"label", "dienst", "onderwerp", "enkel_als_advies", "thema"})
     kinds_source, kinds = _section(document, "diensten", "soorten", sources, keys=kind_keys, read=_dienstsoort)
     theme_keys = frozenset({"label", "onderwerpen"})
-    themes_source, themes = _section(document, "themas", "themas", sources, keys=theme_keys, read=_thema)
+    themas_bron, themes = _section(document, "themas", "themas", sources, keys=theme_keys, read=_thema)
     _check_themes(kinds, themes)
-    return Classification(forms, forms_source, regions, regions_source, kinds, kinds_source, themes, themes_source)
+    return Classificatie(forms, forms_source, regions, gewesten_bron, kinds, kinds_source, themes, themas_bron)

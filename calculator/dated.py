@@ -21,7 +21,7 @@ class OutsidePeriod(LookupError):
     """A figure was asked for a day before its first value."""
 
 
-class Unit(enum.StrEnum):
+class Eenheid(enum.StrEnum):
     PERCENT = "percent"
     EURO = "euro"
     VTE = "vte"
@@ -53,6 +53,7 @@ class Source:
     href: str
     key: str = ""
     pages_only: bool = False  # cited by the site's pages, not by a figure (bronnen.toml: enkel_paginas = true)
+    derde_partij: bool = False  # not an official text: a third party states the rule (bronnen.toml: derde_partij)
 
 
 class Begin(enum.StrEnum):
@@ -74,8 +75,8 @@ class Begin(enum.StrEnum):
 class DatedValue:
     start: date
     value: Decimal | bool
-    source: Source
-    quote: str | None = None
+    bron: Source
+    citaat: str | None = None
     begin: Begin = Begin.BEKEND
 
 
@@ -83,9 +84,9 @@ class DatedValue:
 class Parameter:
     name: str
     label: str
-    unit: Unit
-    comparator: Comparator | None
-    binding: bool
+    eenheid: Eenheid
+    vergelijking: Comparator | None
+    bindend: bool
     values: tuple[DatedValue, ...]
 
     @property
@@ -121,6 +122,6 @@ class Parameter:
 
     def within(self, value: Decimal, day: date) -> bool:
         """Compare ``value`` with this threshold on ``day``, using the comparison the data declares."""
-        if self.comparator is None:
+        if self.vergelijking is None:
             raise TypeError(f"{self.name} is not a threshold: it declares no comparator")
-        return self.comparator.holds(value, self.amount(day))
+        return self.vergelijking.holds(value, self.amount(day))

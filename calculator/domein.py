@@ -60,6 +60,7 @@ class Onderneming:
     vastgelegde_grootte: Grootteklasse | None
     opgegeven_grootte: Grootteklasse | None = None
     aanverwante_dienstverlener: bool | None = None
+    maatwerkbedrijf: bool | None = None  # a recognised maatwerkbedrijf; left out: not one (asked where it matters)
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,7 @@ PARTNER_VANAF: Final = "kmo_definitie.partner.aandeel_vanaf"
 PARTNER_TOT: Final = "kmo_definitie.partner.aandeel_tot"
 PUBLIEKE_PARTICIPATIE: Final = "voorwaarden.publieke_participatie"
 AANVERWANT_UITGESLOTEN: Final = "voorwaarden.aanverwante_dienstverlener_uitgesloten"
+MAATWERKBEDRIJF_TOEGELATEN: Final = "voorwaarden.maatwerkbedrijf_toegelaten"
 THEMAS_BEPERKT: Final = "diensten.themas_beperkt"
 AANVRAAGTERMIJN: Final = "procedure.aanvraagtermijn"
 REALISATIETERMIJN_OPLEIDING: Final = "procedure.realisatietermijn"
@@ -141,6 +142,7 @@ VEREIST: Final = frozenset(
         PARTNER_TOT,
         PUBLIEKE_PARTICIPATIE,
         AANVERWANT_UITGESLOTEN,
+        MAATWERKBEDRIJF_TOEGELATEN,
         THEMAS_BEPERKT,
         AANVRAAGTERMIJN,
         REALISATIETERMIJN_OPLEIDING,
@@ -157,8 +159,8 @@ def _figuur(data: Figuurbron, name: str) -> Parameter:
 
 def _grens(data: Figuurbron, name: str, day: date) -> Grens:
     parameter = _figuur(data, name)
-    assert parameter.comparator is not None, f"{name} declares no comparison"
-    return Grens(parameter.at(day), parameter.comparator)
+    assert parameter.vergelijking is not None, f"{name} declares no comparison"
+    return Grens(parameter.at(day), parameter.vergelijking)
 
 
 def _flag(value: DatedValue) -> bool:
@@ -223,6 +225,12 @@ def aanverwante_dienstverlener_uitgesloten(data: Figuurbron, day: date) -> bool:
     return _flag(_figuur(data, AANVERWANT_UITGESLOTEN).at(day))
 
 
+def maatwerkbedrijf_toegelaten(data: Figuurbron, day: date) -> DatedValue:
+    """Whether a recognised maatwerkbedrijf may use the kmo-portefeuille whatever its legal form and size (from 1
+    January 2026), with the dated value that says so."""
+    return _figuur(data, MAATWERKBEDRIJF_TOEGELATEN).at(day)
+
+
 # --- services ------------------------------------------------------------------------------------------------------
 
 
@@ -249,8 +257,8 @@ def minimumbedrag(data: Figuurbron, dienst: Dienst, day: date) -> Minimum | None
     parameter = _figuur(data, _minimumbedrag(dienst))
     if not parameter.applies_on(day):
         return None
-    assert parameter.comparator is not None
-    return Minimum(parameter.at(day), parameter.comparator, parameter.binding)
+    assert parameter.vergelijking is not None
+    return Minimum(parameter.at(day), parameter.vergelijking, parameter.bindend)
 
 
 # --- procedure -----------------------------------------------------------------------------------------------------

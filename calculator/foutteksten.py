@@ -23,6 +23,7 @@ FOUTTEKSTEN: Final[Mapping[str, str]] = {
         "(ja of nee)."
     ),
     "fout.aanverwant": "geef aan of uw onderneming en de dienstverlener aanverwante ondernemingen zijn (ja of nee).",
+    "fout.maatwerkbedrijf": "geef aan of uw onderneming een erkend maatwerkbedrijf is (ja of nee).",
     "fout.partner_aandeel": (
         "een partneronderneming heeft een aandeel van {regel_vanaf} {vanaf_pct} en {regel_tot} {tot_pct}. Met een "
         "groter aandeel is het een verbonden onderneming (voeg ze daar toe); met een kleiner aandeel telt ze niet mee "
@@ -67,6 +68,7 @@ VELDEN: Final[Mapping[str, str]] = {
     "participatie": "Participatie van een administratieve overheid (%)",
     "hoofdactiviteit": "Hoofdactiviteit",
     "aanverwant": "Aanverwante dienstverlener",
+    "maatwerkbedrijf": "Erkend maatwerkbedrijf",
     "grootte": "Grootte van uw onderneming",
     "vastgelegde_grootte": "Grootte die dit jaar al vastligt",
     "vte": "aantal werknemers (VTE)",

@@ -123,11 +123,18 @@ def bepaal_grootteklasse(cijfers: Kerncijfers, day: date, data: RulesData) -> Gr
 def bepaal_grootte(onderneming: Onderneming, day: date, data: RulesData) -> Grootte:
     """The size step: from the figures (with the group), else the locked or stated size."""
     grootte = _uit_cijfers(onderneming, day, data) if onderneming.eigen is not None else _uit_opgave(onderneming)
-    if grootte.klasse is Grootteklasse.GROOT and onderneming.rechtsvorm == VRIJ_BEROEP:
-        # A large liberal profession is eligible and gets the rate and cap of a medium enterprise.
-        waarschuwingen = (*grootte.waarschuwingen, Reden("waarschuwing.vrij_beroep_groot"))
-        return replace(grootte, toegepast=Grootteklasse.MIDDELGROOT, waarschuwingen=waarschuwingen)
-    return grootte
+    if grootte.klasse is not Grootteklasse.GROOT:
+        return grootte
+    # A large liberal profession, and (from 2026) a large recognised maatwerkbedrijf, is eligible and gets the rate
+    # and cap of a medium enterprise.
+    if onderneming.rechtsvorm == VRIJ_BEROEP:
+        waarschuwing = Reden("waarschuwing.vrij_beroep_groot")
+    elif onderneming.maatwerkbedrijf and figuren.maatwerkbedrijf_toegelaten(data, day).value is True:
+        waarschuwing = Reden("waarschuwing.maatwerkbedrijf_groot")
+    else:
+        return grootte
+    waarschuwingen = (*grootte.waarschuwingen, waarschuwing)
+    return replace(grootte, toegepast=Grootteklasse.MIDDELGROOT, waarschuwingen=waarschuwingen)
 
 
 def _uit_opgave(onderneming: Onderneming) -> Grootte:

@@ -148,7 +148,7 @@ def reikwijdte(day: date, data: RulesData) -> Reden:
     """Which training and advice qualify on ``day``, in a few words."""
     if not themas_beperkt(day, data):
         return Reden("overzicht.reikwijdte.alles")
-    count = {"aantal": len(data.classification.themes)}
+    count = {"aantal": len(data.classificatie.themas)}
     if subsidieerbaar(Dienst.ADVIES, ANDER, day, data)[0]:
         return Reden("overzicht.reikwijdte.themas", count)
     return Reden("overzicht.reikwijdte.themas_advies_cybersecurity", count)
@@ -237,7 +237,7 @@ def grootte_omschrijving(klasse: Grootteklasse, day: date, data: RulesData) -> R
 def soorten(day: date, data: RulesData) -> tuple[Soort, ...]:
     """Every kind of service of the classification, whether it qualifies on ``day``, and what it is."""
     result = []
-    for kind in data.classification.service_kinds.values():
+    for kind in data.classificatie.dienstsoorten.values():
         qualifies, _, _ = soort_subsidieerbaar(kind, day, data)
         if kind.dienst is Dienst.GEEN:
             what = Reden("overzicht.soort.geen")
@@ -268,6 +268,7 @@ PAGINAVOORWAARDEN: Final[Mapping[str, Callable[[date, RulesData], bool]]] = {
     ),
     "advies_ander_onderwerp": lambda day, data: subsidieerbaar(Dienst.ADVIES, ANDER, day, data)[0],
     "themas_beperkt": themas_beperkt,
+    "maatwerkbedrijf_toegelaten": lambda day, data: figuren.maatwerkbedrijf_toegelaten(data, day).value is True,
 }
 
 
@@ -287,7 +288,7 @@ def themas(data: RulesData) -> tuple[Reden, ...]:
     """The future-oriented themes, each with the subjects of a rate of their own it includes: "digitalisering (met
     cybersecurity)"."""
     result = []
-    for thema in data.classification.themes.values():
+    for thema in data.classificatie.themas.values():
         subjects = tuple(
             Reden("overzicht.onderwerp", {"naam_onderwerp": o.value}) for o in Onderwerp if o in thema.onderwerpen
         )

@@ -19,8 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Final
 
-from calculator.classificatie import CLASSIFICATION_FILE, Classification, parse_classification
-from calculator.dated import Begin, Comparator, DatedValue, OutsidePeriod, Parameter, RulesDataError, Source, Unit
+from calculator.classificatie import CLASSIFICATION_FILE, Classificatie, parse_classification
+from calculator.dated import Begin, Comparator, DatedValue, Eenheid, OutsidePeriod, Parameter, RulesDataError, Source
 from calculator.figuren import VEREIST
 from calculator.strict import (
     SOURCES_FILE,
@@ -41,7 +41,7 @@ DATA_FILES: Final = (PARAMETERS_FILE, CLASSIFICATION_FILE, SOURCES_FILE)
 class RulesData:
     modelled_from: date
     parameters: Mapping[str, Parameter]
-    classification: Classification
+    classificatie: Classificatie
     sources: Mapping[str, Source]
     checked_on: date  # the day the data was last checked against its sources (the pages show it)
 
@@ -73,8 +73,8 @@ _VALUE_OPTIONAL_KEYS: Final = frozenset({"onderdeel", "citaat", "begin"})
 _DECIMAL_TEXT: Final = re.compile(r"\d+(\.\d+)?")
 
 
-def _value(raw: object, unit: Unit, where: str) -> Decimal | bool:
-    if unit is Unit.JA_NEE:
+def _value(raw: object, unit: Eenheid, where: str) -> Decimal | bool:
+    if unit is Eenheid.JA_NEE:
         if not isinstance(raw, bool):
             raise fail(where, "a ja_nee figure takes true or false")
         return raw
@@ -86,29 +86,29 @@ def _value(raw: object, unit: Unit, where: str) -> Decimal | bool:
         raise fail(where, 'floats are refused: write an integer or a decimal string such as "12.5"')
     else:
         raise fail(where, f"cannot read {raw!r} as a {unit} figure")
-    if amount < 0 or (unit is Unit.PERCENT and amount > 100):
+    if amount < 0 or (unit is Eenheid.PERCENT and amount > 100):
         raise fail(where, f"{amount} is out of range for a {unit} figure")
     return amount
 
 
-def _unit(table: Mapping[str, object], name: str) -> tuple[Unit, Comparator | None]:
+def _unit(table: Mapping[str, object], name: str) -> tuple[Eenheid, Comparator | None]:
     """The figure's unit, and for a threshold how a value is compared with it."""
     try:
-        unit = Unit(text(table, "eenheid", name))
+        unit = Eenheid(text(table, "eenheid", name))
     except ValueError as error:
-        raise fail(name, f"unknown unit {table['eenheid']!r}; allowed: {', '.join(Unit)}") from error
+        raise fail(name, f"unknown unit {table['eenheid']!r}; allowed: {', '.join(Eenheid)}") from error
     if "vergelijking" not in table:
         return unit, None
     try:
         comparator = Comparator(text(table, "vergelijking", name))
     except ValueError as error:
         raise fail(name, f"unknown comparator {table['vergelijking']!r}") from error
-    if unit is Unit.JA_NEE:
+    if unit is Eenheid.JA_NEE:
         raise fail(name, "a ja_nee figure cannot be a threshold")
     return unit, comparator
 
 
-def _dated_value(raw: object, unit: Unit, where: str, sources: SourceTable) -> DatedValue:
+def _dated_value(raw: object, unit: Eenheid, where: str, sources: SourceTable) -> DatedValue:
     if not isinstance(raw, dict):
         raise fail(where, "each value must be a table")
     only_keys(raw, _VALUE_KEYS | _VALUE_OPTIONAL_KEYS, where)
@@ -123,8 +123,8 @@ def _dated_value(raw: object, unit: Unit, where: str, sources: SourceTable) -> D
     return DatedValue(
         start=start,
         value=_value(raw["waarde"], unit, where),
-        source=sources.cite(raw, where),
-        quote=text(raw, "citaat", where) if "citaat" in raw else None,
+        bron=sources.cite(raw, where),
+        citaat=text(raw, "citaat", where) if "citaat" in raw else None,
         begin=begin,
     )
 
@@ -146,7 +146,9 @@ def _parameter(name: str, table: Mapping[str, object], sources: SourceTable) -> 
         if values and value.start <= values[-1].start:
             raise fail(where, f"dates must increase strictly: {value.start} follows {values[-1].start}")
         values.append(value)
-    return Parameter(name=name, label=label, unit=unit, comparator=comparator, binding=binding, values=tuple(values))
+    return Parameter(
+        name=name, label=label, eenheid=unit, vergelijking=comparator, bindend=binding, values=tuple(values)
+    )
 
 
 def _walk(prefix: str, table: Mapping[str, object], into: dict[str, Parameter], sources: SourceTable) -> None:

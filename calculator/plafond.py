@@ -25,7 +25,7 @@ def bepaal_plafond(toegepast: Grootteklasse, gebruikt: Decimal, day: date, data:
     reden = Reden(
         "plafond",
         {
-            "klasse_bn": toegepast.value,
+            "klasse_bijvoeglijk": toegepast.value,
             "plafond_eur": cap,
             "sinds_datum": value.start,
             "jaar": str(day.year),
@@ -38,4 +38,4 @@ def bepaal_plafond(toegepast: Grootteklasse, gebruikt: Decimal, day: date, data:
         if gebruikt > cap
         else ()
     )
-    return Plafond(cap, over, reden, value.source, value.quote, waarschuwingen)
+    return Plafond(cap, over, reden, value.bron, value.citaat, waarschuwingen)

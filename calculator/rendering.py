@@ -35,7 +35,7 @@ def _show(name: str, value: Waarde) -> str:
         raise TypeError(f"placeholder {name!r}: a date goes in a placeholder named *_datum, and only there")
     if isinstance(value, date):
         return long_date(value)
-    if name.endswith("_bn"):
+    if name.endswith("_bijvoeglijk"):
         return GROOTTE_BIJVOEGLIJK[str(value)]
     if name.endswith("_onderwerp"):
         return ONDERWERP_LABELS[str(value)]

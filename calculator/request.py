@@ -41,6 +41,7 @@ AANNAME_VELDEN: Final = {
     "prive": "enterprise.public_participation_pct",
     "hoofdactiviteit": "enterprise.main_activity_eligible",
     "niet_aanverwant": "enterprise.provider_related",
+    "maatwerkbedrijf": "enterprise.maatwerkbedrijf",
     "aanvraagdatum": "application_date",
 }
 
@@ -256,6 +257,7 @@ class _Voorwaarden(TypedDict):
     publieke_participatie_pct: Decimal | None
     hoofdactiviteit_aanvaard: bool | None
     aanverwante_dienstverlener: bool | None
+    maatwerkbedrijf: bool | None
 
 
 class _Groep(TypedDict):
@@ -268,12 +270,12 @@ class _Groep(TypedDict):
 
 def _voorwaarden(reader: _Reader, raw: Mapping[str, object], data: RulesData) -> _Voorwaarden | None:
     """The answers that decide the conditions; a left-out one is ``None`` (the rules assume it met)."""
-    classification = data.classification
-    forms = {key: form.label for key, form in classification.legal_forms.items()}
+    classification = data.classificatie
+    forms = {key: form.label for key, form in classification.rechtsvormen.items()}
     form_given, rechtsvorm = reader.optional_choice(
         raw, "legal_form", "enterprise.legal_form", veld("rechtsvorm"), forms
     )
-    regions = {key: region.label for key, region in classification.regions.items()}
+    regions = {key: region.label for key, region in classification.gewesten.items()}
     region_given, gewest = reader.optional_choice(raw, "region", "enterprise.region", veld("vestiging"), regions)
     participatie = None
     if _given(raw, "public_participation_pct"):
@@ -292,6 +294,7 @@ def _voorwaarden(reader: _Reader, raw: Mapping[str, object], data: RulesData) ->
         "publieke_participatie_pct": participatie,
         "hoofdactiviteit_aanvaard": _optional_bool(reader, raw, "main_activity_eligible", "hoofdactiviteit"),
         "aanverwante_dienstverlener": _optional_bool(reader, raw, "provider_related", "aanverwant"),
+        "maatwerkbedrijf": _optional_bool(reader, raw, "maatwerkbedrijf", "maatwerkbedrijf"),
     }
     return None if (form_given and rechtsvorm is None) or (region_given and gewest is None) else answers
 
@@ -344,7 +347,7 @@ def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None
 
 
 def _diensten(reader: _Reader, raw: Mapping[str, object], data: RulesData, today: date) -> tuple[Dienstverlening, ...]:
-    kinds = {key: kind.label for key, kind in data.classification.service_kinds.items()}
+    kinds = {key: kind.label for key, kind in data.classificatie.dienstsoorten.items()}
     result: list[Dienstverlening] = []
     for index, row in enumerate(reader.rows(raw, "services", "services", veld("dienst"))):
         field = f"services[{index}]"

@@ -51,11 +51,11 @@ class Tarief:
 
     @property
     def bron(self) -> Source:
-        return self.waarde.source
+        return self.waarde.bron
 
     @property
     def citaat(self) -> str | None:
-        return self.waarde.quote
+        return self.waarde.citaat
 
 
 def round_cent(value: Decimal) -> Decimal:
@@ -107,7 +107,7 @@ def soort_subsidieerbaar(kind: Dienstsoort, day: date, data: RulesData) -> tuple
 
 def soort_waarden(kind: Dienstsoort, data: RulesData) -> dict[str, Waarde]:
     """What a kind of service is, for its sentence: the service, its subject and its theme."""
-    thema = data.classification.thema_van(kind)
+    thema = data.classificatie.thema_van(kind)
     return {
         "soort": kind.label,
         "dienst": kind.dienst.value,
@@ -146,10 +146,10 @@ def _refusals(
     qualifies, kind_reason, kind_value = soort_subsidieerbaar(kind, day, data)
     reasons: list[Reden] = [] if enterprise_reason is None else [enterprise_reason]
     if not qualifies:
-        return kind_reason, [*reasons, kind_reason], kind_value.source if kind_value else None
+        return kind_reason, [*reasons, kind_reason], kind_value.bron if kind_value else None
     source: Source | None = None
     if not termijn.omvat(Decimal((day - dienst.startdatum).days)):
-        source = source or termijn.waarde.source
+        source = source or termijn.waarde.bron
         reasons.append(
             Reden(
                 "dienst.te_laat",
@@ -162,7 +162,7 @@ def _refusals(
         )
     minimum = figuren.minimumbedrag(data, kind.dienst, day)
     if minimum is not None and minimum.bindend and not minimum.omvat(dienst.bedrag):
-        source = source or minimum.waarde.source
+        source = source or minimum.waarde.bron
         reasons.append(
             Reden(
                 "dienst.onder_minimum",
@@ -194,7 +194,7 @@ def bereken_diensten(
     """
     results: list[Dienstresultaat] = []
     for dienst in diensten:
-        kind = data.classification.service_kinds[dienst.soort]
+        kind = data.classificatie.dienstsoorten[dienst.soort]
         kind_reason, reasons, source = _refusals(dienst, kind, enterprise_reason, day, data)
         if reasons:
             results.append(_weigering(dienst, kind, reasons, source, day=day, data=data))
@@ -238,7 +238,7 @@ def _toekenning(
     support = min(computed, remaining)
     deadline = aanvraagtermijn(dienst.startdatum, day, data)
     waarden = {
-        "klasse_bn": klasse.value,
+        "klasse_bijvoeglijk": klasse.value,
         "sinds_datum": rate.sinds,
         "tarief_pct": rate.percentage,
         "bedrag_eur": dienst.bedrag,

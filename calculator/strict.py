@@ -81,13 +81,13 @@ class SourceTable:
 
 def parse_sources(document_text: str) -> dict[str, Source]:
     """The sources as written in bronnen.toml: per key a ``titel`` and an https ``link``; optionally ``onderdeel`` (the part
-    cited) and ``enkel_paginas`` (cited by the pages only)."""
+    cited), ``enkel_paginas`` (cited by the pages only) and ``derde_partij`` (not an official text)."""
     sources: dict[str, Source] = {}
     for key, entry in read_toml(document_text, SOURCES_FILE).items():
         where = f"{SOURCES_FILE}: {key}"
         if not isinstance(entry, dict):
             raise fail(where, "each source is a table with titel and link")
-        only_keys(entry, frozenset({"titel", "link", "onderdeel", "enkel_paginas"}), where)
+        only_keys(entry, frozenset({"titel", "link", "onderdeel", "enkel_paginas", "derde_partij"}), where)
         title = text(entry, "titel", where)
         href = text(entry, "link", where)
         if not _HREF.fullmatch(href):
@@ -95,7 +95,8 @@ def parse_sources(document_text: str) -> dict[str, Source]:
         if "onderdeel" in entry:  # the part the pages cite as a whole (an article, a section)
             title = f"{title}, {text(entry, 'onderdeel', where)}"
         pages_only = yes_no(entry, "enkel_paginas", where) if "enkel_paginas" in entry else False
-        sources[key] = Source(title, href, key, pages_only)
+        third_party = yes_no(entry, "derde_partij", where) if "derde_partij" in entry else False
+        sources[key] = Source(title, href, key, pages_only, third_party)
     if not sources:
         raise RulesDataError(f"{SOURCES_FILE}: no sources")
     return sources

@@ -7,13 +7,15 @@ text and :mod:`calculator.rendering` fills it in. Placeholders are named, and th
 
 ``_eur``   an amount (``€ 3.600,00``)          ``_pct``    a percentage (``45 %``)
 ``_vte``   a headcount (``12,5 VTE``)          ``_datum``  a long date (``4 december 2026``)
-``_bn``    a size as adjective (``kleine``)    ``_bedrag`` an amount, without cents when whole (``€ 3.600``)
+``_bijvoeglijk`` a size as adjective (``kleine``)  ``_bedrag`` an amount, without cents when whole (``€ 3.600``)
+``_onderwerp`` a subject's label (``energie-efficiëntie``)
 anything else: as given (numbers in Belgian notation)
 
 ``{deel1}``, ``{deel2}`` … insert the reason's parts; ``{delen}`` inserts all parts as an enumeration ("a, b en
 c"). Parts that no placeholder takes follow the text, separated by a space. ``{relatie}`` is the comparison in
 words, from the values ``comparator`` and ``binnen``, and ``{regel}`` what the rule asks ("minder dan"), from
-``comparator``; both come from :func:`vergelijking`, so no comparison is worded twice.
+``comparator``; ``{regel_X}`` the same from ``X_comparator`` (for two bounds); all come from :func:`vergelijking`,
+so no comparison is worded twice.
 
 A test checks that every code used in the package has a text and that every placeholder is filled.
 """
@@ -58,11 +60,11 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "grootte.groep.verbonden": "verbonden onderneming {nummer} voor {aandeel_pct} ({meegeteld_vte})",
     "grootte.groep.partner": "partneronderneming {nummer} voor {aandeel_pct} ({meegeteld_vte} van {totaal_vte})",
     # --- the six conditions ----------------------------------------------------------------------------------
-    "voorwaarde.kmo.definitie": "Uw onderneming is een {klasse_bn} onderneming volgens de Europese kmo-definitie, dus een kmo.",
+    "voorwaarde.kmo.definitie": "Uw onderneming is een {klasse_bijvoeglijk} onderneming volgens de Europese kmo-definitie, dus een kmo.",
     "voorwaarde.kmo.vastgelegd": (
-        "Uw onderneming is een {klasse_bn} onderneming volgens de grootte die dit kalenderjaar al vastligt, dus een kmo."
+        "Uw onderneming is een {klasse_bijvoeglijk} onderneming volgens de grootte die dit kalenderjaar al vastligt, dus een kmo."
     ),
-    "voorwaarde.kmo.opgegeven": "U gaf aan dat uw onderneming een {klasse_bn} onderneming is, dus een kmo.",
+    "voorwaarde.kmo.opgegeven": "U gaf aan dat uw onderneming een {klasse_bijvoeglijk} onderneming is, dus een kmo.",
     "voorwaarde.kmo.vrij_beroep": (
         "Uw onderneming is groter dan een kmo volgens de Europese kmo-definitie, maar u oefent een vrij beroep uit: "
         "ook dan komt u in aanmerking."
@@ -71,9 +73,28 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "Uw onderneming is een grote onderneming volgens de Europese kmo-definitie. "
         "Alleen kmo's en vrije beroepen kunnen de kmo-portefeuille gebruiken."
     ),
+    "voorwaarde.kmo.groot.behalve_maatwerkbedrijf": (
+        "Uw onderneming is een grote onderneming volgens de Europese kmo-definitie. Alleen kmo's, vrije beroepen en, "
+        "sinds {sinds_datum}, erkende maatwerkbedrijven kunnen de kmo-portefeuille gebruiken."
+    ),
+    "voorwaarde.kmo.maatwerkbedrijf": (
+        "Uw onderneming is groter dan een kmo, maar als erkend maatwerkbedrijf komt ze sinds {sinds_datum} toch in "
+        "aanmerking."
+    ),
     "voorwaarde.rechtsvorm.aanvaard": "De rechtsvorm {rechtsvorm} is aanvaard.",
     "voorwaarde.rechtsvorm.vzw": "Een vzw komt niet in aanmerking en kan geen gebruik maken van de kmo-portefeuille.",
+    "voorwaarde.rechtsvorm.vzw.behalve_maatwerkbedrijf": (
+        "Een vzw komt niet in aanmerking, tenzij ze een erkend maatwerkbedrijf is: dat kan sinds {sinds_datum}."
+    ),
+    "voorwaarde.rechtsvorm.maatwerkbedrijf": (
+        "De rechtsvorm {rechtsvorm} is op zich niet aanvaard, maar een erkend maatwerkbedrijf komt sinds {sinds_datum} "
+        "in aanmerking, welke rechtsvorm het ook heeft."
+    ),
     "voorwaarde.rechtsvorm.niet_aanvaard": "De rechtsvorm {rechtsvorm} is niet aanvaard voor de kmo-portefeuille.",
+    "voorwaarde.rechtsvorm.niet_aanvaard.behalve_maatwerkbedrijf": (
+        "De rechtsvorm {rechtsvorm} is niet aanvaard voor de kmo-portefeuille, tenzij uw onderneming een erkend "
+        "maatwerkbedrijf is: dat kan sinds {sinds_datum}."
+    ),
     "voorwaarde.vestiging.aanvaard": (
         "Uw vestiging ligt in {gewest}; daar moeten ook de werkenden voor wie u steun vraagt aan de slag zijn."
     ),
@@ -117,11 +138,15 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "We gaan ervan uit dat uw onderneming en de dienstverlener niet aanverwant zijn: geen kapitaal in elkaars "
         "onderneming, geen gedeelde bestuurder of aandeelhouder, geen familieband. Anders krijgt u geen steun."
     ),
-    "aanname.aanvraagdatum": "We gaan ervan uit dat u de steun vandaag aanvraagt, op {datum_datum}.",
-    "aanname.startdatum": "We gaan ervan uit dat dienst {nummer} vandaag start, op {datum_datum}.",
+    "aanname.maatwerkbedrijf": (
+        "We gaan ervan uit dat uw onderneming geen erkend maatwerkbedrijf is. Is ze dat wel, dan komt ze in "
+        "aanmerking, ook als vzw of als grote onderneming."
+    ),
+    "aanname.aanvraagdatum": "We gaan ervan uit dat u de steun vandaag aanvraagt, op {vandaag_datum}.",
+    "aanname.startdatum": "We gaan ervan uit dat dienst {nummer} vandaag start, op {vandaag_datum}.",
     # --- the yearly cap ---------------------------------------------------------------------------------------
     "plafond": (
-        "Het steunplafond voor een {klasse_bn} onderneming is {plafond_eur} per kalenderjaar (sinds {sinds_datum}), "
+        "Het steunplafond voor een {klasse_bijvoeglijk} onderneming is {plafond_eur} per kalenderjaar (sinds {sinds_datum}), "
         "gedeeld door opleiding en advies. U kreeg in {jaar} al {gebruikt_eur} steun: er blijft {over_eur} over."
     ),
     "plafond.groot": "Een grote onderneming heeft geen steunplafond: ze komt niet in aanmerking.",
@@ -149,11 +174,11 @@ TEKSTEN: Final[Mapping[str, str]] = {
     ),
     "dienst.geen_steun": "Steun: {steun_eur}.",
     "dienst.tarief": (
-        "Voor een {klasse_bn} onderneming geldt sinds {sinds_datum} het steunpercentage van {tarief_pct}: "
+        "Voor een {klasse_bijvoeglijk} onderneming geldt sinds {sinds_datum} het steunpercentage van {tarief_pct}: "
         "{tarief_pct} van {bedrag_eur} is {berekend_eur}."
     ),
     "dienst.tarief.verhoogd": (
-        "Voor een {klasse_bn} onderneming geldt sinds {sinds_datum} het verhoogde steunpercentage voor cybersecurity "
+        "Voor een {klasse_bijvoeglijk} onderneming geldt sinds {sinds_datum} het verhoogde steunpercentage voor cybersecurity "
         "van {tarief_pct}: {tarief_pct} van {bedrag_eur} is {berekend_eur}."
     ),
     "dienst.plafond_bereikt": (
@@ -176,6 +201,11 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "waarschuwing.opgegeven_verschilt": (
         "U gaf aan dat uw onderneming {opgegeven} is, maar volgens de cijfers die u invulde is ze {klasse}. "
         "De rekenmodule rekent met de cijfers."
+    ),
+    "waarschuwing.maatwerkbedrijf_groot": (
+        "Uw maatwerkbedrijf is groter dan een kmo. De rekenmodule past dan het steunpercentage en het plafond van een "
+        "middelgrote onderneming toe. Deze regel staat nog niet in een officiële tekst die we konden nakijken: vraag "
+        "het na bij VLAIO."
     ),
     "waarschuwing.vrij_beroep_groot": (
         "Uw vrij beroep is groter dan een kmo. De rekenmodule past dan het steunpercentage en het plafond van een "

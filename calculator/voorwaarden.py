@@ -1,5 +1,8 @@
 """The six conditions an enterprise must meet to use the kmo-portefeuille (for services of this provider).
 
+From 1 January 2026 a recognised maatwerkbedrijf meets the first two whatever its size and legal form (two third
+parties state it; VLAIO's own text is not among the pages we could check).
+
 VLAIO's checklist: "1. Uw onderneming is een kmo (volgens de Europese kmo-definitie) of u beoefent een vrij
 beroep. 2. Uw onderneming heeft een aanvaardbare rechtsvorm. 3. Uw vestiging ligt in het Vlaams Gewest. Daar zijn
 ook de 'werkenden in uw bedrijf' aan de slag. 4. U bent actief in de privésector. De participatie van een
@@ -28,30 +31,60 @@ def _assumed(id_: str, reden: Reden) -> Voorwaarde:
     return Voorwaarde(id_, True, reden, aangenomen=True)
 
 
-def kmo(onderneming: Onderneming, klasse: Grootteklasse, bepaling: Bepaling) -> Voorwaarde:
-    """An SME by the EU definition (small or medium), or a liberal profession."""
+# The reasons that refuse an enterprise a recognised maatwerkbedrijf would not be refused for: where the answer
+# assumes the enterprise is not one (aannames.py), so the page asks it only where it matters.
+MAATWERKBEDRIJF_VRAAG: Final = frozenset(
+    {
+        "voorwaarde.kmo.groot.behalve_maatwerkbedrijf",
+        "voorwaarde.rechtsvorm.vzw.behalve_maatwerkbedrijf",
+        "voorwaarde.rechtsvorm.niet_aanvaard.behalve_maatwerkbedrijf",
+    }
+)
+
+
+def _maatwerkbedrijf(day: date, data: RulesData) -> date | None:
+    """The day from which a recognised maatwerkbedrijf may use the kmo-portefeuille whatever its legal form and
+    size, when that holds on ``day``."""
+    value = figuren.maatwerkbedrijf_toegelaten(data, day)
+    return value.start if value.value is True else None
+
+
+def kmo(onderneming: Onderneming, klasse: Grootteklasse, bepaling: Bepaling, day: date, data: RulesData) -> Voorwaarde:
+    """An SME by the EU definition (small or medium), or a liberal profession, or (from 2026) a recognised
+    maatwerkbedrijf of any size."""
     if klasse is not Grootteklasse.GROOT:
-        return Voorwaarde("kmo", True, Reden(f"voorwaarde.kmo.{bepaling.value}", {"klasse_bn": klasse.value}))
+        return Voorwaarde("kmo", True, Reden(f"voorwaarde.kmo.{bepaling.value}", {"klasse_bijvoeglijk": klasse.value}))
     if onderneming.rechtsvorm == VRIJ_BEROEP:
         return Voorwaarde("kmo", True, Reden("voorwaarde.kmo.vrij_beroep"))
-    return Voorwaarde("kmo", False, Reden("voorwaarde.kmo.groot"))
+    sinds = _maatwerkbedrijf(day, data)
+    if sinds is None:
+        return Voorwaarde("kmo", False, Reden("voorwaarde.kmo.groot"))
+    if onderneming.maatwerkbedrijf:
+        return Voorwaarde("kmo", True, Reden("voorwaarde.kmo.maatwerkbedrijf", {"sinds_datum": sinds}))
+    return Voorwaarde("kmo", False, Reden("voorwaarde.kmo.groot.behalve_maatwerkbedrijf", {"sinds_datum": sinds}))
 
 
-def rechtsvorm(onderneming: Onderneming, data: RulesData) -> Voorwaarde:
+def rechtsvorm(onderneming: Onderneming, day: date, data: RulesData) -> Voorwaarde:
     if onderneming.rechtsvorm is None:
         return _assumed("rechtsvorm", Reden("aanname.rechtsvorm"))
-    form = data.classification.legal_forms[onderneming.rechtsvorm]
+    form = data.classificatie.rechtsvormen[onderneming.rechtsvorm]
     if form.aanvaard:
         return Voorwaarde("rechtsvorm", True, Reden("voorwaarde.rechtsvorm.aanvaard", {"rechtsvorm": form.label}))
-    if form.sleutel == VZW:
-        return Voorwaarde("rechtsvorm", False, Reden("voorwaarde.rechtsvorm.vzw"))
-    return Voorwaarde("rechtsvorm", False, Reden("voorwaarde.rechtsvorm.niet_aanvaard", {"rechtsvorm": form.label}))
+    code = "voorwaarde.rechtsvorm.vzw" if form.sleutel == VZW else "voorwaarde.rechtsvorm.niet_aanvaard"
+    waarden: dict[str, Waarde] = {} if form.sleutel == VZW else {"rechtsvorm": form.label}
+    sinds = _maatwerkbedrijf(day, data)
+    if sinds is None:
+        return Voorwaarde("rechtsvorm", False, Reden(code, waarden))
+    if onderneming.maatwerkbedrijf:
+        reden = Reden("voorwaarde.rechtsvorm.maatwerkbedrijf", {"rechtsvorm": form.label, "sinds_datum": sinds})
+        return Voorwaarde("rechtsvorm", True, reden)
+    return Voorwaarde("rechtsvorm", False, Reden(f"{code}.behalve_maatwerkbedrijf", {**waarden, "sinds_datum": sinds}))
 
 
 def vestiging(onderneming: Onderneming, data: RulesData) -> Voorwaarde:
     if onderneming.gewest is None:
         return _assumed("vestiging", Reden("aanname.vestiging"))
-    region = data.classification.regions[onderneming.gewest]
+    region = data.classificatie.gewesten[onderneming.gewest]
     code = "voorwaarde.vestiging.aanvaard" if region.aanvaard else "voorwaarde.vestiging.niet_aanvaard"
     return Voorwaarde("vestiging", region.aanvaard, Reden(code, {"gewest": region.label}))
 
@@ -92,8 +125,8 @@ def alle_voorwaarden(
 ) -> tuple[Voorwaarde, ...]:
     """The conditions step: the six conditions, in the order the answer lists them."""
     return (
-        kmo(onderneming, klasse, bepaling),
-        rechtsvorm(onderneming, data),
+        kmo(onderneming, klasse, bepaling, day, data),
+        rechtsvorm(onderneming, day, data),
         vestiging(onderneming, data),
         prive(onderneming, day, data),
         hoofdactiviteit(onderneming),

@@ -13,7 +13,7 @@ from calculator.formatting import euro, long_date, number, percent
 from calculator.foutteksten import veld
 from calculator.parameters import load
 
-CLASSIFICATION = load().classification
+CLASSIFICATION = load().classificatie
 
 
 def _type(field: Locator, value: Any) -> None:
@@ -122,10 +122,10 @@ def _fill_enterprise(page: Page, enterprise: dict[str, Any]) -> None:
         _open(page, "Uw onderneming:")
     if "legal_form" in enterprise:
         page.get_by_label(veld("rechtsvorm"), exact=True).select_option(
-            label=CLASSIFICATION.legal_forms[enterprise["legal_form"]].label
+            label=CLASSIFICATION.rechtsvormen[enterprise["legal_form"]].label
         )
     if "region" in enterprise:
-        page.get_by_label(f"In {CLASSIFICATION.regions[enterprise['region']].label}", exact=True).check()
+        page.get_by_label(f"In {CLASSIFICATION.gewesten[enterprise['region']].label}", exact=True).check()
     if "public_participation_pct" in enterprise:
         _type(page.get_by_label(veld("participatie")), enterprise["public_participation_pct"])
     for key, question in (

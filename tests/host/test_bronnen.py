@@ -100,7 +100,7 @@ def lines_of(report: str, key: str) -> list[str]:
 
 
 def test_the_watch_covers_every_quoted_source() -> None:
-    quoted = {value.source.key for parameter in RULES for value in parameter.values if value.quote}
+    quoted = {value.bron.key for parameter in RULES for value in parameter.values if value.citaat}
     assert set(SOURCES) == quoted
     assert {CHANGED, LOST, GONE} <= set(SOURCES)
     assert len(KEPT) >= 3

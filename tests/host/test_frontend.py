@@ -30,12 +30,12 @@ def test_the_page_is_split_into_small_modules_with_one_job() -> None:
 
 
 def test_no_script_copies_a_text_label_or_format_of_the_package() -> None:
-    classification = load().classification
+    classification = load().classificatie
     forbidden = [
         *MONTHS,
         *VOORWAARDE_LABELS.values(),
-        *(kind.label for kind in classification.service_kinds.values()),
-        *(form.label for form in classification.legal_forms.values()),
+        *(kind.label for kind in classification.dienstsoorten.values()),
+        *(form.label for form in classification.rechtsvormen.values()),
         "voorwaarden",
         "€",
         "kleine onderneming",

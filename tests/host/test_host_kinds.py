@@ -31,7 +31,7 @@ import brotli  # type: ignore[import-untyped]
 import pytest
 
 from build_scripts import runtime_manifest
-from build_scripts.serve import COMPRESSIBLE, GZIP_LEVEL, TYPES, serve_in_thread
+from build_scripts.serve import COMPRESSED_ON_THE_FLY_TYPES, GZIP_LEVEL, TYPES, serve_in_thread
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -55,7 +55,7 @@ def wheel_name() -> str:
 
 
 def compressible(name: str) -> bool:
-    return TYPES.get(Path(name).suffix, "application/octet-stream").split(";")[0] in COMPRESSIBLE
+    return TYPES.get(Path(name).suffix, "application/octet-stream").split(";")[0] in COMPRESSED_ON_THE_FLY_TYPES
 
 
 @pytest.fixture(scope="module")

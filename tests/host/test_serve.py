@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.serve import COMPRESSIBLE, serve_in_thread
+from build_scripts.serve import COMPRESSED_ON_THE_FLY_TYPES, serve_in_thread
 
 
 @pytest.fixture
@@ -75,4 +75,4 @@ def test_no_compression_sends_every_file_as_it_is(site: Path, serving: dict[str,
 def test_the_types_compressed_on_the_fly_are_nginx_gzip_types(root: Path) -> None:
     config = (root / "hosting" / "nginx" / "kmo-site.conf").read_text(encoding="utf-8")
     listed = config.split("gzip_types", 1)[1].split(";", 1)[0].split()
-    assert set(listed) == set(COMPRESSIBLE) - {"text/html"}  # nginx always compresses text/html
+    assert set(listed) == set(COMPRESSED_ON_THE_FLY_TYPES) - {"text/html"}  # nginx always compresses text/html

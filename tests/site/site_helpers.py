@@ -204,7 +204,7 @@ RATE_FIGURES = tuple(name for name in load().parameters if name.startswith("steu
 def build_at(day: date) -> Build:
     """A site build as the hooks make one, for a build on ``day``."""
     rules = load()
-    return Build(rules, day, aanbieder.load(rules.classification))
+    return Build(rules, day, aanbieder.load(rules.classificatie))
 
 
 def glossary_at_today() -> list[tuple[str, str]]:

@@ -23,7 +23,7 @@ from calculator import evaluate
 from calculator.parameters import load
 from tests.example_provider import BUILD_DATE, DEFAULT_PROVIDER_WORDS, EXAMPLE_FILE, example_site
 
-CLASSIFICATION = load().classification
+CLASSIFICATION = load().classificatie
 DEFAULT = (ROOT / "aanbieder.toml").read_text(encoding="utf-8")
 
 
@@ -122,7 +122,7 @@ def test_a_training_card_names_cybersecurity_only_when_that_is_its_subject(site:
     """The theme "digitalisering (met cybersecurity)" is shown as "digitalisering": a training on software (ordinary
     rate) does not read as one on cybersecurity (higher rate)."""
     html = (site / "diensten" / "index.html").read_text(encoding="utf-8")
-    kinds = CLASSIFICATION.service_kinds
+    kinds = CLASSIFICATION.dienstsoorten
     default = aanbieder.load(CLASSIFICATION, ROOT / "aanbieder.toml")
     checked = 0
     for service, card in zip(default.aanbod, CARD.finditer(html), strict=True):
@@ -264,16 +264,16 @@ def test_the_calculator_lists_the_offer_grouped_by_kind_then_the_kinds_it_leaves
     assert "Pentest van uw webwinkel" in offered
     offered_kinds = {service["soort"] for service in tomllib.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))["aanbod"]}
     others = re.findall(r'value="(\w+)"', groups[-1][1])
-    assert others == [kind for kind in CLASSIFICATION.service_kinds if kind not in offered_kinds]
+    assert others == [kind for kind in CLASSIFICATION.dienstsoorten if kind not in offered_kinds]
     assert others
-    assert len(others) < len(CLASSIFICATION.service_kinds)
+    assert len(others) < len(CLASSIFICATION.dienstsoorten)
 
 
 def test_the_general_group_never_repeats_a_kind_of_the_offer(site: Path) -> None:
     """The default provider's list: each kind once; the general group only for kinds the offer leaves out, and no
     such group when the offer covers every kind (as the default provider's does today)."""
     offered = {service["soort"] for service in tomllib.loads((ROOT / "aanbieder.toml").read_text("utf-8"))["aanbod"]}
-    left_out = [kind for kind in CLASSIFICATION.service_kinds if kind not in offered]
+    left_out = [kind for kind in CLASSIFICATION.dienstsoorten if kind not in offered]
     groups = service_groups(site)
     labels = [label for label, _ in groups]
     if left_out:
@@ -282,7 +282,7 @@ def test_the_general_group_never_repeats_a_kind_of_the_offer(site: Path) -> None
     else:
         assert "Een andere dienst" not in labels
     kinds = [kind for _, options in groups for kind in re.findall(r'value="(\w+)"', options)]
-    assert set(kinds) == set(CLASSIFICATION.service_kinds)
+    assert set(kinds) == set(CLASSIFICATION.dienstsoorten)
     general = re.findall(r'value="(\w+)"', groups[-1][1]) if left_out else []
     assert not set(general) & offered
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from site_helpers import PROSPECT_PAGES, build_at, content_pages, plain
 
-from build_scripts.dienstverlener import main_services
+from build_scripts.aanbiedergegevens import main_services
 from build_scripts.site_build import build_day
 from calculator.formatting import euro, long_date
 from calculator.parameters import load

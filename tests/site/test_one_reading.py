@@ -12,7 +12,7 @@ from site_helpers import Page
 from calculator import evaluate
 from calculator.parameters import load
 
-KINDS = tuple(load().classification.service_kinds)
+KINDS = tuple(load().classificatie.dienstsoorten)
 
 
 def _answer(kind: str) -> dict[str, object]:

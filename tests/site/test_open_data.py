@@ -42,10 +42,12 @@ def test_the_rules_file_holds_every_dated_value_and_matches_its_schema(site: Pat
     for parameter in data:
         values = by_name[parameter.name]["waarden"]
         assert [v["vanaf"] for v in values] == [v.start.isoformat() for v in parameter.values]
-        assert [v["bron"] for v in values] == [v.source.key for v in parameter.values]
-        assert by_name[parameter.name]["vergelijking"] == (parameter.comparator.value if parameter.comparator else None)
+        assert [v["bron"] for v in values] == [v.bron.key for v in parameter.values]
+        assert by_name[parameter.name]["vergelijking"] == (
+            parameter.vergelijking.value if parameter.vergelijking else None
+        )
     assert set(rules["bronnen"]) == set(data.sources)
-    assert len(rules["classificatie"]["themas"]) == len(data.classification.themes)
+    assert len(rules["classificatie"]["themas"]) == len(data.classificatie.themas)
 
 
 def test_requests_and_answers_match_their_schemas() -> None:

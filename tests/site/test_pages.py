@@ -19,7 +19,7 @@ from site_helpers import PROSPECT_PAGES, RATE_FIGURES, ROOT, Page, build, build_
 from build_scripts import markers, voorbeelden
 from build_scripts.aanbieder import Contact
 from build_scripts.site_build import build_day
-from calculator.dated import Begin, Unit
+from calculator.dated import Begin, Eenheid
 from calculator.formatting import euro, long_date, percent
 from calculator.parameters import load
 
@@ -69,16 +69,16 @@ def test_no_marker_is_left_and_no_figure_is_typed_in_the_markdown() -> None:
         for value in parameter.values:
             if isinstance(value.value, bool):
                 continue
-            if parameter.unit is Unit.PERCENT:
+            if parameter.eenheid is Eenheid.PERCENT:
                 forms |= {percent(value.value).replace("\u00a0", " "), f"{value.value}%", f"{value.value} procent"}
-            elif parameter.unit is Unit.EURO:
+            elif parameter.eenheid is Eenheid.EURO:
                 forms |= {
                     euro(value.value, cents=False).replace("\u00a0", " "),
                     f"{euro(value.value, cents=False)[2:]} euro",
                 }
-            elif parameter.unit is Unit.VTE:
+            elif parameter.eenheid is Eenheid.VTE:
                 forms.add(f"{value.value} VTE")
-            elif parameter.unit is Unit.KALENDERDAGEN:
+            elif parameter.eenheid is Eenheid.KALENDERDAGEN:
                 forms.add(f"{value.value} kalenderdagen")
     for source in DOCS.rglob("*.md"):
         text = markers.MARKER.sub("", source.read_text(encoding="utf-8"))
@@ -102,7 +102,7 @@ def test_each_figure_has_its_source_and_start_in_the_closing_sources_section(sit
             names += [name for name in TABLE_FIGURES if rules[name].applies_on(today)]
         for name in names:
             value = rules[name].at(today)
-            matching = [text for href, text in listed if href == value.source.href]
+            matching = [text for href, text in listed if href == value.bron.href]
             assert matching, f"{page_name}: the sources section does not list the source of {name}"
             if value.begin is Begin.MODELSTART:
                 assert any("Van toepassing" not in text for text in matching), f"{page_name}: {name}"

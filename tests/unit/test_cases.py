@@ -65,7 +65,7 @@ def _typed_values(field: str) -> set[Decimal]:
 
 
 def test_the_table_has_cases_below_on_and_above_every_threshold(rules: RulesData) -> None:
-    thresholds = {p.name for p in rules if p.comparator is not None}
+    thresholds = {p.name for p in rules if p.vergelijking is not None}
     assert thresholds - {"procedure.aanvraagtermijn"} == set(THRESHOLD_FIELDS), "map every new threshold to its field"
     for name, field in THRESHOLD_FIELDS.items():
         parameter = rules[name]

@@ -31,12 +31,12 @@ def test_each_kind_of_service_gets_on_the_page_the_rate_the_calculator_applies(r
         "cybersecurity_training": "Opleiding over cybersecurity",
         "cybersecurity_advice": "Advies over cybersecurity",
     }
-    for key, kind in rules.classification.service_kinds.items():
+    for key, kind in rules.classificatie.dienstsoorten.items():
         if key not in labels or labels[key] not in rows:
             continue
         expected = tuple(tarief(kind, klasse, day, rules).percentage for klasse in GROOTTES)
         assert rows[labels[key]] == expected, (day, key)
-    software = rules.classification.service_kinds["software_training"]
+    software = rules.classificatie.dienstsoorten["software_training"]
     training = next(label for label in rows if label.startswith("Opleiding") and "over cyber" not in label)
     assert rows[training] == tuple(tarief(software, klasse, day, rules).percentage for klasse in GROOTTES)
 

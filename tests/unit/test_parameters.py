@@ -13,7 +13,7 @@ from rules_helpers import TODAY, docstring_ids, request_with
 
 from calculator.antwoord import evaluate_strict
 from calculator.classificatie import CLASSIFICATION_FILE
-from calculator.dated import Begin, Comparator, OutsidePeriod, RulesDataError, Unit
+from calculator.dated import Begin, Comparator, Eenheid, OutsidePeriod, RulesDataError
 from calculator.parameters import PARAMETERS_FILE, RulesData, parse
 from calculator.strict import SOURCES_FILE
 
@@ -47,17 +47,17 @@ def test_every_value_has_a_source_link_and_a_label(rules: RulesData) -> None:
     for parameter in rules:
         assert parameter.label.strip()
         for value in parameter.values:
-            assert value.source.title.strip(), parameter.name
-            assert value.source.href.startswith("https://"), parameter.name
+            assert value.bron.title.strip(), parameter.name
+            assert value.bron.href.startswith("https://"), parameter.name
 
 
 def test_thresholds_declare_their_comparison(rules: RulesData) -> None:
-    assert rules["kmo_definitie.klein.vte"].comparator is Comparator.LESS
-    assert rules["kmo_definitie.middelgroot.vte"].comparator is Comparator.LESS
+    assert rules["kmo_definitie.klein.vte"].vergelijking is Comparator.LESS
+    assert rules["kmo_definitie.middelgroot.vte"].vergelijking is Comparator.LESS
     for name in ["klein.omzet", "klein.balanstotaal", "middelgroot.omzet", "middelgroot.balanstotaal"]:
-        assert rules[f"kmo_definitie.{name}"].comparator is Comparator.LESS_OR_EQUAL
-        assert rules[f"kmo_definitie.{name}"].unit is Unit.EURO
-    assert rules["voorwaarden.publieke_participatie"].comparator is Comparator.LESS
+        assert rules[f"kmo_definitie.{name}"].vergelijking is Comparator.LESS_OR_EQUAL
+        assert rules[f"kmo_definitie.{name}"].eenheid is Eenheid.EURO
+    assert rules["voorwaarden.publieke_participatie"].vergelijking is Comparator.LESS
 
 
 def test_for_every_day_from_the_first_date_on_exactly_one_value_applies(rules: RulesData) -> None:
@@ -98,7 +98,10 @@ def test_every_figure_of_the_timeline(rules: RulesData) -> None:
     assert rules["diensten.advies_ander_onderwerp.subsidieerbaar"].flag(date(2026, 2, 1)) is False
     assert rules["diensten.themas_beperkt"].flag(date(2022, 12, 31)) is False
     assert rules["diensten.themas_beperkt"].flag(date(2023, 1, 1)) is True
-    assert len(rules.classification.themes) == 8
+    assert rules["voorwaarden.maatwerkbedrijf_toegelaten"].flag(date(2025, 12, 31)) is False
+    assert rules["voorwaarden.maatwerkbedrijf_toegelaten"].flag(date(2026, 1, 1)) is True
+    assert rules["voorwaarden.maatwerkbedrijf_toegelaten"].at(date(2026, 1, 1)).bron.derde_partij, "third parties"
+    assert len(rules.classificatie.themas) == 8
     # Energy-efficiency training: confirmed on 5 June 2024 at the latest, start not stated by any source.
     energy = rules["steunpercentage.energie_efficientie_opleiding.klein"]
     assert energy.amount(date(2024, 6, 5)) == 45
@@ -108,7 +111,7 @@ def test_every_figure_of_the_timeline(rules: RulesData) -> None:
     # A "ten laatste" date is not a change of the rule set: the change happened on a day no source states.
     assert rules.change_dates() == tuple(
         date.fromisoformat(d)
-        for d in ["2016-04-01", "2019-12-01", "2020-01-01", "2021-09-14", "2023-01-01", "2026-02-01"]
+        for d in ["2016-04-01", "2019-12-01", "2020-01-01", "2021-09-14", "2023-01-01", "2026-01-01", "2026-02-01"]
     )
 
 
@@ -133,14 +136,14 @@ def test_rules_in_force_since(rules: RulesData) -> None:
 
 
 def test_both_minimum_amounts_are_official_and_binding(rules: RulesData) -> None:
-    assert rules["diensten.advies.minimumbedrag"].binding is True
-    assert rules["diensten.opleiding.minimumbedrag"].binding is True
-    assert all(p.binding for p in rules)
+    assert rules["diensten.advies.minimumbedrag"].bindend is True
+    assert rules["diensten.opleiding.minimumbedrag"].bindend is True
+    assert all(p.bindend for p in rules)
 
 
 def test_classification_covers_the_contract(rules: RulesData) -> None:
-    classification = rules.classification
-    assert set(classification.legal_forms) == {
+    classification = rules.classificatie
+    assert set(classification.rechtsvormen) == {
         "eenmanszaak",
         "vrij_beroep",
         "bv",
@@ -159,7 +162,7 @@ def test_classification_covers_the_contract(rules: RulesData) -> None:
         "tijdelijke_handelsvennootschap",
         "stille_handelsvennootschap",
     }
-    refused = {key for key, form in classification.legal_forms.items() if not form.aanvaard}
+    refused = {key for key, form in classification.rechtsvormen.items() if not form.aanvaard}
     assert refused == {
         "vzw",
         "maatschap",
@@ -167,9 +170,9 @@ def test_classification_covers_the_contract(rules: RulesData) -> None:
         "tijdelijke_handelsvennootschap",
         "stille_handelsvennootschap",
     }
-    assert set(classification.regions) == {"vlaanderen", "brussel", "wallonie", "buitenland"}
-    assert [k for k, r in classification.regions.items() if r.aanvaard] == ["vlaanderen"]
-    assert set(classification.service_kinds) == {
+    assert set(classification.gewesten) == {"vlaanderen", "brussel", "wallonie", "buitenland"}
+    assert [k for k, r in classification.gewesten.items() if r.aanvaard] == ["vlaanderen"]
+    assert set(classification.dienstsoorten) == {
         "security_audit",
         "pentest",
         "cybersecurity_advice",
@@ -293,12 +296,12 @@ def test_sources_are_a_table_referred_to_by_key() -> None:
 
 def test_a_value_carries_its_quote_and_the_article_of_its_source(rules: RulesData) -> None:
     cap = rules["steunplafond.klein"].at(date(2026, 1, 1))
-    assert cap.quote is not None
-    assert "7.500" in cap.quote
-    assert cap.source.key == "vlaio_hoeveel_subsidies"
+    assert cap.citaat is not None
+    assert "7.500" in cap.citaat
+    assert cap.bron.key == "vlaio_hoeveel_subsidies"
     small = rules["kmo_definitie.klein.vte"].at(date(2026, 1, 1))
-    assert small.source.title.endswith("bijlage, artikel 2.2")
-    assert rules["kmo_definitie.middelgroot.vte"].at(date(2026, 1, 1)).source.href == small.source.href
+    assert small.bron.title.endswith("bijlage, artikel 2.2")
+    assert rules["kmo_definitie.middelgroot.vte"].at(date(2026, 1, 1)).bron.href == small.bron.href
 
 
 RULE_MODULES = sorted(

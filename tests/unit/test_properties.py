@@ -20,9 +20,9 @@ from calculator.grootte import bepaal_grootteklasse
 from calculator.parameters import load
 
 RULES = load()
-KINDS = sorted(RULES.classification.service_kinds)
-FORMS = sorted(RULES.classification.legal_forms)
-REGIONS = sorted(RULES.classification.regions)
+KINDS = sorted(RULES.classificatie.dienstsoorten)
+FORMS = sorted(RULES.classificatie.rechtsvormen)
+REGIONS = sorted(RULES.classificatie.gewesten)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),

@@ -83,7 +83,8 @@ def test_a_stated_size_decides_the_rate(size: str, support: str) -> None:
     assert answer["support_total"] == support
     assert answer["eligible"] is (size != "groot")
     assert answer["conditions"][0]["code"] == (
-        "voorwaarde.kmo.groot" if size == "groot" else "voorwaarde.kmo.opgegeven"
+        # A large enterprise is refused unless it is a recognised maatwerkbedrijf (from 2026; TODAY is in 2026).
+        "voorwaarde.kmo.groot.behalve_maatwerkbedrijf" if size == "groot" else "voorwaarde.kmo.opgegeven"
     )
 
 
@@ -133,7 +134,7 @@ def test_a_left_out_start_date_is_today_and_an_assumption() -> None:
     assert answer["services"][0]["start_date"] == TODAY.isoformat()
     assert answer["services"][0]["start_date_assumed"] is True
     assert [a["field"] for a in answer["assumptions"]] == ["services[0].start_date"]
-    assert answer["assumptions"][0]["values"] == {"nummer": 1, "datum_datum": TODAY.isoformat()}
+    assert answer["assumptions"][0]["values"] == {"nummer": 1, "vandaag_datum": TODAY.isoformat()}
 
 
 def _full_requests() -> st.SearchStrategy[dict[str, Any]]:
@@ -147,6 +148,7 @@ def _full_requests() -> st.SearchStrategy[dict[str, Any]]:
                 "public_participation_pct": 0,
                 "main_activity_eligible": True,
                 "provider_related": False,
+                "maatwerkbedrijf": False,  # given, so a large enterprise's answer assumes nothing about it
                 "fte": str(fte),
                 "turnover": str(turnover),
                 "balance_total": str(turnover),
@@ -203,3 +205,27 @@ def test_an_unmet_condition_that_is_removed_becomes_an_assumption_that_is_met(re
     assert answer["ok"], answer["errors"]
     assert answer["eligible"] is (key in removed)
     assert (Decimal(answer["support_total"]) > 0) is (key in removed)
+
+
+@pytest.mark.parametrize(
+    ("enterprise", "day", "asked"),
+    [
+        ({"size_category": "klein", "legal_form": "vzw"}, "2026-06-01", True),
+        ({"size_category": "groot"}, "2026-06-01", True),
+        ({"size_category": "klein", "legal_form": "maatschap"}, "2026-06-01", True),
+        ({"size_category": "klein", "legal_form": "bv"}, "2026-06-01", False),
+        ({"size_category": "klein"}, "2026-06-01", False),
+        ({"size_category": "klein", "legal_form": "vzw"}, "2025-12-31", False),
+        ({"size_category": "groot"}, "2025-12-31", False),
+        ({"size_category": "groot", "maatwerkbedrijf": False}, "2026-06-01", False),
+    ],
+)
+def test_the_maatwerkbedrijf_question_is_an_assumption_only_where_it_matters(
+    enterprise: dict[str, Any], day: str, asked: bool
+) -> None:
+    """Only a vzw (or another refused legal form) or a large enterprise, and only from 1 January 2026, would change
+    with the answer; elsewhere the page does not ask it."""
+    request = {"application_date": day, "enterprise": enterprise, "services": [{"kind": "pentest", "amount": 8000}]}
+    answer = evaluate_strict(request, today=TODAY)
+    fields = [assumption["field"] for assumption in answer["assumptions"]]
+    assert ("enterprise.maatwerkbedrijf" in fields) is asked, fields

@@ -72,7 +72,7 @@ def test_no_dutch_sentence_is_written_outside_the_text_module() -> None:
 
 
 def test_rendering_fills_every_placeholder_and_refuses_a_missing_value() -> None:
-    reden = Reden("plafond", {"klasse_bn": "klein", "plafond_eur": Decimal(7500), "sinds_datum": date(2020, 1, 1),
+    reden = Reden("plafond", {"klasse_bijvoeglijk": "klein", "plafond_eur": Decimal(7500), "sinds_datum": date(2020, 1, 1),
                               "jaar": "2026", "gebruikt_eur": Decimal(0), "over_eur": Decimal(7500)})  # fmt: skip
     text = render(reden)
     assert "{" not in text
@@ -80,9 +80,9 @@ def test_rendering_fills_every_placeholder_and_refuses_a_missing_value() -> None
     assert long_date(date(2020, 1, 1)) in text
     assert placeholders("plafond") == set(reden.waarden)
     with pytest.raises(KeyError):
-        render(Reden("plafond", {"klasse_bn": "klein"}))
+        render(Reden("plafond", {"klasse_bijvoeglijk": "klein"}))
     with pytest.raises(TypeError):
-        render(Reden("aanname.aanvraagdatum", {"datum_datum": "2026-11-27"}))
+        render(Reden("aanname.aanvraagdatum", {"vandaag_datum": "2026-11-27"}))
 
 
 def _texts(document: Any) -> list[str]:
@@ -270,4 +270,6 @@ def test_a_question_without_services_answers_the_size_and_the_conditions_and_ask
 def test_a_question_without_services_from_an_ineligible_enterprise_says_why_there_is_no_support() -> None:
     answer = evaluate_strict({"enterprise": {"size_category": "klein", "legal_form": "vzw"}}, today=TODAY)
     assert answer["summary"]["code"] == "samenvatting.geen_steun"
-    assert answer["summary"]["parts"][0]["code"] == "voorwaarde.rechtsvorm.vzw"
+    # Since 2026 a vzw is refused unless it is a recognised maatwerkbedrijf: the answer says so, never "never".
+    assert answer["summary"]["parts"][0]["code"] == "voorwaarde.rechtsvorm.vzw.behalve_maatwerkbedrijf"
+    assert "maatwerkbedrijf" in answer["summary"]["message"]

@@ -44,11 +44,11 @@ def test_the_loader_refuses_a_theme_that_does_not_fit(old: str, new: str, messag
 
 
 def test_the_theme_of_a_subject_is_read_from_the_data(rules: RulesData) -> None:
-    themes = rules.classification.themes
+    themes = rules.classificatie.themas
     assert [key for key, theme in themes.items() if theme.past(Onderwerp.CYBERSECURITY)] == ["digitalisering"]
     assert [key for key, theme in themes.items() if theme.past(Onderwerp.ENERGIE_EFFICIENTIE)] == ["duurzaamheid"]
     assert all(theme.past(Onderwerp.ANDER) for theme in themes.values())
     assert (
-        rules.classification.thema_van(rules.classification.service_kinds["cybersecurity_training"])
+        rules.classificatie.thema_van(rules.classificatie.dienstsoorten["cybersecurity_training"])
         is themes["digitalisering"]
     )

@@ -17,7 +17,7 @@ from build_scripts import huisstijl
 from build_scripts import siteteksten as t
 from build_scripts.aanbieder import Aanbieder, AanbiederError
 from build_scripts.site_build import Build, none, one
-from calculator.classificatie import Classification, Onderwerp
+from calculator.classificatie import Classificatie, Onderwerp
 from calculator.steun import soort_subsidieerbaar
 
 PRODUCTION = "KMO_PRODUCTIE"
@@ -26,7 +26,7 @@ PRODUCTION = "KMO_PRODUCTIE"
 def configure(config: MkDocsConfig, build: Build) -> None:
     """Set what MkDocs takes from the provider file: site name, description, author, the address guess (when
     SITE_URL is not set), the logo and the colours' stylesheet, and the fields the templates read
-    (``config.extra.dienstverlener``: flat fields; ``config.extra.aanbieder``: the calculator's list of services
+    (``config.extra.aanbiedervelden``: flat fields; ``config.extra.aanbieder``: the calculator's list of services
     and the next step's ways to reach the provider)."""
     provider = build.provider
     config["site_name"] = t.SITE_NAAM.format(naam=provider.naam)
@@ -35,20 +35,20 @@ def configure(config: MkDocsConfig, build: Build) -> None:
     if not os.environ.get("SITE_URL") and provider.site_adres:
         config["site_url"] = provider.site_adres.rstrip("/") + "/"
     huisstijl.configure(config, provider.huisstijl)
-    config["extra"]["dienstverlener"] = provider.fields()
-    config["extra"]["aanbieder"] = template_data(provider, build.rules.classification)
+    config["extra"]["aanbiedervelden"] = provider.fields()
+    config["extra"]["aanbieder"] = template_data(provider, build.rules.classificatie)
 
 
-def template_data(provider: Aanbieder, classification: Classification) -> dict[str, Any]:
+def template_data(provider: Aanbieder, classification: Classificatie) -> dict[str, Any]:
     """What the templates need: the calculator's list of services (the offer grouped by kind, then the kinds the
     offer does not cover, for anything else; no such group when the offer covers every kind) and the next step's
     ways to reach the provider (the website when the file gives no e-mail, contact page or phone)."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for service in provider.aanbod:
-        kind = classification.service_kinds[service.soort]
+        kind = classification.dienstsoorten[service.soort]
         groups.setdefault(kind.label, []).append((service.soort, service.naam))
     offered = {service.soort for service in provider.aanbod}
-    others = [(key, kind.label) for key, kind in classification.service_kinds.items() if key not in offered]
+    others = [(key, kind.label) for key, kind in classification.dienstsoorten.items() if key not in offered]
     return {
         "naam": provider.naam,
         "keuzes": [*groups.items(), *([(t.ANDERE_DIENST, others)] if others else [])],
@@ -99,7 +99,7 @@ def problems(provider: Aanbieder, site_url: str | None) -> list[str]:
 def main_services(build: Build) -> str:
     """The offer's services that qualify on the build date, in the visitor's words ("security audit, pentest en
     opleiding over cybersecurity"): those on cybersecurity when there are any, else all that qualify."""
-    kinds = build.rules.classification.service_kinds
+    kinds = build.rules.classificatie.dienstsoorten
     qualifying = [
         service
         for service in build.provider.aanbod
@@ -108,7 +108,7 @@ def main_services(build: Build) -> str:
     cyber = [s for s in qualifying if kinds[s.soort].onderwerp is Onderwerp.CYBERSECURITY]
     names = [_in_sentence(service.naam) for service in cyber or qualifying]
     if not names:
-        raise AanbiederError(f"kmo:dienstverlener hoofddiensten: no service of {build.provider.bestand.name} qualifies")
+        raise AanbiederError(f"kmo:aanbieder hoofddiensten: no service of {build.provider.bestand.name} qualifies")
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t.EN} {names[-1]}"
 
 
@@ -117,16 +117,16 @@ def _in_sentence(name: str) -> str:
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
-def dienstverlener(build: Build, arguments: list[str]) -> str:
+def aanbieder(build: Build, arguments: list[str]) -> str:
     """One field of the provider file; a field that is not set fails the build (never a blank). ``hoofddiensten``:
     the offer's main services (:func:`main_services`)."""
-    key = one(arguments, "dienstverlener")
+    key = one(arguments, "aanbieder")
     if key == "hoofddiensten":
         return main_services(build)
     fields = build.provider.fields()
     if key not in fields:
         raise AanbiederError(
-            f"kmo:dienstverlener {key}: not set in {build.provider.bestand.name} (set: {', '.join(fields)})"
+            f"kmo:aanbieder {key}: not set in {build.provider.bestand.name} (set: {', '.join(fields)})"
         )
     return fields[key]
 
@@ -156,7 +156,7 @@ def registraties(build: Build, arguments: list[str]) -> str:
     """The registration numbers, each with what it covers: the kind of service, and the provider's services of that
     kind that qualify on the build date."""
     none(arguments, "registraties")
-    kinds = build.rules.classification.service_kinds
+    kinds = build.rules.classificatie.dienstsoorten
     lines = []
     for what, number in build.provider.registratienummers.items():
         services = [
