@@ -46,7 +46,6 @@ BEVESTIGT: Final[Mapping[str, str]] = {
     "gemeente_kortenberg": "dat ook zelfstandigen in bijberoep de steun kunnen krijgen",
     "fidelium_maatwerkbedrijf": "dat een erkend maatwerkbedrijf de kmo-portefeuille mag gebruiken, ook als vzw of als "
     "grote onderneming",
-    "acerta_maatwerkbedrijf": "dezelfde uitzondering voor erkende maatwerkbedrijven",
 }
 
 # --- tables and lists (build_scripts/tables.py) ----------------------------------------------------------------

@@ -27,7 +27,7 @@ def template_globals(build: Build) -> dict[str, Any]:
     day, rules = build.day, build.rules
     return {
         "rechtsvormen": [(key, form.label) for key, form in classification.rechtsvormen.items()],
-        "regions": [(key, region.label) for key, region in classification.gewesten.items()],
+        "gewesten": [(key, region.label) for key, region in classification.gewesten.items()],
         "dienstsoorten": [(key, kind.label) for key, kind in classification.dienstsoorten.items()],
         "modelled_from": rules.modelled_from.isoformat(),
         "partnergrenzen": render(overzicht.partnergrenzen(day, rules)),

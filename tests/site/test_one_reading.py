@@ -45,3 +45,11 @@ def test_each_kind_has_one_name_on_the_pages_and_in_the_answers(pages: dict[str,
     text = " ".join(page.text for page in pages.values())
     assert "Pentesting" not in text
     assert (site / "index.html").is_file()
+
+
+def test_the_calculator_offers_every_legal_form_and_region_of_the_data(site: Path) -> None:
+    """The form's choices come from the classification (a template that names a missing value renders nothing)."""
+    html = (site / "rekenmodule" / "index.html").read_text(encoding="utf-8")
+    classificatie = load().classificatie
+    for key in (*classificatie.rechtsvormen, *classificatie.gewesten):
+        assert f'value="{key}"' in html, key
