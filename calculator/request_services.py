@@ -30,6 +30,43 @@ ONDERWERPEN: Final[Mapping[str, Onderwerp]] = {
 MAX_LABEL: Final = 120  # the longest own name of a service the answer repeats
 
 
+def beschreven_soort(dienst: Dienst, onderwerp: Onderwerp, thema: Thema | None) -> Dienstsoort:
+    """A kind of service described by what the rules look at, labelled in words ("Opleiding over
+    energie-efficiëntie"); ``thema`` is ``None`` only for advice on a subject without a theme of its own."""
+    key = next(key for key, value in DIENSTEN.items() if value is dienst)
+    naam = render(Reden(f"soort.beschreven.{dienst.value}", {"naam_onderwerp": onderwerp.value}))
+    return Dienstsoort(key, naam, dienst, onderwerp, False, None if thema is None else thema.sleutel)
+
+
+def request_fields(kind: Dienstsoort) -> dict[str, str]:
+    """How a request names this kind: its key, and for a described one its subject and (training) theme."""
+    if kind.sleutel not in DIENSTEN:
+        return {"kind": kind.sleutel}
+    subject = next(key for key, value in ONDERWERPEN.items() if value is kind.onderwerp)
+    fields = {"kind": kind.sleutel, "subject": subject}
+    if kind.dienst is Dienst.OPLEIDING and kind.thema is not None:
+        fields["theme"] = kind.thema
+    return fields
+
+
+def beschreven_keuzes(data: RulesData) -> list[tuple[dict[str, str], str]]:
+    """Every training and advice a visitor can describe, as request fields with a label for a list: a training on
+    a subject with a rate of its own, a training on another subject per theme, advice per subject."""
+    themes = data.classificatie.themas
+    choices: list[tuple[dict[str, str], str]] = []
+    for dienst in DIENSTEN.values():
+        for onderwerp in ONDERWERPEN.values():
+            own = next((theme for theme in themes.values() if onderwerp in theme.onderwerpen), None)
+            if dienst is Dienst.OPLEIDING and own is None:
+                for theme in themes.values():
+                    label = render(Reden("soort.beschreven.opleiding.thema", {"thema": theme.label}))
+                    choices.append((request_fields(beschreven_soort(dienst, onderwerp, theme)), label))
+                continue
+            kind = beschreven_soort(dienst, onderwerp, own)
+            choices.append((request_fields(kind), kind.label))
+    return choices
+
+
 def _row_label(key: str, nummer: int) -> str:
     return veld(key, "dienst", nummer)
 
@@ -91,8 +128,7 @@ def _described(reader: Reader, row: Mapping[str, object], key: str, index: int, 
     read, thema = _theme(reader, row, (dienst, onderwerp), index, data)
     if not read:
         return None
-    naam = Reden(f"soort.beschreven.{dienst.value}", {"naam_onderwerp": onderwerp.value})
-    return Dienstsoort(key, render(naam), dienst, onderwerp, False, None if thema is None else thema.sleutel)
+    return beschreven_soort(dienst, onderwerp, thema)
 
 
 def _named(reader: Reader, row: Mapping[str, object], key: str, index: int, data: RulesData) -> Dienstsoort | None:

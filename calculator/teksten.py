@@ -154,6 +154,7 @@ TEKSTEN: Final[Mapping[str, str]] = {
     # a service described by kind, subject and theme: its label when the provider gives none, and in a list
     "soort.beschreven.opleiding": "Opleiding over {naam_onderwerp}",
     "soort.beschreven.advies": "Advies over {naam_onderwerp}",
+    "soort.beschreven.opleiding.thema": "Opleiding over een ander onderwerp, binnen het thema {thema}",
     "soort.beschrijving.opleiding": "Een andere opleiding (geef het onderwerp en het thema op)",
     "soort.beschrijving.advies": "Een ander advies (geef het onderwerp op)",
     "dienst.soort.nooit": "{soort} is geen opleiding of advies en komt nooit in aanmerking voor de kmo-portefeuille.",

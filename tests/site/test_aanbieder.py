@@ -57,11 +57,21 @@ def test_the_default_and_the_example_file_load() -> None:
         (lambda t: t.replace('website = "https://jimber.io/"', 'website = "http://jimber.io/"'), "website"),
         (lambda t: t.replace('primair = "#17324d"', 'primair = "#9fc5e8"'), "huisstijl.primair"),
         (lambda t: t.replace('soort = "pentest"', 'soort = "hacking"'), "unknown kind 'hacking'"),
-        (lambda t: t.replace('thema = "digitalisering"\n', "", 1), "aanbod[3].thema"),
+        (lambda t: t.replace('thema = "digitalisering"\n', 'thema = "innovatie"\n', 1), "aanbod[3].thema"),
         (
             lambda t: t.replace('soort = "pentest"', 'soort = "pentest"\nthema = "innovatie"'),
-            "only a training (opleiding) has a theme",
+            "describe it with dienst, onderwerp and thema",
         ),
+        (lambda t: t.replace('soort = "pentest"', 'dienst = "advies"\nthema = "innovatie"'), "advice (advies) has no"),
+        (lambda t: t.replace('soort = "pentest"', 'dienst = "advies"\nonderwerp = "ict"'), "unknown onderwerp 'ict'"),
+        (lambda t: t.replace('soort = "pentest"', 'dienst = "opleiding"'), "a training (opleiding) has a theme"),
+        (
+            lambda t: t.replace(
+                'soort = "pentest"', 'dienst = "opleiding"\nonderwerp = "energie_efficientie"\nthema = "innovatie"'
+            ),
+            "does not fit onderwerp energie_efficientie",
+        ),
+        (lambda t: t.replace('soort = "pentest"', 'soort = "pentest"\ndienst = "advies"'), "not both"),
         (lambda t: t.replace('soort = "pentest"', 'soort = "pentest"\nprijs_vanaf = 4500.5'), "aanbod[1].prijs_vanaf"),
         (lambda t: t.replace('soort = "pentest"', 'soort = "pentest"\nprijs_vanaf = -1'), "positive amount"),
         (lambda t: t.replace("[contact]", '[contact]\nemail = "info at jimber"'), "contact.email"),
@@ -122,15 +132,14 @@ def test_a_training_card_names_cybersecurity_only_when_that_is_its_subject(site:
     """The theme "digitalisering (met cybersecurity)" is shown as "digitalisering": a training on software (ordinary
     rate) does not read as one on cybersecurity (higher rate)."""
     html = (site / "diensten" / "index.html").read_text(encoding="utf-8")
-    kinds = CLASSIFICATION.dienstsoorten
     default = aanbieder.load(CLASSIFICATION, ROOT / "aanbieder.toml")
     checked = 0
     for service, card in zip(default.aanbod, CARD.finditer(html), strict=True):
         shown = re.search(r"<dt>Soort</dt><dd>([^<]*)</dd>", card.group(0))
         assert shown is not None
-        if service.thema is None:
+        if service.soort.thema is None or service.soort.dienst.value != "opleiding":
             continue
-        subject = kinds[service.soort].onderwerp.value
+        subject = service.soort.onderwerp.value
         assert ("cybersecurity" in shown.group(1)) is (subject == "cybersecurity"), (service.naam, shown.group(1))
         assert "(" not in shown.group(1)
         checked += 1
