@@ -18,7 +18,7 @@ from build_scripts import huisstijl
 from build_scripts import siteteksten as t
 from build_scripts.aanbieder import Aanbieder, AanbiederError
 from build_scripts.site_build import Build, none, one
-from calculator.classificatie import Onderwerp
+from calculator.classificatie import Dienst, Onderwerp
 from calculator.parameters import RulesData
 from calculator.request_services import beschreven_keuzes
 from calculator.steun import soort_subsidieerbaar
@@ -84,7 +84,23 @@ def reachable(provider: Aanbieder) -> bool:
 CONDITIONS: dict[str, Callable[[Aanbieder], bool]] = {
     "aanbieder.bereikbaar": reachable,
     "aanbieder.prijzen": lambda provider: any(service.prijs_vanaf is not None for service in provider.aanbod),
+    # an assessment such as a security audit or pentest (a kind that counts only when delivered as advice)
+    "aanbieder.beoordeling": lambda provider: any(service.soort.enkel_als_advies for service in provider.aanbod),
+    "aanbieder.cybersecurity": lambda provider: any(
+        service.soort.onderwerp is Onderwerp.CYBERSECURITY for service in provider.aanbod
+    ),
+    "aanbieder.geen_dienst": lambda provider: any(service.soort.dienst is Dienst.GEEN for service in provider.aanbod),
 }
+
+
+def support_for(build: Build) -> str:
+    """What the provider's qualifying offer gets support for, in the visitor's words ("opleiding en advies over
+    cybersecurity", "opleiding"): its services on cybersecurity when there are any, else all that qualify."""
+    qualifying = [s.soort for s in build.provider.aanbod if soort_subsidieerbaar(s.soort, build.day, build.rules)[0]]
+    cyber = [kind for kind in qualifying if kind.onderwerp is Onderwerp.CYBERSECURITY]
+    services = {kind.dienst for kind in cyber or qualifying}
+    words = t.STEUN_VOOR[(Dienst.OPLEIDING in services, Dienst.ADVIES in services)]
+    return t.STEUN_VOOR_CYBERSECURITY.format(diensten=words) if cyber else words
 
 
 def problems(provider: Aanbieder, site_url: str | None) -> list[str]:
@@ -142,6 +158,8 @@ def aanbieder(build: Build, arguments: list[str]) -> str:
         return main_services(build)
     if key == "registratienummers":
         return numbers(build.provider)
+    if key == "steun_voor":
+        return support_for(build)
     fields = build.provider.fields()
     if key not in fields:
         raise AanbiederError(
