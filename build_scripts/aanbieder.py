@@ -28,7 +28,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from build_scripts.huisstijl import MIN_CONTRAST, WHITE, Huisstijl, contrast
-from calculator.classificatie import Classificatie, Dienst
+from calculator.classificatie import Classificatie, Dienst, Dienstsoort, Onderwerp
+from calculator.request_services import DIENSTEN, beschreven_soort, request_fields
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FILE = ROOT / "aanbieder.toml"
@@ -59,12 +60,24 @@ class Contact:
 
 @dataclass(frozen=True)
 class Dienstaanbod:
+    """One service of the offer: its own name, what the customer gets, and its kind: one of the classification's
+    named kinds (``soort``) or one described by ``dienst``, ``onderwerp`` and (training) ``thema``."""
+
     naam: str
     wat_u_krijgt: str
-    soort: str
-    thema: str | None = None
+    soort: Dienstsoort
     duur: str | None = None
     prijs_vanaf: Decimal | None = None
+
+    @property
+    def beschreven(self) -> bool:
+        """Described by dienst, onderwerp and thema (the calculator names it by the provider's own name)."""
+        return self.soort.sleutel in DIENSTEN
+
+    def request_entry(self) -> dict[str, str]:
+        """The service as the calculator's request names it; a described one carries the provider's name."""
+        entry = request_fields(self.soort)
+        return {**entry, "label": self.naam} if self.beschreven else entry
 
 
 @dataclass(frozen=True)
@@ -119,7 +132,9 @@ BRAND_KEYS = {"primair": True, "accent": True, "link": True, "logo": False}
 SERVICE_KEYS = {
     "naam": True,
     "wat_u_krijgt": True,
-    "soort": True,
+    "soort": False,
+    "dienst": False,
+    "onderwerp": False,
     "thema": False,
     "duur": False,
     "prijs_vanaf": False,
@@ -201,28 +216,67 @@ def _brand(reader: _Reader, raw: object) -> Huisstijl:
     return Huisstijl(primary, accent, link, logo_bestand=logo_file)
 
 
-def _theme(
-    reader: _Reader, table: Mapping[str, Any], where: str, kind_key: str, classification: Classificatie
-) -> str | None:
-    """A training's theme: required, one of the classification's themes, and fitting the kind's subject."""
+def _named_theme(reader: _Reader, table: Mapping[str, Any], where: str, kind: Dienstsoort) -> None:
+    """A named kind has its theme (classificatie.toml): a ``thema`` given with it must be that one."""
     theme = reader.optional(table, "thema", where)
-    kind = classification.dienstsoorten[kind_key]
-    if kind.dienst is not Dienst.OPLEIDING:
-        if theme is not None:
-            raise reader.fail(f"{where}.thema", "only a training (opleiding) has a theme; leave this key out")
-        return None
-    fitting = [key for key, thema in classification.themas.items() if thema.past(kind.onderwerp)]
-    choices = ", ".join(fitting)
-    if theme is None:
-        raise reader.fail(f"{where}.thema", f"a training (opleiding) has a theme; choose one of: {choices}")
-    if theme not in classification.themas:
-        raise reader.fail(f"{where}.thema", f"unknown theme '{theme}'; choose one of: {choices}")
-    if theme not in fitting:
+    for key in ("dienst", "onderwerp"):
+        if key in table:
+            raise reader.fail(f"{where}.{key}", "give either soort, or dienst, onderwerp and thema; not both")
+    if theme is not None and theme != kind.thema:
         raise reader.fail(
             f"{where}.thema",
-            f"'{theme}' does not fit the kind {kind_key} (subject {kind.onderwerp}); choose one of: {choices}",
+            f"the kind {kind.sleutel} is in theme {kind.thema or 'none'}; for a service in theme '{theme}' leave "
+            "soort out and describe it with dienst, onderwerp and thema",
         )
-    return theme
+
+
+def _described_kind(
+    reader: _Reader, table: Mapping[str, Any], where: str, classification: Classificatie
+) -> Dienstsoort:
+    """A service described by dienst (opleiding, advies), onderwerp and, for a training, thema."""
+    services = [dienst.value for dienst in DIENSTEN.values()]
+    subjects = [onderwerp.value for onderwerp in Onderwerp]
+    if "dienst" not in table:
+        raise reader.fail(where, f"give soort (one of the named kinds) or dienst (one of: {', '.join(services)})")
+    dienst_key = reader.text(table["dienst"], f"{where}.dienst")
+    if dienst_key not in services:
+        raise reader.fail(f"{where}.dienst", f"unknown dienst '{dienst_key}'; choose one of: {', '.join(services)}")
+    subject = reader.text(table.get("onderwerp", ""), f"{where}.onderwerp") if "onderwerp" in table else "ander"
+    if subject not in subjects:
+        raise reader.fail(f"{where}.onderwerp", f"unknown onderwerp '{subject}'; choose one of: {', '.join(subjects)}")
+    dienst, onderwerp = Dienst(dienst_key), Onderwerp(subject)
+    themes = classification.themas
+    own = next((theme for theme in themes.values() if onderwerp in theme.onderwerpen), None)
+    theme_key = reader.optional(table, "thema", where)
+    if dienst is Dienst.ADVIES:
+        if theme_key is not None:
+            raise reader.fail(f"{where}.thema", "advice (advies) has no theme; leave this key out")
+        return beschreven_soort(dienst, onderwerp, own)
+    fitting = [key for key, theme in themes.items() if theme.past(onderwerp)]
+    if theme_key is None and own is None:
+        raise reader.fail(f"{where}.thema", f"a training (opleiding) has a theme; choose one of: {', '.join(fitting)}")
+    theme_key = theme_key or (own.sleutel if own else "")
+    if theme_key not in fitting:
+        raise reader.fail(
+            f"{where}.thema",
+            f"'{theme_key}' does not fit onderwerp {subject}; choose one of: {', '.join(fitting)}",
+        )
+    return beschreven_soort(dienst, onderwerp, themes[theme_key])
+
+
+def _kind(reader: _Reader, table: Mapping[str, Any], where: str, classification: Classificatie) -> Dienstsoort:
+    if "soort" not in table:
+        return _described_kind(reader, table, where, classification)
+    kind_key = reader.text(table["soort"], f"{where}.soort")
+    if kind_key not in classification.dienstsoorten:
+        raise reader.fail(
+            f"{where}.soort",
+            f"unknown kind '{kind_key}'; choose one of {', '.join(classification.dienstsoorten)} "
+            "(calculator/data/classificatie.toml), or describe the service with dienst, onderwerp and thema",
+        )
+    kind = classification.dienstsoorten[kind_key]
+    _named_theme(reader, table, where, kind)
+    return kind
 
 
 def _service(reader: _Reader, raw: object, index: int, classification: Classificatie) -> Dienstaanbod:
@@ -233,17 +287,10 @@ def _service(reader: _Reader, raw: object, index: int, classification: Classific
     if isinstance(what, str) and "\n\n" in what.strip():
         raise reader.fail(f"{where}.wat_u_krijgt", "write one paragraph (no empty line)")
     gets = reader.text(what, f"{where}.wat_u_krijgt")
-    kind_key = reader.text(table["soort"], f"{where}.soort")
-    if kind_key not in classification.dienstsoorten:
-        raise reader.fail(
-            f"{where}.soort",
-            f"unknown kind '{kind_key}'; choose one of {', '.join(classification.dienstsoorten)} "
-            "(calculator/data/classificatie.toml)",
-        )
-    theme = _theme(reader, table, where, kind_key, classification)
+    kind = _kind(reader, table, where, classification)
     duration = reader.optional(table, "duur", where)
     price = reader.price(table["prijs_vanaf"], f"{where}.prijs_vanaf") if "prijs_vanaf" in table else None
-    return Dienstaanbod(name, gets, kind_key, theme, duration, price)
+    return Dienstaanbod(name, gets, kind, duration, price)
 
 
 def _numbers(reader: _Reader, raw: object) -> dict[str, str]:
@@ -287,7 +334,7 @@ def _offer(
     if duplicates:
         raise reader.fail("aanbod", f"the same name is listed more than once: {', '.join(duplicates)}")
     for service in offer:
-        dienst = classification.dienstsoorten[service.soort].dienst
+        dienst = service.soort.dienst
         if dienst is not Dienst.GEEN and dienst.value not in numbers:
             raise reader.fail(
                 "registratienummers",

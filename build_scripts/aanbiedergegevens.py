@@ -6,6 +6,7 @@ a detail the file does not set is not shown.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Callable
@@ -17,7 +18,9 @@ from build_scripts import huisstijl
 from build_scripts import siteteksten as t
 from build_scripts.aanbieder import Aanbieder, AanbiederError
 from build_scripts.site_build import Build, none, one
-from calculator.classificatie import Classificatie, Onderwerp
+from calculator.classificatie import Dienst, Onderwerp
+from calculator.parameters import RulesData
+from calculator.request_services import beschreven_keuzes
 from calculator.steun import soort_subsidieerbaar
 
 PRODUCTION = "KMO_PRODUCTIE"
@@ -36,19 +39,28 @@ def configure(config: MkDocsConfig, build: Build) -> None:
         config["site_url"] = provider.site_adres.rstrip("/") + "/"
     huisstijl.configure(config, provider.huisstijl)
     config["extra"]["aanbiedervelden"] = provider.fields()
-    config["extra"]["aanbieder"] = template_data(provider, build.rules.classificatie)
+    config["extra"]["aanbieder"] = template_data(provider, build.rules)
 
 
-def template_data(provider: Aanbieder, classification: Classificatie) -> dict[str, Any]:
-    """What the templates need: the calculator's list of services (the offer grouped by kind, then the kinds the
-    offer does not cover, for anything else; no such group when the offer covers every kind) and the next step's
-    ways to reach the provider (the website when the file gives no e-mail, contact page or phone)."""
+def _option(fields: dict[str, str]) -> str:
+    """A choice of the calculator's list of services: a named kind by its key, a described service (and the
+    provider's own name) as the compact JSON of its request fields, which the page sends as they are."""
+    if set(fields) == {"kind"}:
+        return fields["kind"]
+    return json.dumps(fields, separators=(",", ":"), ensure_ascii=False)
+
+
+def template_data(provider: Aanbieder, rules: RulesData) -> dict[str, Any]:
+    """What the templates need: the calculator's list of services (the offer grouped by kind, then, for anything
+    else, every other training or advice described by subject and theme; never another provider's named kinds) and
+    the next step's ways to reach the provider (the website when the file gives no e-mail, contact page or
+    phone)."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for service in provider.aanbod:
-        kind = classification.dienstsoorten[service.soort]
-        groups.setdefault(kind.label, []).append((service.soort, service.naam))
-    offered = {service.soort for service in provider.aanbod}
-    others = [(key, kind.label) for key, kind in classification.dienstsoorten.items() if key not in offered]
+        groups.setdefault(service.soort.label, []).append((_option(service.request_entry()), service.naam))
+    offered = {_option(service.request_entry()) for service in provider.aanbod}
+    others = [(_option(fields), label) for fields, label in beschreven_keuzes(rules)]
+    others = [(value, label) for value, label in others if value not in offered]
     return {
         "naam": provider.naam,
         "keuzes": [*groups.items(), *([(t.ANDERE_DIENST, others)] if others else [])],
@@ -72,7 +84,23 @@ def reachable(provider: Aanbieder) -> bool:
 CONDITIONS: dict[str, Callable[[Aanbieder], bool]] = {
     "aanbieder.bereikbaar": reachable,
     "aanbieder.prijzen": lambda provider: any(service.prijs_vanaf is not None for service in provider.aanbod),
+    # an assessment such as a security audit or pentest (a kind that counts only when delivered as advice)
+    "aanbieder.beoordeling": lambda provider: any(service.soort.enkel_als_advies for service in provider.aanbod),
+    "aanbieder.cybersecurity": lambda provider: any(
+        service.soort.onderwerp is Onderwerp.CYBERSECURITY for service in provider.aanbod
+    ),
+    "aanbieder.geen_dienst": lambda provider: any(service.soort.dienst is Dienst.GEEN for service in provider.aanbod),
 }
+
+
+def support_for(build: Build) -> str:
+    """What the provider's qualifying offer gets support for, in the visitor's words ("opleiding en advies over
+    cybersecurity", "opleiding"): its services on cybersecurity when there are any, else all that qualify."""
+    qualifying = [s.soort for s in build.provider.aanbod if soort_subsidieerbaar(s.soort, build.day, build.rules)[0]]
+    cyber = [kind for kind in qualifying if kind.onderwerp is Onderwerp.CYBERSECURITY]
+    services = {kind.dienst for kind in cyber or qualifying}
+    words = t.STEUN_VOOR[(Dienst.OPLEIDING in services, Dienst.ADVIES in services)]
+    return t.STEUN_VOOR_CYBERSECURITY.format(diensten=words) if cyber else words
 
 
 def problems(provider: Aanbieder, site_url: str | None) -> list[str]:
@@ -99,17 +127,22 @@ def problems(provider: Aanbieder, site_url: str | None) -> list[str]:
 def main_services(build: Build) -> str:
     """The offer's services that qualify on the build date, in the visitor's words ("security audit, pentest en
     opleiding over cybersecurity"): those on cybersecurity when there are any, else all that qualify."""
-    kinds = build.rules.classificatie.dienstsoorten
     qualifying = [
-        service
-        for service in build.provider.aanbod
-        if soort_subsidieerbaar(kinds[service.soort], build.day, build.rules)[0]
+        service for service in build.provider.aanbod if soort_subsidieerbaar(service.soort, build.day, build.rules)[0]
     ]
-    cyber = [s for s in qualifying if kinds[s.soort].onderwerp is Onderwerp.CYBERSECURITY]
+    cyber = [s for s in qualifying if s.soort.onderwerp is Onderwerp.CYBERSECURITY]
     names = [_in_sentence(service.naam) for service in cyber or qualifying]
     if not names:
         raise AanbiederError(f"kmo:aanbieder hoofddiensten: no service of {build.provider.bestand.name} qualifies")
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t.EN} {names[-1]}"
+
+
+def numbers(provider: Aanbieder) -> str:
+    """The registration numbers the provider has, each with what it covers ("registratienummer **DV.O…** voor
+    opleiding"): a provider registered for training only shows only that one."""
+    shown = [t.REGISTRATIE.format(nummer=number, wat=what) for what, number in provider.registratienummers.items()]
+    listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {t.EN} {shown[-1]}"
+    return t.REGISTRATIENUMMERS[len(shown) > 1].format(nummers=listed)
 
 
 def _in_sentence(name: str) -> str:
@@ -119,10 +152,14 @@ def _in_sentence(name: str) -> str:
 
 def aanbieder(build: Build, arguments: list[str]) -> str:
     """One field of the provider file; a field that is not set fails the build (never a blank). ``hoofddiensten``:
-    the offer's main services (:func:`main_services`)."""
+    the offer's main services (:func:`main_services`); ``registratienummers``: the numbers it has (:func:`numbers`)."""
     key = one(arguments, "aanbieder")
     if key == "hoofddiensten":
         return main_services(build)
+    if key == "registratienummers":
+        return numbers(build.provider)
+    if key == "steun_voor":
+        return support_for(build)
     fields = build.provider.fields()
     if key not in fields:
         raise AanbiederError(
@@ -156,14 +193,12 @@ def registraties(build: Build, arguments: list[str]) -> str:
     """The registration numbers, each with what it covers: the kind of service, and the provider's services of that
     kind that qualify on the build date."""
     none(arguments, "registraties")
-    kinds = build.rules.classificatie.dienstsoorten
     lines = []
     for what, number in build.provider.registratienummers.items():
         services = [
             service.naam
             for service in build.provider.aanbod
-            if kinds[service.soort].dienst.value == what
-            and soort_subsidieerbaar(kinds[service.soort], build.day, build.rules)[0]
+            if service.soort.dienst.value == what and soort_subsidieerbaar(service.soort, build.day, build.rules)[0]
         ]
         if services:
             lines.append(f"- {t.REGISTRATIE_DIENSTEN.format(nummer=number, wat=what, diensten=', '.join(services))}")

@@ -30,7 +30,7 @@ SIZES = GROOTTES  # the sizes that get support
 def request_for(service: Dienstaanbod, size: Grootteklasse | None, day: date | None = None) -> dict[str, Any]:
     """The quick-estimate request for a service of the offer at its typical price (the card's figures and its
     calculator link use the same shape)."""
-    entry: dict[str, Any] = {"kind": service.soort}
+    entry: dict[str, Any] = service.request_entry()
     if service.prijs_vanaf is not None:
         entry["amount"] = format(service.prijs_vanaf, "f")
     request: dict[str, Any] = {"services": [entry]}
@@ -64,9 +64,11 @@ def _what(kind: Dienstsoort, service: Dienstaanbod, classification: Classificati
     if kind.dienst is Dienst.GEEN:
         return t.AANBOD_GEEN_DIENST
     dienst = kind.dienst.value.capitalize()
-    # The provider's theme for a training, else the kind's own (classificatie.toml); a subject with a rate of its
-    # own (cybersecurity within digitalisering) is named too.
-    theme = classification.themas[service.thema or kind.thema or ""].label
+    # The kind's theme; a subject with a rate of its own (cybersecurity within digitalisering) is named too. Advice
+    # on another subject, described by the provider, has no theme.
+    if kind.thema is None:
+        return t.AANBOD_ONDERWERP.format(dienst=dienst, onderwerp=ONDERWERP_LABELS[kind.onderwerp.value])
+    theme = classification.themas[kind.thema].label
     if kind.onderwerp is Onderwerp.ANDER:
         return t.AANBOD_THEMA.format(dienst=dienst, thema=theme)
     onderwerp = ONDERWERP_LABELS[kind.onderwerp.value]
@@ -119,7 +121,7 @@ def _qualifying(build: Build, kind: Dienstsoort, service: Dienstaanbod) -> list[
 
 
 def _card(build: Build, index: int, service: Dienstaanbod) -> str:
-    kind = build.rules.classificatie.dienstsoorten[service.soort]
+    kind = service.soort
     body = [
         f'<p class="kmo-aanbod__wat">{escape(service.wat_u_krijgt)}</p>',
         _facts(kind, service, build.rules.classificatie),

@@ -116,10 +116,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     at its first use on the page (build_scripts/afkortingen.py)."""
     build = build_of(config)
     markdown = includes.expand(markdown, page.file.src_path)
-    for key in ("description", "lead", "kop"):
+    for key in ("title", "description", "lead", "kop"):
         value = page.meta.get(key)
         if isinstance(value, str):
             page.meta[key] = markers.render(build, value, f"{page.file.src_path} ({key})", notes=False)
+    if isinstance(page.meta.get("title"), str):
+        page.title = page.meta["title"]  # read before this event; a provider's marker in it is filled in now
     result = markers.render(build, markdown, page.file.src_path)
     if page.file.src_path == "woordenlijst.md":
         return result

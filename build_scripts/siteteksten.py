@@ -78,8 +78,17 @@ CONTACTVELDEN: Final = (
     ("website", "Website"),
 )
 REGISTRATIE: Final = "**{nummer}** voor {wat}"
+# What the provider's offer gets support for (training, advice), by whether it has each: kmo:aanbieder steun_voor.
+STEUN_VOOR: Final = {
+    (True, True): "opleiding en advies",
+    (True, False): "opleiding",
+    (False, True): "advies",
+    (False, False): "opleiding en advies",
+}
+STEUN_VOOR_CYBERSECURITY: Final = "{diensten} over cybersecurity"
+REGISTRATIENUMMERS: Final = ("registratienummer {nummers}", "registratienummers {nummers}")  # one, or more
 REGISTRATIE_DIENSTEN: Final = "**{nummer}** voor {wat}: {diensten}"
-ANDERE_DIENST: Final = "Een andere dienst"  # the calculator's group of the kinds the provider's offer leaves out
+ANDERE_DIENST: Final = "Een andere opleiding of een ander advies"  # the calculator's group beyond the offer
 AANBOD_GEEN_DIENST: Final = "Geen opleiding of advies"
 AANBOD_THEMA: Final = "{dienst}, thema {thema}"
 AANBOD_ONDERWERP: Final = "{dienst} over {onderwerp}"

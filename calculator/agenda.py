@@ -76,7 +76,9 @@ def _dates(uitkomst: Uitkomst) -> list[_Datum]:
 
 def _uid(datum: _Datum) -> str:
     day = datum.dag.isoformat()
-    key = "|".join([datum.soort, day, *(f"{r.dienst.soort}:{r.dienst.startdatum.isoformat()}" for r in datum.diensten)])
+    key = "|".join(
+        [datum.soort, day, *(f"{r.dienst.soort.sleutel}:{r.dienst.startdatum.isoformat()}" for r in datum.diensten)]
+    )
     return f"{datum.soort}-{day}-{hashlib.sha256(key.encode()).hexdigest()[:16]}@{UID_DOMAIN}"
 
 

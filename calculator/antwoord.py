@@ -20,8 +20,11 @@ from calculator.formatting import euro, long_date, money_string, number, percent
 from calculator.parameters import RulesData, load
 from calculator.rendering import reden_json, render
 from calculator.request import FieldError, read_request, veld_van
+from calculator.request_services import ONDERWERPEN
 from calculator.steun import ZERO
 from calculator.teksten import GROOTTE_LABELS, VOORWAARDE_LABELS
+
+SUBJECTS: Final = {onderwerp: key for key, onderwerp in ONDERWERPEN.items()}  # the answer's ``subject``
 
 
 def _iso(day: date | None) -> str | None:
@@ -53,7 +56,9 @@ def _condition_json(voorwaarde: Voorwaarde) -> dict[str, Any]:
 
 def _service_json(result: Dienstresultaat) -> dict[str, Any]:
     return {
-        "kind": result.dienst.soort,
+        "kind": result.dienst.soort.sleutel,
+        "subject": SUBJECTS[result.soort.onderwerp],
+        "theme": result.soort.thema,
         "label": result.soort.label,
         "eligible": result.subsidieerbaar,
         "rate_pct": plain_decimal(result.tarief_pct),
@@ -92,7 +97,7 @@ def tijdlijn(results: tuple[Dienstresultaat, ...], day: date, data: RulesData) -
         entries.append(
             {
                 "service": index,
-                "kind": result.dienst.soort,
+                "kind": result.dienst.soort.sleutel,
                 "label": result.soort.label,
                 "start_date": result.dienst.startdatum.isoformat(),
                 "apply_by": result.aanvragen_uiterlijk.isoformat(),

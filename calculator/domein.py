@@ -65,7 +65,10 @@ class Onderneming:
 
 @dataclass(frozen=True)
 class Dienstverlening:
-    soort: str
+    """One service of the request: its kind (a named one, or one described by service, subject and theme, with
+    the provider's own name as its label when the request gives one), amount and start date."""
+
+    soort: Dienstsoort
     bedrag: Decimal
     startdatum: date
     startdatum_gegeven: bool = True

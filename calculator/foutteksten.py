@@ -34,6 +34,17 @@ FOUTTEKSTEN: Final[Mapping[str, str]] = {
     "fout.cijfers_onvolledig": (
         "vul het aantal werknemers (VTE), de jaaromzet en het balanstotaal in, of kies de grootte van uw onderneming."
     ),
+    "fout.thema_bij_advies": "een advies heeft geen thema. Laat het thema weg.",
+    "fout.thema_ontbreekt": "kies het thema van de opleiding, een van: {opties}.",
+    "fout.thema_past_niet": (
+        "een opleiding over {naam_onderwerp} valt onder het thema {juist}, niet onder {thema}. Kies {juist} of een "
+        "ander onderwerp."
+    ),
+    "fout.soort_ligt_vast": (
+        "deze soort dienst heeft al een vast onderwerp en thema. Laat dit veld weg, of kies een andere opleiding of "
+        "een ander advies om het zelf op te geven."
+    ),
+    "fout.naam_dienst": "geef de naam van de dienst als tekst van hoogstens {maximum} tekens.",
     "fout.geen_json_object": "het verzoek moet een JSON-object zijn.",
     "fout.voor_modellering": (
         "de rekenmodule kent de regels vanaf {vanaf_datum}. Kies een aanvraagdatum vanaf die dag; voor oudere "
@@ -79,6 +90,9 @@ VELDEN: Final[Mapping[str, str]] = {
     "partner": "Partneronderneming",
     "dienst": "Dienst",
     "soort": "soort dienst",
+    "onderwerp": "onderwerp",
+    "thema": "thema",
+    "naam": "naam van de dienst",
     "bedrag": "bedrag zonder btw (€)",
     "startdatum": "startdatum",
     "reeds_gebruikt": "Steun die u dit kalenderjaar al kreeg (€)",

@@ -8,31 +8,35 @@ met; a left-out date is today. Invalid values are always errors. Nothing is gues
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Final, TypedDict, TypeVar
+from typing import Final, TypedDict
 
 from calculator import figuren
 from calculator.domein import (
     Aanname,
     Aanvraag,
-    Dienstverlening,
     Grootteklasse,
     Kerncijfers,
     Onderneming,
     Partneronderneming,
-    Reden,
-    Waarde,
 )
-from calculator.formatting import number
 from calculator.foutteksten import veld
 from calculator.parameters import RulesData
-from calculator.parsing import InputError, parse_date, parse_number
+from calculator.reader import (
+    FIGURE_KEYS,
+    FTE_EXAMPLE,
+    MAX_ROWS,
+    MONEY_EXAMPLE,
+    PERCENT_EXAMPLE,
+    FieldError,
+    Reader,
+    given,
+)
+from calculator.request_services import read_services
 
-MAX_ROWS: Final = 64
+__all__ = ["MAX_ROWS", "FieldError", "read_request", "veld_van"]
 
 # The request field each kind of assumption stands for (the answer's ``assumptions[].field``).
 AANNAME_VELDEN: Final = {
@@ -53,122 +57,8 @@ def veld_van(aanname: Aanname) -> str:
     return AANNAME_VELDEN[aanname.wat]
 
 
-@dataclass(frozen=True)
-class FieldError:
-    """A field of the request and the reason it cannot be read (the answer layer renders it)."""
-
-    field: str
-    reden: Reden
-
-
-T = TypeVar("T")
-MONEY_EXAMPLE: Final = "8.000,50"
-FTE_EXAMPLE: Final = "12,5"
-PERCENT_EXAMPLE: Final = "10"
-FIGURE_KEYS: Final = ("fte", "turnover", "balance_total")
-
-
-class _Reader:
-    """Collects errors while reading; each read returns None when the field is wrong."""
-
-    def __init__(self) -> None:
-        self.errors: list[FieldError] = []
-
-    def error(self, field: str, label: str, code: str, **waarden: Waarde) -> None:
-        self.fail(field, label, Reden(code, waarden))
-
-    def fail(self, field: str, label: str, reden: Reden) -> None:
-        self.errors.append(FieldError(field, Reden("fout.veld", {"label": label}, (reden,))))
-
-    def read(self, field: str, label: str, parse: Callable[[], T]) -> T | None:
-        try:
-            return parse()
-        except InputError as problem:
-            self.fail(field, label, problem.reden)
-            return None
-
-    def number(
-        self,
-        table: Mapping[str, object],
-        key: str,
-        field: str,
-        label: str,
-        *,
-        example: str,
-        max_decimals: int,
-        maximum: Decimal | None = None,
-        default: Decimal | None = None,
-    ) -> Decimal | None:
-        if key not in table or table[key] is None:
-            if default is not None:
-                return default
-            self.error(field, label, "fout.getal_ontbreekt", voorbeeld=example)
-            return None
-        value = self.read(field, label, lambda: parse_number(table[key], example=example, max_decimals=max_decimals))
-        if value is None:
-            return None
-        if maximum is not None and value > maximum:
-            self.error(field, label, "fout.getal_te_groot", grens=number(maximum))
-            return None
-        return value
-
-    def choice(
-        self, table: Mapping[str, object], key: str, field: str, label: str, options: Mapping[str, str]
-    ) -> str | None:
-        raw = table.get(key)
-        if isinstance(raw, str) and raw in options:
-            return raw
-        if raw is None or raw == "":
-            self.error(field, label, "fout.keuze_ontbreekt")
-        else:
-            self.error(field, label, "fout.keuze_onbekend", waarde=_shorten(raw), opties=", ".join(options.values()))
-        return None
-
-    def optional_choice(
-        self, table: Mapping[str, object], key: str, field: str, label: str, options: Mapping[str, str]
-    ) -> tuple[bool, str | None]:
-        """``(given, value)``: a left-out or empty field is not given (an assumption), a wrong one an error."""
-        if not _given(table, key):
-            return False, None
-        return True, self.choice(table, key, field, label, options)
-
-    def rows(self, table: Mapping[str, object], key: str, field: str, label: str) -> list[Mapping[str, object]]:
-        raw = table.get(key)
-        if raw is None:
-            return []
-        if not isinstance(raw, list):
-            self.error(field, label, "fout.geen_lijst")
-            return []
-        if len(raw) > MAX_ROWS:
-            self.error(field, label, "fout.te_veel_rijen", maximum=MAX_ROWS)
-            return []
-        rows: list[Mapping[str, object]] = []
-        for index, row in enumerate(raw):
-            if isinstance(row, dict):
-                rows.append(row)
-            else:
-                self.error(f"{field}[{index}]", f"{label} {index + 1}", "fout.geen_object")
-        return rows if len(rows) == len(raw) else []
-
-    def day(self, table: Mapping[str, object], key: str, field: str, label: str) -> tuple[bool, date | None]:
-        """``(given, day)``: a left-out date is not given (the caller assumes today)."""
-        if not _given(table, key):
-            return False, None
-        return True, self.read(field, label, functools.partial(parse_date, table[key]))
-
-
-def _given(table: Mapping[str, object], key: str) -> bool:
-    """A field counts as given unless it is left out, ``null`` or empty (then the documented default applies)."""
-    return table.get(key) not in (None, "")
-
-
-def _shorten(raw: object) -> str:
-    text = str(raw)
-    return text if len(text) <= 48 else text[:47] + "…"
-
-
 def _kerncijfers(
-    reader: _Reader, row: Mapping[str, object], field: str, rij: str | None = None, nummer: int | None = None
+    reader: Reader, row: Mapping[str, object], field: str, rij: str | None = None, nummer: int | None = None
 ) -> Kerncijfers | None:
     vte = reader.number(row, "fte", f"{field}.fte", veld("vte", rij, nummer), example=FTE_EXAMPLE, max_decimals=4)
     omzet = reader.number(
@@ -191,10 +81,10 @@ SIZES_LOCKABLE: Final = ("klein", "middelgroot")
 
 
 def _size(
-    reader: _Reader, raw: Mapping[str, object], *, key: str, label: str, code: str, allowed: tuple[str, ...]
+    reader: Reader, raw: Mapping[str, object], *, key: str, label: str, code: str, allowed: tuple[str, ...]
 ) -> tuple[bool, Grootteklasse | None]:
     """``(given, size)``: a wrong value is given (and an error), so the caller does not also ask for figures."""
-    if not _given(raw, key):
+    if not given(raw, key):
         return False, None
     value = raw[key]
     if isinstance(value, str) and value in allowed:
@@ -203,9 +93,9 @@ def _size(
     return True, None
 
 
-def _eigen_cijfers(reader: _Reader, raw: Mapping[str, object], stated: bool) -> Kerncijfers | None:
+def _eigen_cijfers(reader: Reader, raw: Mapping[str, object], stated: bool) -> Kerncijfers | None:
     """The enterprise's own figures; with a stated size they may be left out (all three together)."""
-    if stated and not any(_given(raw, key) for key in FIGURE_KEYS):
+    if stated and not any(given(raw, key) for key in FIGURE_KEYS):
         return None
     if not stated and all(key not in raw for key in FIGURE_KEYS):
         reader.error("enterprise.fte", veld("grootte"), "fout.cijfers_onvolledig")
@@ -213,9 +103,7 @@ def _eigen_cijfers(reader: _Reader, raw: Mapping[str, object], stated: bool) -> 
     return _kerncijfers(reader, raw, "enterprise")
 
 
-def _partners(
-    reader: _Reader, raw: Mapping[str, object], data: RulesData, day: date | None
-) -> list[Partneronderneming]:
+def _partners(reader: Reader, raw: Mapping[str, object], data: RulesData, day: date | None) -> list[Partneronderneming]:
     partners: list[Partneronderneming] = []
     partner_rows = reader.rows(raw, "partners", "enterprise.partners", veld("partner"))
     # With an unreadable application date the bounds of the first rule set still show every error at once.
@@ -242,7 +130,7 @@ def _partners(
     return partners
 
 
-def _optional_bool(reader: _Reader, raw: Mapping[str, object], key: str, label_key: str) -> bool | None:
+def _optional_bool(reader: Reader, raw: Mapping[str, object], key: str, label_key: str) -> bool | None:
     """A yes/no answer: ``None`` when left out (an assumption), an error (``fout.<label_key>``) when not a boolean."""
     value = raw.get(key)
     if value is None or isinstance(value, bool):
@@ -268,7 +156,7 @@ class _Groep(TypedDict):
     opgegeven_grootte: Grootteklasse | None
 
 
-def _voorwaarden(reader: _Reader, raw: Mapping[str, object], data: RulesData) -> _Voorwaarden | None:
+def _voorwaarden(reader: Reader, raw: Mapping[str, object], data: RulesData) -> _Voorwaarden | None:
     """The answers that decide the conditions; a left-out one is ``None`` (the rules assume it met)."""
     classification = data.classificatie
     forms = {key: form.label for key, form in classification.rechtsvormen.items()}
@@ -278,7 +166,7 @@ def _voorwaarden(reader: _Reader, raw: Mapping[str, object], data: RulesData) ->
     regions = {key: region.label for key, region in classification.gewesten.items()}
     region_given, gewest = reader.optional_choice(raw, "region", "enterprise.region", veld("vestiging"), regions)
     participatie = None
-    if _given(raw, "public_participation_pct"):
+    if given(raw, "public_participation_pct"):
         participatie = reader.number(
             raw,
             "public_participation_pct",
@@ -299,7 +187,7 @@ def _voorwaarden(reader: _Reader, raw: Mapping[str, object], data: RulesData) ->
     return None if (form_given and rechtsvorm is None) or (region_given and gewest is None) else answers
 
 
-def _groep(reader: _Reader, raw: Mapping[str, object], data: RulesData, day: date | None) -> _Groep:
+def _groep(reader: Reader, raw: Mapping[str, object], data: RulesData, day: date | None) -> _Groep:
     """The size: a stated or locked class, the own figures, and the linked and partner enterprises."""
     size_given, stated = _size(
         reader,
@@ -335,7 +223,7 @@ def _groep(reader: _Reader, raw: Mapping[str, object], data: RulesData, day: dat
     }
 
 
-def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None) -> Onderneming | None:
+def _onderneming(reader: Reader, raw: object, data: RulesData, day: date | None) -> Onderneming | None:
     if not isinstance(raw, dict):
         reader.error("enterprise", veld("onderneming"), "fout.onderneming_ontbreekt")
         return None
@@ -346,26 +234,9 @@ def _onderneming(reader: _Reader, raw: object, data: RulesData, day: date | None
     return Onderneming(**voorwaarden, **groep)
 
 
-def _diensten(reader: _Reader, raw: Mapping[str, object], data: RulesData, today: date) -> tuple[Dienstverlening, ...]:
-    kinds = {key: kind.label for key, kind in data.classificatie.dienstsoorten.items()}
-    result: list[Dienstverlening] = []
-    for index, row in enumerate(reader.rows(raw, "services", "services", veld("dienst"))):
-        field = f"services[{index}]"
-        soort = reader.choice(row, "kind", f"{field}.kind", veld("soort", "dienst", index + 1), kinds)
-        bedrag = reader.number(
-            row, "amount", f"{field}.amount", veld("bedrag", "dienst", index + 1), example=MONEY_EXAMPLE, max_decimals=2
-        )
-        given, start = reader.day(row, "start_date", f"{field}.start_date", veld("startdatum", "dienst", index + 1))
-        if not given:
-            start = today
-        if soort is not None and bedrag is not None and start is not None:
-            result.append(Dienstverlening(soort, bedrag, start, given))
-    return tuple(result)
-
-
 def read_request(raw: object, data: RulesData, today: date) -> Aanvraag | list[FieldError]:
     """Read a JSON-shaped request; ``today`` (Europe/Brussels) stands in for a left-out application or start date."""
-    reader = _Reader()
+    reader = Reader()
     if not isinstance(raw, dict):
         reader.error("", veld("aanvraag"), "fout.geen_json_object")
         return reader.errors
@@ -387,7 +258,7 @@ def read_request(raw: object, data: RulesData, today: date) -> Aanvraag | list[F
         max_decimals=2,
         default=Decimal(0),
     )
-    diensten = _diensten(reader, raw, data, today)
+    diensten = read_services(reader, raw, data, today)
 
     if reader.errors or day is None or onderneming is None or gebruikt is None:
         return reader.errors

@@ -23,7 +23,7 @@ from typing import Final
 
 from calculator import figuren
 from calculator.classificatie import Dienst, Dienstsoort, Onderwerp
-from calculator.dated import DatedValue, Source
+from calculator.dated import Begin, DatedValue, Source
 from calculator.domein import Dienstresultaat, Dienstverlening, Grootteklasse, Reden, Waarde
 from calculator.parameters import RulesData
 
@@ -96,13 +96,19 @@ def soort_subsidieerbaar(kind: Dienstsoort, day: date, data: RulesData) -> tuple
     qualifies, value = subsidieerbaar(kind.dienst, kind.onderwerp, day, data)
     if value is None:
         return False, Reden("dienst.soort.nooit", {"soort": kind.label}), None
+    reden = _soort_reden(kind, data, qualifies, value.start)
+    if qualifies and kind.enkel_als_advies:
+        reden = reden.met(Reden("dienst.enkel_als_advies"))
+    return qualifies, reden, value
+
+
+def _soort_reden(kind: Dienstsoort, data: RulesData, qualifies: bool, sinds: date) -> Reden:
+    """What the kind is, and, when it no longer qualifies, since when; a kind without a theme says none."""
     waarden = soort_waarden(kind, data)
     if qualifies:
-        reden = Reden("dienst.soort.aanvaard", waarden)
-        if kind.enkel_als_advies:
-            reden = reden.met(Reden("dienst.enkel_als_advies"))
-        return True, reden, value
-    return False, Reden("dienst.soort.niet_meer", {**waarden, "sinds_datum": value.start}), value
+        return Reden("dienst.soort.aanvaard" if kind.thema else "dienst.soort.aanvaard.zonder_thema", waarden)
+    code = "dienst.soort.niet_meer" if kind.thema else "dienst.soort.niet_meer.zonder_thema"
+    return Reden(code, {**waarden, "sinds_datum": sinds})
 
 
 def soort_waarden(kind: Dienstsoort, data: RulesData) -> dict[str, Waarde]:
@@ -194,7 +200,7 @@ def bereken_diensten(
     """
     results: list[Dienstresultaat] = []
     for dienst in diensten:
-        kind = data.classificatie.dienstsoorten[dienst.soort]
+        kind = dienst.soort
         kind_reason, reasons, source = _refusals(dienst, kind, enterprise_reason, day, data)
         if reasons:
             results.append(_weigering(dienst, kind, reasons, source, day=day, data=data))
@@ -222,6 +228,18 @@ def _weigering(
     )
 
 
+def _tarief_code(rate: Tarief) -> str:
+    """The sentence for a rate: the ordinary one, or the higher one of its subject (said "ten laatste sinds" when no
+    source gives the day it started)."""
+    if rate.verhoogd is None:
+        return "dienst.tarief"
+    if rate.verhoogd is Onderwerp.CYBERSECURITY:
+        return "dienst.tarief.verhoogd"
+    if rate.waarde.begin is Begin.TEN_LAATSTE:
+        return "dienst.tarief.verhoogd.energie_efficientie.ten_laatste"
+    return "dienst.tarief.verhoogd.energie_efficientie"
+
+
 def _toekenning(
     dienst: Dienstverlening,
     kind: Dienstsoort,
@@ -246,7 +264,7 @@ def _toekenning(
     }
     parts: list[Reden] = [
         kind_reason,
-        Reden("dienst.tarief.verhoogd" if rate.verhoogd is Onderwerp.CYBERSECURITY else "dienst.tarief", waarden),
+        Reden(_tarief_code(rate), waarden),
     ]
     if support < computed:
         parts.append(Reden("dienst.plafond_bereikt", {"steun_eur": support}))

@@ -151,11 +151,22 @@ TEKSTEN: Final[Mapping[str, str]] = {
     ),
     "plafond.groot": "Een grote onderneming heeft geen steunplafond: ze komt niet in aanmerking.",
     # --- services ---------------------------------------------------------------------------------------------
+    # a service described by kind, subject and theme: its label when the provider gives none, and in a list
+    "soort.beschreven.opleiding": "Opleiding over {naam_onderwerp}",
+    "soort.beschreven.advies": "Advies over {naam_onderwerp}",
+    "soort.beschreven.opleiding.thema": "Opleiding over een ander onderwerp, binnen het thema {thema}",
+    "soort.beschrijving.opleiding": "Een andere opleiding (geef het onderwerp en het thema op)",
+    "soort.beschrijving.advies": "Een ander advies (geef het onderwerp op)",
     "dienst.soort.nooit": "{soort} is geen opleiding of advies en komt nooit in aanmerking voor de kmo-portefeuille.",
     "dienst.soort.aanvaard": "{soort} valt onder {dienst}, binnen het thema {thema}.",
     "dienst.soort.niet_meer": (
         "{soort} valt onder {dienst}, binnen het thema {thema}. Sinds {sinds_datum} komt {dienst} over een ander "
         "onderwerp dan cybersecurity niet meer in aanmerking."
+    ),
+    "dienst.soort.aanvaard.zonder_thema": "{soort} valt onder {dienst}.",
+    "dienst.soort.niet_meer.zonder_thema": (
+        "{soort} valt onder {dienst}. Sinds {sinds_datum} komt {dienst} over een ander onderwerp dan cybersecurity "
+        "niet meer in aanmerking."
     ),
     "dienst.enkel_als_advies": (
         "Dat geldt alleen als u een beoordeling krijgt met een schriftelijk rapport en aanbevelingen; een "
@@ -180,6 +191,15 @@ TEKSTEN: Final[Mapping[str, str]] = {
     "dienst.tarief.verhoogd": (
         "Voor een {klasse_bijvoeglijk} onderneming geldt sinds {sinds_datum} het verhoogde steunpercentage voor cybersecurity "
         "van {tarief_pct}: {tarief_pct} van {bedrag_eur} is {berekend_eur}."
+    ),
+    "dienst.tarief.verhoogd.energie_efficientie": (
+        "Voor een {klasse_bijvoeglijk} onderneming geldt sinds {sinds_datum} het verhoogde steunpercentage voor "
+        "opleiding over energie-efficiëntie van {tarief_pct}: {tarief_pct} van {bedrag_eur} is {berekend_eur}."
+    ),
+    "dienst.tarief.verhoogd.energie_efficientie.ten_laatste": (
+        "Voor een {klasse_bijvoeglijk} onderneming geldt ten laatste sinds {sinds_datum} het verhoogde "
+        "steunpercentage voor opleiding over energie-efficiëntie van {tarief_pct}: {tarief_pct} van {bedrag_eur} is "
+        "{berekend_eur}."
     ),
     "dienst.plafond_bereikt": (
         "Van het steunplafond van dit kalenderjaar blijft nog {steun_eur} over, dus de steun is {steun_eur}."

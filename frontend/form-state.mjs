@@ -138,7 +138,7 @@ export class FormState {
       const entry = {};
       for (const input of row.querySelectorAll("[data-field]")) {
         const value = this.isOpen(input) ? valueOf([input]) : "";
-        if (value !== "") entry[input.dataset.field.split(".").pop()] = value;
+        if (value !== "") Object.assign(entry, rowValue(input.dataset.field.split(".").pop(), value));
       }
       return entry;
     });
@@ -229,6 +229,15 @@ export class FormState {
         this.hold(`${path}[${index}]`, item);
         return;
       }
+      const described = describedChoice(item);
+      const select = described && this.field(`${path}[${index}].kind`)[0];
+      if (select && [...select.options].some((option) => option.value === described)) {
+        select.value = described; // one of the list's described services (the provider's, or another)
+        for (const [key, raw] of Object.entries(item)) {
+          if (!DESCRIBED_KEYS.includes(key)) this.putPath(`${path}[${index}].${key}`, raw);
+        }
+        return;
+      }
       for (const [key, raw] of Object.entries(item)) this.putPath(`${path}[${index}].${key}`, raw);
     });
   }
@@ -278,6 +287,22 @@ export class FormState {
   }
 }
 
+
+// A service in the list of services is a named kind ("pentest") or a described service: the compact JSON of its
+// request fields (kind, subject, theme and the provider's own name as label), written by the build, sent as they are.
+const DESCRIBED_KEYS = ["kind", "subject", "theme", "label"];
+function rowValue(key, value) {
+  if (key !== "kind" || !value.startsWith("{")) return { [key]: value };
+  return JSON.parse(value);
+}
+
+// The list's value for a described service of a request, or null for a named kind (in the build's key order).
+function describedChoice(item) {
+  if (!isObject(item) || !("subject" in item || "theme" in item || "label" in item)) return null;
+  const fields = {};
+  for (const key of DESCRIBED_KEYS) if (key in item) fields[key] = item[key];
+  return JSON.stringify(fields);
+}
 
 // A group of radios that answers yes or no: its value is a boolean in the request.
 const YES = "ja";

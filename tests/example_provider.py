@@ -15,6 +15,9 @@ from build_scripts.site_build import build_day
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_FILE = ROOT / "examples" / "aanbieder-voorbeeld.toml"
 EXAMPLE_SITE = ROOT / "build" / "voorbeeld-site"
+# The training-only academy (one registration number, no IT security): the kit for a provider unlike the default.
+ACADEMY_FILE = ROOT / "examples" / "aanbieder-opleidingen.toml"
+ACADEMY_SITE = ROOT / "build" / "opleidingen-site"
 BUILD_DATE = build_day()
 
 # What would name the default provider: its name (and site address) and its registration numbers.
@@ -25,19 +28,28 @@ DEFAULT_PROVIDER_WORDS = (
     *(number.split(".")[1][1:] for number in _default["registratienummers"].values()),  # the six digits alone
 )
 
-_built: list[Path] = []
+_built: dict[Path, Path] = {}
 
 
-def example_site() -> Path:
-    if not _built:
+def provider_site(provider_file: Path, site_dir: Path) -> Path:
+    """The site of ``provider_file``, built once per test session into ``site_dir``."""
+    if provider_file not in _built:
         result = subprocess.run(
-            [sys.executable, "-m", "build_scripts.build_site", "--site-dir", str(EXAMPLE_SITE)],
+            [sys.executable, "-m", "build_scripts.build_site", "--site-dir", str(site_dir)],
             cwd=ROOT,
             capture_output=True,
             text=True,
             check=False,
-            env=os.environ | {"KMO_AANBIEDER": str(EXAMPLE_FILE), "KMO_BUILD_DATE": BUILD_DATE.isoformat()},
+            env=os.environ | {"KMO_AANBIEDER": str(provider_file), "KMO_BUILD_DATE": BUILD_DATE.isoformat()},
         )
         assert result.returncode == 0, result.stderr[-4000:]
-        _built.append(EXAMPLE_SITE)
-    return _built[0]
+        _built[provider_file] = site_dir
+    return _built[provider_file]
+
+
+def example_site() -> Path:
+    return provider_site(EXAMPLE_FILE, EXAMPLE_SITE)
+
+
+def academy_site() -> Path:
+    return provider_site(ACADEMY_FILE, ACADEMY_SITE)

@@ -18,12 +18,14 @@ import pytest
 import site_checks
 from site_helpers import ROOT, Page, built_pages, plain
 
-from build_scripts import aanbieder, huisstijl
+from build_scripts import aanbieder, huisstijl, siteteksten
 from calculator import evaluate
 from calculator.parameters import load
+from calculator.request_services import beschreven_keuzes
 from tests.example_provider import BUILD_DATE, DEFAULT_PROVIDER_WORDS, EXAMPLE_FILE, example_site
 
-CLASSIFICATION = load().classificatie
+RULES = load()
+CLASSIFICATION = RULES.classificatie
 DEFAULT = (ROOT / "aanbieder.toml").read_text(encoding="utf-8")
 
 
@@ -57,11 +59,21 @@ def test_the_default_and_the_example_file_load() -> None:
         (lambda t: t.replace('website = "https://jimber.io/"', 'website = "http://jimber.io/"'), "website"),
         (lambda t: t.replace('primair = "#17324d"', 'primair = "#9fc5e8"'), "huisstijl.primair"),
         (lambda t: t.replace('soort = "pentest"', 'soort = "hacking"'), "unknown kind 'hacking'"),
-        (lambda t: t.replace('thema = "digitalisering"\n', "", 1), "aanbod[3].thema"),
+        (lambda t: t.replace('thema = "digitalisering"\n', 'thema = "innovatie"\n', 1), "aanbod[3].thema"),
         (
             lambda t: t.replace('soort = "pentest"', 'soort = "pentest"\nthema = "innovatie"'),
-            "only a training (opleiding) has a theme",
+            "describe it with dienst, onderwerp and thema",
         ),
+        (lambda t: t.replace('soort = "pentest"', 'dienst = "advies"\nthema = "innovatie"'), "advice (advies) has no"),
+        (lambda t: t.replace('soort = "pentest"', 'dienst = "advies"\nonderwerp = "ict"'), "unknown onderwerp 'ict'"),
+        (lambda t: t.replace('soort = "pentest"', 'dienst = "opleiding"'), "a training (opleiding) has a theme"),
+        (
+            lambda t: t.replace(
+                'soort = "pentest"', 'dienst = "opleiding"\nonderwerp = "energie_efficientie"\nthema = "innovatie"'
+            ),
+            "does not fit onderwerp energie_efficientie",
+        ),
+        (lambda t: t.replace('soort = "pentest"', 'soort = "pentest"\ndienst = "advies"'), "not both"),
         (lambda t: t.replace('soort = "pentest"', 'soort = "pentest"\nprijs_vanaf = 4500.5'), "aanbod[1].prijs_vanaf"),
         (lambda t: t.replace('soort = "pentest"', 'soort = "pentest"\nprijs_vanaf = -1'), "positive amount"),
         (lambda t: t.replace("[contact]", '[contact]\nemail = "info at jimber"'), "contact.email"),
@@ -122,15 +134,14 @@ def test_a_training_card_names_cybersecurity_only_when_that_is_its_subject(site:
     """The theme "digitalisering (met cybersecurity)" is shown as "digitalisering": a training on software (ordinary
     rate) does not read as one on cybersecurity (higher rate)."""
     html = (site / "diensten" / "index.html").read_text(encoding="utf-8")
-    kinds = CLASSIFICATION.dienstsoorten
     default = aanbieder.load(CLASSIFICATION, ROOT / "aanbieder.toml")
     checked = 0
     for service, card in zip(default.aanbod, CARD.finditer(html), strict=True):
         shown = re.search(r"<dt>Soort</dt><dd>([^<]*)</dd>", card.group(0))
         assert shown is not None
-        if service.thema is None:
+        if service.soort.thema is None or service.soort.dienst.value != "opleiding":
             continue
-        subject = kinds[service.soort].onderwerp.value
+        subject = service.soort.onderwerp.value
         assert ("cybersecurity" in shown.group(1)) is (subject == "cybersecurity"), (service.naam, shown.group(1))
         assert "(" not in shown.group(1)
         checked += 1
@@ -255,36 +266,38 @@ def service_groups(site: Path) -> list[tuple[str, str]]:
     return re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', select, re.DOTALL)
 
 
+def _described_values() -> list[str]:
+    """The calculator's general group: every training and advice described by subject and theme (the package's)."""
+    return [json.dumps(fields, separators=(",", ":"), ensure_ascii=False) for fields, _ in beschreven_keuzes(RULES)]
+
+
+def _values(options: str) -> list[str]:
+    return [unescape(value) for value in re.findall(r'value="([^"]+)"', options)]
+
+
 @pytest.mark.slow
-def test_the_calculator_lists_the_offer_grouped_by_kind_then_the_kinds_it_leaves_out(example: Path) -> None:
+def test_the_calculator_lists_the_offer_grouped_by_kind_then_any_other_training_or_advice(example: Path) -> None:
+    """The offer first; then every other training or advice described by subject and theme, never the named kinds
+    (another provider's catalogue). The truth changed with issue 30: the general group held the named kinds the
+    offer left out."""
     groups = service_groups(example)
-    assert [label for label, _ in groups][-1] == "Een andere dienst"
+    assert [label for label, _ in groups][-1] == siteteksten.ANDERE_DIENST
     offered = [name for _, options in groups[:-1] for name in re.findall(r">([^<]+)</option>", options)]
     assert "Workshop veilig online werken" in offered
     assert "Pentest van uw webwinkel" in offered
-    offered_kinds = {service["soort"] for service in tomllib.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))["aanbod"]}
-    others = re.findall(r'value="(\w+)"', groups[-1][1])
-    assert others == [kind for kind in CLASSIFICATION.dienstsoorten if kind not in offered_kinds]
-    assert others
-    assert len(others) < len(CLASSIFICATION.dienstsoorten)
+    assert _values(groups[-1][1]) == _described_values()
 
 
 def test_the_general_group_never_repeats_a_kind_of_the_offer(site: Path) -> None:
-    """The default provider's list: each kind once; the general group only for kinds the offer leaves out, and no
-    such group when the offer covers every kind (as the default provider's does today)."""
+    """The default provider's list: each of its named kinds once, in the offer's groups; the general group holds
+    only described trainings and advice, never a named kind."""
     offered = {service["soort"] for service in tomllib.loads((ROOT / "aanbieder.toml").read_text("utf-8"))["aanbod"]}
-    left_out = [kind for kind in CLASSIFICATION.dienstsoorten if kind not in offered]
     groups = service_groups(site)
-    labels = [label for label, _ in groups]
-    if left_out:
-        assert labels[-1] == "Een andere dienst"
-        assert re.findall(r'value="(\w+)"', groups[-1][1]) == left_out
-    else:
-        assert "Een andere dienst" not in labels
-    kinds = [kind for _, options in groups for kind in re.findall(r'value="(\w+)"', options)]
-    assert set(kinds) == set(CLASSIFICATION.dienstsoorten)
-    general = re.findall(r'value="(\w+)"', groups[-1][1]) if left_out else []
-    assert not set(general) & offered
+    assert groups[-1][0] == siteteksten.ANDERE_DIENST
+    kinds = [kind for _, options in groups[:-1] for kind in _values(options)]
+    assert set(kinds) == offered
+    assert _values(groups[-1][1]) == _described_values()
+    assert not set(_values(groups[-1][1])) & set(CLASSIFICATION.dienstsoorten)
 
 
 @pytest.mark.slow

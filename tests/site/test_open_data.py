@@ -16,6 +16,7 @@ from site_helpers import Page
 from build_scripts import opendata
 from calculator import __version__, evaluate
 from calculator.parameters import load
+from calculator.request_services import DIENSTEN, ONDERWERPEN
 
 EXAMPLE = {"enterprise": {"size_category": "klein"}, "services": [{"kind": "pentest", "amount": 8000}]}
 
@@ -129,3 +130,40 @@ def test_the_wheel_installs_in_a_fresh_environment_and_answers_from_the_command_
     assert answer.returncode == 0, answer.stderr
     assert json.loads(answer.stdout)["services"][0]["support"] == evaluate(EXAMPLE)["services"][0]["support"]
     assert sys.executable != str(python)
+
+
+DESCRIBED = [
+    {"kind": "training", "subject": "energy_efficiency", "theme": "duurzaamheid", "amount": 300, "label": "Energie"},
+    {"kind": "training", "subject": "other", "theme": "financiele_geletterdheid", "amount": 450},
+    {"kind": "training", "subject": "cybersecurity", "amount": 900},
+    {"kind": "advice", "subject": "cybersecurity", "amount": 4000},
+    {"kind": "pentest", "amount": 8000, "label": "Pentesting"},
+]
+REFUSED = [
+    {"kind": "advice", "subject": "cybersecurity", "theme": "digitalisering", "amount": 4000},  # a theme for advice
+    {"kind": "training", "subject": "energy_efficiency", "theme": "digitalisering", "amount": 300},  # does not fit
+    {"kind": "training", "subject": "cybersecurity", "theme": "innovatie", "amount": 300},  # does not fit
+    {"kind": "training", "subject": "other", "amount": 300},  # another subject needs its theme
+    {"kind": "training", "subject": "boekhouding", "theme": "innovatie", "amount": 300},  # unknown subject
+    {"kind": "training", "subject": "other", "theme": "koken", "amount": 300},  # unknown theme
+    {"kind": "advice", "amount": 900},  # no subject
+    {"kind": "pentest", "subject": "other", "amount": 8000},  # a named kind has its subject
+]
+
+
+def test_the_request_schema_describes_a_service_by_kind_subject_and_theme_as_the_package_reads_it() -> None:
+    """The schema accepts what the package accepts and refuses what it refuses, and lists the package's values."""
+    request_schema = json.loads(opendata.schema("aanvraag.schema.json"))
+    validator = jsonschema.Draft202012Validator(request_schema)
+    for service in DESCRIBED:
+        request = {"enterprise": {"size_category": "klein"}, "services": [service]}
+        validator.validate(request)
+        assert evaluate(request)["ok"], service
+    for service in REFUSED:
+        request = {"enterprise": {"size_category": "klein"}, "services": [service]}
+        assert not validator.is_valid(request), service
+        assert not evaluate(request)["ok"], service
+    item = request_schema["properties"]["services"]["items"]
+    assert item["properties"]["subject"]["enum"] == list(ONDERWERPEN)
+    assert item["properties"]["theme"]["enum"] == list(load().classificatie.themas)
+    assert item["allOf"][0]["if"]["properties"]["kind"]["enum"] == list(DIENSTEN)
