@@ -37,7 +37,7 @@ import sys
 import time
 from pathlib import Path
 
-from build_scripts import hosting, runtime_manifest, service_worker
+from build_scripts import aanbieder, embedding, hosting, runtime_manifest, service_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -292,7 +292,9 @@ def prepare_for_hosting(site_dir: Path = SITE) -> None:
     started = time.monotonic()
     sources = stored_sources(site_dir) if (site_dir / "assets" / "rekenmodule").is_dir() else {}
     files, before, after = hosting.precompress(site_dir, cache=BUILD / "brotli-cache", sources=sources)
-    hosting.write_headers(site_dir)
+    origins = aanbieder.insluiten(aanbieder.chosen_file()).toegelaten  # who may frame /rekenmodule/insluiten/
+    hosting.write_headers(site_dir, embedding.headers_rules(origins))
+    embedding.write(site_dir, BUILD / "hosting", origins)
     log(
         f"hosting: {files} files precompressed ({before} -> {after} bytes with brotli) and _headers "
         f"in {time.monotonic() - started:.1f} s"

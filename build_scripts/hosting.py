@@ -128,21 +128,23 @@ def cache_rules(site: Path) -> list[tuple[str, str]]:
     return walk("")
 
 
-def headers_file(site: Path) -> str:
+def headers_file(site: Path, page_rules: Iterable[str] = ()) -> str:
+    """``page_rules``: lines for a page whose security headers differ (the embeddable calculator, embedding.py)."""
     lines = [
         "# Written by build_scripts/hosting.py: the headers a static host must send (Netlify / Cloudflare Pages format).",
         "# Security headers for every path; then one Cache-Control rule per path, never two for one file.",
         "/*",
         *(f"  {name}: {value}" for name, value in SECURITY_HEADERS),
+        *page_rules,
     ]
     for pattern, policy in cache_rules(site):
         lines += [pattern, f"  Cache-Control: {policy}"]
     return "\n".join(lines) + "\n"
 
 
-def write_headers(site: Path) -> Path:
+def write_headers(site: Path, page_rules: Iterable[str] = ()) -> Path:
     target = site / "_headers"
-    target.write_text(headers_file(site), encoding="utf-8")
+    target.write_text(headers_file(site, page_rules), encoding="utf-8")
     return target
 
 

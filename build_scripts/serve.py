@@ -96,12 +96,16 @@ def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def headers_for(path: str, rules: list[tuple[str, list[tuple[str, str]]]]) -> dict[str, str]:
-    """All rules whose pattern matches, in file order; a later rule overrides a header of an earlier one."""
+    """All rules whose pattern matches, in file order; a later rule overrides (or, with ``! Name``, drops) a header of an
+    earlier one."""
     result: dict[str, str] = {}
     for pattern, headers in rules:
         if fnmatch.fnmatchcase(path, pattern) or (pattern.endswith("/*") and path == pattern[:-1]):
             for name, value in headers:
-                result[name] = value
+                if name.startswith("!"):  # "! Name": drop a header an earlier rule set (Cloudflare Pages' syntax)
+                    result.pop(name[1:].strip(), None)
+                else:
+                    result[name] = value
     return result
 
 

@@ -8,7 +8,7 @@ import os
 import re
 from typing import Any
 
-from build_scripts import runtime_manifest
+from build_scripts import aanbieder, runtime_manifest
 from build_scripts import siteteksten as t
 from build_scripts.build_site import RUNTIME_STAGING
 from build_scripts.hosting import CSP_META
@@ -42,6 +42,7 @@ def template_globals(build: Build) -> dict[str, Any]:
         "runtime": os.environ.get("KMO_REKENMODULE", ""),
         "manifest": runtime_manifest_for_pages(),
         "calculator": calculator_page_data(build),
+        "toegelaten": aanbieder.insluiten(build.provider.bestand).toegelaten,  # who may embed (insluiten-uitleg.html)
     }
 
 

@@ -260,11 +260,19 @@ class CalculatorPage {
       copy: (status) => this.copy(status),
       print: () => window.print(),
     });
-    this.view.querySelector("[data-share]").href = addressFor(location, request);
-    showNextStep(this.view, answer, answerText(this.view, ""), new URL(addressFor(location, request), location.href).href);
+    this.view.querySelector("[data-share]").href = this.sharedAddress(request);
+    showNextStep(this.view, answer, answerText(this.view, ""), this.sharedAddress(request));
     this.output.replaceChildren(this.view);
     setHidden(this.placeholder, true);
     setHidden(this.output, false);
+  }
+
+  // The address that shows this calculation: this page's, or, in the embeddable page (data-share-page), the full
+  // calculator page's, never the frame's.
+  sharedAddress(request) {
+    const shared = this.root.dataset.sharePage;
+    const page = shared ? new URL(shared, location.href) : location;
+    return new URL(addressFor(page, request), page.href).href;
   }
 
   openField(field) {
@@ -290,7 +298,7 @@ class CalculatorPage {
   }
 
   async copy(status) {
-    const text = answerText(this.view, new URL(addressFor(location, this.lastRequest), location.href).href);
+    const text = answerText(this.view, this.sharedAddress(this.lastRequest));
     try {
       await navigator.clipboard.writeText(text);
     } catch {

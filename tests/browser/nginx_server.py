@@ -71,7 +71,7 @@ def nginx_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     prefix = tmp_path_factory.mktemp("nginx")
     (prefix / "tmp").mkdir()
     os.chmod(prefix, 0o755)
-    for name in ("kmo-site.conf", "kmo-security.conf"):
+    for name in ("kmo-site.conf", "kmo-security.conf", "kmo-insluiten.conf"):
         shutil.copy(CONFIG / name, prefix / name)
     port = free_port()
     (prefix / "nginx.conf").write_text(main_config(prefix, port, SITE), encoding="utf-8")

@@ -10,6 +10,8 @@ import urllib.request
 import pytest
 from nginx_helpers import CONFIG, ROOT, SITE
 
+from build_scripts.aanbieder import chosen_file, insluiten
+from build_scripts.embedding import NGINX_FILE, PAGE, SNIPPET, embed_csp, nginx_conf
 from build_scripts.hosting import IMMUTABLE, REVALIDATE, SECURITY_HEADERS
 
 HOSTING = ROOT / "HOSTING.md"
@@ -132,3 +134,19 @@ def test_only_hashed_files_are_immutable(nginx_url: str) -> None:
         assert get(nginx_url + path)[1]["cache-control"] == IMMUTABLE, path
     for path in revalidated:
         assert get(nginx_url + path)[1]["cache-control"] == REVALIDATE, path
+
+
+def test_only_the_embeddable_page_may_be_framed_and_only_as_aanbieder_toml_says(nginx_url: str) -> None:
+    origins = insluiten(chosen_file()).toegelaten
+    assert (CONFIG / NGINX_FILE).read_text(encoding="utf-8") == nginx_conf(origins), "run the build's writer again"
+    for path in (PAGE, PAGE + "index.html", PAGE + SNIPPET):
+        status, headers, _ = get(nginx_url + path)
+        assert status == 200, path
+        assert headers["content-security-policy"] == embed_csp(origins), path
+        assert "x-frame-options" not in headers, path
+        assert headers["cross-origin-resource-policy"] == "cross-origin", path
+    for path in ("", "rekenmodule/", "insluiten/"):
+        headers = get(nginx_url + path)[1]
+        assert headers["content-security-policy"].endswith("frame-ancestors 'none'"), path
+        assert headers["x-frame-options"] == "DENY", path
+    assert get(nginx_url + PAGE + ".htaccess")[0] == 404

@@ -23,6 +23,8 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 OUTSIDE_THE_MENU = {
     "geschiedenis.md": ("steun/index.html", "article"),
     "open-data.md": ("index.html", "footer"),
+    "insluiten.md": ("index.html", "footer"),
+    "rekenmodule/insluiten.md": ("insluiten/index.html", "article"),
 }
 
 

@@ -293,10 +293,17 @@ def full_sentences(path: Path) -> list[str]:
     return [sentence for sentence in sentences(path) if re.search(r"[.!?:][\"'’”)]*$", sentence)]
 
 
+EMBEDDABLE = "rekenmodule/insluiten.md"
+
+
 def content_pages(site: Path = SITE) -> dict[str, Path]:
-    """The built page of every Markdown page in docs/: name (as in docs/) -> index.html."""
+    """The built page of every Markdown page in docs/: name (as in docs/) -> index.html. Not the embeddable calculator
+    (rekenmodule/insluiten.md): it is rekenmodule.md's calculator for another site's frame, the same form and words
+    by design, and no page of this site's own."""
     found = {}
     for source in sorted((ROOT / "docs").rglob("*.md")):
         name = str(source.relative_to(ROOT / "docs"))
+        if name == EMBEDDABLE:
+            continue
         found[name] = site / ("index.html" if name == "index.md" else name.removesuffix(".md") + "/index.html")
     return found
