@@ -25,8 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
+from build_scripts.errors import BuildError
 from build_scripts.huisstijl import MIN_CONTRAST, WHITE, Huisstijl, contrast
 from calculator.classificatie import Classificatie, Dienst
 
@@ -44,7 +43,7 @@ ICON = re.compile(r"^(material|fontawesome/[a-z]+|octicons|simple)/[a-z0-9-]+$")
 HTTPS_HINT = "an address starting with https://"
 
 
-class AanbiederError(PluginError):
+class AanbiederError(BuildError):
     """A provider file that cannot be used; the message names the file, the key and the fix."""
 
 
