@@ -1,5 +1,5 @@
 """The ``<!-- kmo:... -->`` markers: each one's handler, the ``kmo:als`` blocks, and :func:`render`, which fills in a
-page. The list of markers and what they write is in ``build_scripts/mkdocs_hooks.py``'s docstring.
+page. The list of markers and what they write is in ``build_scripts/markdown_extension.py``'s docstring.
 
 A handler takes the build and the marker's arguments and returns Markdown. An unknown marker, an unknown figure or a
 wrong argument raises :class:`BuildError`, so ``mkdocs build --strict`` fails instead of showing a blank.

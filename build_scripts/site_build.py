@@ -1,6 +1,6 @@
 """One site build: the rules data and the day the figures are taken for, the provider (its file, read by
-``build_scripts/aanbieder.py``), and what the pages cited so far. The MkDocs hooks make one :class:`Build` per
-build; the marker handlers read and fill it.
+``build_scripts/aanbieder.py``), and what the pages cited so far. The Markdown extension makes one :class:`Build` per
+build (build_scripts/markdown_extension.py); the marker handlers read and fill it.
 """
 
 from __future__ import annotations
