@@ -25,8 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
+from build_scripts.errors import BuildError
 from build_scripts.huisstijl import MIN_CONTRAST, WHITE, Huisstijl, contrast
 from calculator.classificatie import Classificatie, Dienst, Dienstsoort, Onderwerp
 from calculator.request_services import DIENSTEN, beschreven_soort, request_fields
@@ -45,7 +44,7 @@ ICON = re.compile(r"^(material|fontawesome/[a-z]+|octicons|simple)/[a-z0-9-]+$")
 HTTPS_HINT = "an address starting with https://"
 
 
-class AanbiederError(PluginError):
+class AanbiederError(BuildError):
     """A provider file that cannot be used; the message names the file, the key and the fix."""
 
 
@@ -126,7 +125,7 @@ TOP_KEYS = {
     "contact": False,
     "huisstijl": True,
     "aanbod": True,
-    "insluiten": False,  # read by insluiten() at the end of this module
+    "insluiten": False,  # read by build_scripts/insluiten.py
 }
 CONTACT_KEYS = {"email": False, "telefoon": False, "adres": False, "contact_url": False, "ondernemingsnummer": False}
 BRAND_KEYS = {"primair": True, "accent": True, "link": True, "logo": False}
@@ -379,43 +378,3 @@ def load(classification: Classificatie, path: Path | None = None) -> Aanbieder:
     if not path.is_file():
         raise AanbiederError(f"{path}: the provider file does not exist (set {ENVIRONMENT} to a .toml file)")
     return parse(path.read_text(encoding="utf-8"), path, classification)
-
-
-# --- who may embed the calculator (the page /rekenmodule/insluiten/) ------------------------------------------------
-
-# An origin, as a browser writes it: https with a host and an optional port, nothing after it. http only for the
-# loopback addresses, for trying a host page on this machine (examples/insluiten.html).
-ORIGIN = re.compile(
-    r"^(https://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+|http://(127\.0\.0\.1|localhost))(:\d{1,5})?$"
-)
-ORIGIN_HINT = (
-    "an origin such as https://www.example.be (no path, no trailing slash; http only for 127.0.0.1 or localhost)"
-)
-EMBED_KEYS = {"toegelaten": False}
-
-
-@dataclass(frozen=True)
-class Insluiten:
-    """The sites that may show the calculator in a frame (``[insluiten] toegelaten``); empty: only this site."""
-
-    toegelaten: tuple[str, ...] = ()
-
-
-def insluiten(path: Path) -> Insluiten:
-    """The ``[insluiten]`` table of the provider file at ``path``, read as strictly as the rest of it."""
-    reader = _Reader(path)
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise AanbiederError(f"{path}: not valid TOML: {error}") from None
-    table = reader.table(document.get("insluiten", {}), "insluiten", EMBED_KEYS)
-    raw = table.get("toegelaten", [])
-    if not isinstance(raw, list):
-        raise reader.fail("insluiten.toegelaten", 'must be a list of origins, for example ["https://www.example.be"]')
-    origins = tuple(
-        reader.text(item, f"insluiten.toegelaten[{index}]", pattern=ORIGIN, hint=ORIGIN_HINT)
-        for index, item in enumerate(raw)
-    )
-    if len(set(origins)) != len(origins):
-        raise reader.fail("insluiten.toegelaten", "lists an origin twice")
-    return Insluiten(origins)

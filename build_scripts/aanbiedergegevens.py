@@ -9,10 +9,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from typing import Any
-
-from mkdocs.config.defaults import MkDocsConfig
 
 from build_scripts import huisstijl
 from build_scripts import siteteksten as t
@@ -26,7 +24,7 @@ from calculator.steun import soort_subsidieerbaar
 PRODUCTION = "KMO_PRODUCTIE"
 
 
-def configure(config: MkDocsConfig, build: Build) -> None:
+def configure(config: MutableMapping[str, Any], build: Build) -> None:
     """Set what MkDocs takes from the provider file: site name, description, author, the address guess (when
     SITE_URL is not set), the logo and the colours' stylesheet, and the fields the templates read
     (``config.extra.aanbiedervelden``: flat fields; ``config.extra.aanbieder``: the calculator's list of services

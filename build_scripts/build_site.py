@@ -30,14 +30,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from build_scripts import aanbieder, embedding, hosting, runtime_manifest, service_worker
+from build_scripts import aanbieder, embedding, hosting, insluiten, runtime_manifest, service_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -251,32 +250,28 @@ def build_runtime(wheel: Path) -> str:
     return folder
 
 
-def build_pages(site_dir: Path = SITE, config: Path = ROOT / "mkdocs.yml", runtime: str | None = None) -> None:
-    """The information pages, with figures filled in from the rules data by build_scripts/mkdocs_hooks.py."""
-    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-    if runtime:
-        environment["KMO_REKENMODULE"] = f"assets/rekenmodule/{runtime}/"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--quiet",
-            "--config-file",
-            str(config),
-            "--site-dir",
-            str(site_dir),
-        ],
-        cwd=ROOT,
-        check=True,
-        env=environment,
-    )
+def build_pages(
+    site_dir: Path = SITE, config: Path = ROOT / "mkdocs.yml", runtime: str | None = None, generator: str = "mkdocs"
+) -> None:
+    """The information pages: the generated configuration (build_scripts/site_config.py), the site generator with
+    the Markdown extension that fills in the figures (build_scripts/generators.py), the runtime copied in, then the
+    files written after the generator (build_scripts/site_outputs.py: open data, feed, robots.txt, brand)."""
+    from build_scripts import generators, site_config, site_outputs
+    from build_scripts.site_build import Build
+
+    build = Build.from_environment()
+    folder = f"assets/rekenmodule/{runtime}/" if runtime else ""
+    generated = site_config.write(config, build, generator, folder)
+    values = json.loads(generated.read_text(encoding="utf-8"))
+    try:
+        generators.run(generator, generated, site_dir)
+    finally:
+        site_config.remove(generated)
     if runtime:
         shutil.copytree(RUNTIME_STAGING, site_dir / "assets" / "rekenmodule" / runtime)
+    site_outputs.write(build, site_dir, site_config.site_url(build), values["site_name"])
     pages = sorted(site_dir.rglob("*.html"))
-    log(f"site: {len(pages)} HTML pages in {site_dir}")
+    log(f"site: {len(pages)} HTML pages in {site_dir} ({generator})")
 
 
 def publish_wheel(wheel: Path, site_dir: Path = SITE) -> None:
@@ -292,7 +287,7 @@ def prepare_for_hosting(site_dir: Path = SITE) -> None:
     started = time.monotonic()
     sources = stored_sources(site_dir) if (site_dir / "assets" / "rekenmodule").is_dir() else {}
     files, before, after = hosting.precompress(site_dir, cache=BUILD / "brotli-cache", sources=sources)
-    origins = aanbieder.insluiten(aanbieder.chosen_file()).toegelaten  # who may frame /rekenmodule/insluiten/
+    origins = insluiten.insluiten(aanbieder.chosen_file()).toegelaten  # who may frame /rekenmodule/insluiten/
     hosting.write_headers(site_dir, embedding.headers_rules(origins))
     embedding.write(site_dir, BUILD / "hosting", origins)
     log(
@@ -313,14 +308,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lean", action="store_true", help="build only the site, without the wheels the tests run inside Pyodide"
     )
+    parser.add_argument(
+        "--generator",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="the site generator (default: MkDocs with Material; zensical: from .venv-zensical, see generators.py)",
+    )
+    parser.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="build only the pages and what follows them (open data, robots.txt), without wheel or runtime (tests)",
+    )
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="with --pages-only: the configuration")
     arguments = parser.parse_args(argv)
+    if arguments.pages_only:
+        build_pages(arguments.site_dir.resolve(), arguments.config.resolve(), generator=arguments.generator)
+        return 0
     site_dir = arguments.site_dir.resolve()
     started = time.monotonic()
     wheel = build_wheel()
     if not arguments.lean:
         fetch_test_wheels()
     runtime = build_runtime(wheel)
-    build_pages(site_dir, runtime=runtime)
+    build_pages(site_dir, runtime=runtime, generator=arguments.generator)
     publish(wheel, site_dir)
     log(f"done in {time.monotonic() - started:.1f} s")
     return 0

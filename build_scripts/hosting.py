@@ -1,6 +1,6 @@
 """What a static host must send with the site: security headers, cache rules, precompressed copies.
 
-One source for all of it: the pages get the Content-Security-Policy as a ``<meta>`` (through the build hook), and
+One source for all of it: the pages get the Content-Security-Policy as a ``<meta>`` (through the generated configuration, ``config.extra.kmo.csp``), and
 ``site/_headers`` (read by Netlify, Cloudflare Pages and ``build_scripts/serve.py``) carries the same policy plus the
 headers a ``<meta>`` cannot set. ``hosting/nginx/`` holds the nginx equivalent (HOSTING.md; tests/nginx/ checks it).
 """

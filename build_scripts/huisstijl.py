@@ -4,13 +4,12 @@ of Material's palette variables, and its logo (an icon of the theme, or a file b
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Final
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from typing import Any, Final
 
 STYLESHEET: Final = "assets/stylesheets/aanbieder.css"
 LOGO: Final = "assets/images/logo"
@@ -67,8 +66,9 @@ def stylesheet(brand: Huisstijl, source: str) -> str:
     )
 
 
-def configure(config: MkDocsConfig, brand: Huisstijl) -> None:
-    """The theme's logo (an icon, or the generated logo file) and the colours' stylesheet."""
+def configure(config: MutableMapping[str, Any], brand: Huisstijl) -> None:
+    """The theme's logo (an icon, or the logo file) and the colours' stylesheet, in the site's configuration
+    (the generated one, build_scripts/site_config.py); the files themselves are written by :func:`write_files`."""
     if brand.logo_icoon:
         config["theme"]["icon"] = {**(config["theme"].get("icon") or {}), "logo": brand.logo_icoon}
     if brand.logo_bestand:
@@ -77,11 +77,13 @@ def configure(config: MkDocsConfig, brand: Huisstijl) -> None:
         config["extra_css"].append(STYLESHEET)
 
 
-def add_files(files: Files, config: MkDocsConfig, brand: Huisstijl, source: str) -> Files:
-    """The generated files: the colours' stylesheet and the logo file (when the brand has one)."""
-    files.append(File.generated(config, STYLESHEET, content=stylesheet(brand, source)))
+def write_files(site_dir: Path, brand: Huisstijl, source: str) -> None:
+    """The brand's files in the built site, written after the site generator has run: the colours' stylesheet and
+    the logo file (when the brand has one)."""
+    target = site_dir / STYLESHEET
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(stylesheet(brand, source), encoding="utf-8")
     if brand.logo_bestand is not None:
-        files.append(
-            File.generated(config, LOGO + brand.logo_bestand.suffix.lower(), abs_src_path=str(brand.logo_bestand))
-        )
-    return files
+        logo = site_dir / (LOGO + brand.logo_bestand.suffix.lower())
+        logo.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(brand.logo_bestand, logo)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from build_scripts.errors import BuildError
 
 FOLDER = Path(__file__).parent.parent / "docs_includes"
 INCLUDE = re.compile(r'^([ \t]*)--8<--[ \t]+"([^"]+)"[ \t]*$', re.MULTILINE)
@@ -22,7 +22,7 @@ def expand(markdown: str, where: str, folder: Path = FOLDER) -> str:
         indent, name = match.groups()
         path = folder / name
         if not path.is_file() or path.parent != folder:
-            raise PluginError(f"{where}: --8<-- names {name!r}, which is not a file of {folder.name}/")
+            raise BuildError(f"{where}: --8<-- names {name!r}, which is not a file of {folder.name}/")
         text = path.read_text(encoding="utf-8").rstrip("\n")
         return "\n".join(f"{indent}{line}" if line else line for line in text.splitlines())
 

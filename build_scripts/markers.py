@@ -1,8 +1,8 @@
 """The ``<!-- kmo:... -->`` markers: each one's handler, the ``kmo:als`` blocks, and :func:`render`, which fills in a
-page. The list of markers and what they write is in ``build_scripts/mkdocs_hooks.py``'s docstring.
+page. The list of markers and what they write is in ``build_scripts/markdown_extension.py``'s docstring.
 
 A handler takes the build and the marker's arguments and returns Markdown. An unknown marker, an unknown figure or a
-wrong argument raises :class:`PluginError`, so ``mkdocs build --strict`` fails instead of showing a blank.
+wrong argument raises :class:`BuildError`, so ``mkdocs build --strict`` fails instead of showing a blank.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from datetime import date, timedelta
 from html import escape
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from build_scripts import aanbiedergegevens, aanbod, opendata, tables, voorbeelden
 from build_scripts import siteteksten as t
+from build_scripts.errors import BuildError
 from build_scripts.site_build import Build, none, one
 from calculator import __version__, overzicht
 from calculator.dated import Begin, Parameter
@@ -40,16 +39,16 @@ CONDITION_START = re.compile(r"<!--\s*kmo:(als|als-niet|als-veranderd|anders|ein
 def _figure_and_day(build: Build, arguments: list[str], marker: str) -> tuple[Parameter, date]:
     """``NAME`` (in force on the build date) or ``NAME YYYY-MM-DD`` (in force on that day, for history)."""
     if len(arguments) not in (1, 2):
-        raise PluginError(f"kmo:{marker} takes a figure name and optionally a date, got {arguments}")
+        raise BuildError(f"kmo:{marker} takes a figure name and optionally a date, got {arguments}")
     parameter = build.parameter(arguments[0])
     day = build.day
     if len(arguments) == 2:
         try:
             day = date.fromisoformat(arguments[1])
         except ValueError:
-            raise PluginError(f"kmo:{marker}: '{arguments[1]}' is not a date as YYYY-MM-DD") from None
+            raise BuildError(f"kmo:{marker}: '{arguments[1]}' is not a date as YYYY-MM-DD") from None
     if not parameter.applies_on(day):
-        raise PluginError(f"kmo:{marker}: {parameter.name} has no value on {day}")
+        raise BuildError(f"kmo:{marker}: {parameter.name} has no value on {day}")
     return parameter, day
 
 
@@ -70,7 +69,7 @@ def sinds(build: Build, arguments: list[str]) -> str:
     parameter, day = _figure_and_day(build, arguments, "sinds")
     value = parameter.at(day)
     if value.begin is not Begin.BEKEND:
-        raise PluginError(
+        raise BuildError(
             f"kmo:sinds {parameter.name}: its start on {value.start} is not a known start date "
             f"(begin = {value.begin.value}); use kmo:vanaf"
         )
@@ -82,7 +81,7 @@ def vanaf(build: Build, arguments: list[str]) -> str:
     parameter, day = _figure_and_day(build, arguments, "vanaf")
     value = parameter.at(day)
     if value.begin is Begin.MODELSTART:
-        raise PluginError(f"kmo:vanaf {parameter.name}: older than the modelled period, its start is not known")
+        raise BuildError(f"kmo:vanaf {parameter.name}: older than the modelled period, its start is not known")
     words = t.VANAF_TEN_LAATSTE if value.begin is Begin.TEN_LAATSTE else t.VANAF
     return words.format(datum=long_date(value.start))
 
@@ -92,7 +91,7 @@ def tot(build: Build, arguments: list[str]) -> str:
     parameter, day = _figure_and_day(build, arguments, "tot")
     later = [v.start for v in parameter.values if v.start > day]
     if not later:
-        raise PluginError(f"kmo:tot: {parameter.name} has not changed since {day}")
+        raise BuildError(f"kmo:tot: {parameter.name} has not changed since {day}")
     return long_date(later[0] - timedelta(days=1))
 
 
@@ -124,7 +123,7 @@ def termijnvoorbeeld(build: Build, arguments: list[str]) -> str:
     try:
         start = date.fromisoformat(one(arguments, "termijnvoorbeeld"))
     except ValueError:
-        raise PluginError("kmo:termijnvoorbeeld takes a date as YYYY-MM-DD") from None
+        raise BuildError("kmo:termijnvoorbeeld takes a date as YYYY-MM-DD") from None
     return long_date(aanvraagtermijn(start, build.day, build.rules))
 
 
@@ -148,7 +147,7 @@ def open_data(build: Build, arguments: list[str]) -> str:
         "feed": opendata.FEED_FILE,
     }
     if key not in names:
-        raise PluginError(f"kmo:open-data takes one of {', '.join(names)}")
+        raise BuildError(f"kmo:open-data takes one of {', '.join(names)}")
     return names[key]
 
 
@@ -213,18 +212,18 @@ def holds(build: Build, kind: str, name: str, since: str | None) -> bool:
     if name.startswith(PROVIDER_PREFIX):
         known = aanbiedergegevens.CONDITIONS.get(name)
         if known is None or kind == "als-veranderd" or since is not None:
-            raise PluginError(
+            raise BuildError(
                 f"kmo:{kind} {name}: a condition on the provider is one of {', '.join(aanbiedergegevens.CONDITIONS)}, "
                 "with kmo:als or kmo:als-niet and no date"
             )
         return known(build.provider) is (kind == "als")
     if kind == "als-veranderd":
         if name != VERANDERD or since is None:
-            raise PluginError(f"kmo:als-veranderd takes '{VERANDERD}' and a date, not {name} {since}")
+            raise BuildError(f"kmo:als-veranderd takes '{VERANDERD}' and a date, not {name} {since}")
         return overzicht.tarieven_veranderd(date.fromisoformat(since), build.day, build.rules)
     condition = overzicht.PAGINAVOORWAARDEN.get(name)
     if condition is None or since is not None:
-        raise PluginError(
+        raise BuildError(
             f"kmo:{kind} {name}: a condition is one of {', '.join(overzicht.PAGINAVOORWAARDEN)}, without a date"
         )
     return condition(build.day, build.rules) is (kind == "als")
@@ -236,11 +235,11 @@ def choose(build: Build, markdown: str, where: str) -> str:
     def replace(match: re.Match[str]) -> str:
         kind, name, since, then, otherwise = match.groups()
         if CONDITION_START.search(then) or CONDITION_START.search(otherwise or ""):
-            raise PluginError(f"{where}: kmo:als blocks cannot be nested")
+            raise BuildError(f"{where}: kmo:als blocks cannot be nested")
         try:
             wanted = holds(build, kind, name, since)
-        except PluginError as error:
-            raise PluginError(f"{where}: {error}") from None
+        except BuildError as error:
+            raise BuildError(f"{where}: {error}") from None
         return str(then if wanted else (otherwise or ""))
 
     return CONDITION.sub(replace, markdown)
@@ -258,7 +257,7 @@ def render(build: Build, markdown: str, where: str, *, notes: bool = True) -> st
     chosen = choose(build, markdown, where)
     stray = CONDITION_START.search(chosen)
     if stray:
-        raise PluginError(
+        raise BuildError(
             f"{where}, line {_line(chosen, stray)}: kmo:{stray.group(1)} without its block (kmo:als … kmo:einde)"
         )
 
@@ -266,16 +265,16 @@ def render(build: Build, markdown: str, where: str, *, notes: bool = True) -> st
         name, rest = match.group(1), match.group(2).split()
         handler = MARKERS.get(name)
         if handler is None:
-            raise PluginError(f"{where}: unknown marker kmo:{name} (known: {', '.join(sorted(MARKERS))})")
+            raise BuildError(f"{where}: unknown marker kmo:{name} (known: {', '.join(sorted(MARKERS))})")
         try:
             return handler(build, rest)
-        except PluginError as error:
-            raise PluginError(f"{where}: {error}") from None
+        except BuildError as error:
+            raise BuildError(f"{where}: {error}") from None
 
     result = MARKER.sub(replace, chosen)
     leftover = ANY_MARKER.search(result)
     if leftover:
-        raise PluginError(f"{where}, line {_line(result, leftover)}: malformed kmo marker")
+        raise BuildError(f"{where}, line {_line(result, leftover)}: malformed kmo marker")
     if build.notes and not notes:
-        raise PluginError(f"{where}: a marker that makes a note (kmo:figuur, kmo:bron) cannot be used here")
+        raise BuildError(f"{where}: a marker that makes a note (kmo:figuur, kmo:bron) cannot be used here")
     return build.notes_section(result)

@@ -3,7 +3,7 @@ for, and the names of the caches the page's scripts keep on the device.
 
 The build (build_site.build_runtime) lays out the folder from these lists and writes ``manifest.json`` into it; then
 
-- the page's template reads it through the hooks' template globals (``kmo.manifest``: the modules and the runtime's
+- the page's template reads it through the generated configuration (``config.extra.kmo.manifest``: the modules and the runtime's
   big files the calculator page preloads, its stylesheets, and ``prefetch``, what an information page prefetches);
 - the calculator's worker gets the part it needs written into its copy (``__RUNTIME_MANIFEST__``): fetching
   ``manifest.json`` at run time would put one more request before the worker's first download;
@@ -39,6 +39,7 @@ PAGE_MODULES = (
     "address.mjs",
     "field-errors.mjs",
     "form-state.mjs",
+    "service-choice.mjs",
     "render.mjs",
     "next-step.mjs",
 )

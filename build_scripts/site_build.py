@@ -1,6 +1,6 @@
 """One site build: the rules data and the day the figures are taken for, the provider (its file, read by
-``build_scripts/aanbieder.py``), and what the pages cited so far. The MkDocs hooks make one :class:`Build` per
-build; the marker handlers read and fill it.
+``build_scripts/aanbieder.py``), and what the pages cited so far. The Markdown extension makes one :class:`Build` per
+build (build_scripts/markdown_extension.py); the marker handlers read and fill it.
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from build_scripts import aanbieder
 from build_scripts import siteteksten as t
+from build_scripts.errors import BuildError
 from calculator.clock import brussels_today
 from calculator.dated import Begin, DatedValue, Parameter, Source
 from calculator.formatting import long_date
@@ -23,14 +22,14 @@ from calculator.parameters import RulesData, load, load_from
 def one(arguments: list[str], marker: str) -> str:
     """A marker's one argument."""
     if len(arguments) != 1:
-        raise PluginError(f"kmo:{marker} takes exactly one argument, got {arguments}")
+        raise BuildError(f"kmo:{marker} takes exactly one argument, got {arguments}")
     return arguments[0]
 
 
 def none(arguments: list[str], marker: str) -> None:
     """A marker that takes no arguments."""
     if arguments:
-        raise PluginError(f"kmo:{marker} takes no arguments")
+        raise BuildError(f"kmo:{marker} takes no arguments")
 
 
 def build_day() -> date:
@@ -58,7 +57,7 @@ class Build:
         rules = load_from(Path(folder)) if folder else load()
         build = cls(rules, build_day(), aanbieder.load(rules.classificatie))
         if build.day < build.rules.modelled_from:
-            raise PluginError(f"KMO_BUILD_DATE {build.day} is before the first modelled rule set")
+            raise BuildError(f"KMO_BUILD_DATE {build.day} is before the first modelled rule set")
         return build
 
     # --- figures ------------------------------------------------------------------------------------------------
@@ -67,13 +66,13 @@ class Build:
         try:
             return self.rules[name]
         except KeyError:
-            raise PluginError(f"unknown figure '{name}' (see calculator/data/parameters.toml)") from None
+            raise BuildError(f"unknown figure '{name}' (see calculator/data/parameters.toml)") from None
 
     def source(self, key: str, marker: str) -> Source:
         try:
             return self.rules.sources[key]
         except KeyError:
-            raise PluginError(f"kmo:{marker}: unknown source '{key}' (see calculator/data/bronnen.toml)") from None
+            raise BuildError(f"kmo:{marker}: unknown source '{key}' (see calculator/data/bronnen.toml)") from None
 
     def next_change(self) -> date | None:
         """The first day after the build day on which the rules change (a figure gets a new value), or None when the

@@ -4,9 +4,8 @@ figure with its numbered note. Which rate applies where is decided by the packag
 
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
-
 from build_scripts import siteteksten as t
+from build_scripts.errors import BuildError
 from build_scripts.site_build import Build, none, one
 from calculator import overzicht
 from calculator.dated import DatedValue
@@ -95,7 +94,7 @@ def themas(build: Build, arguments: list[str]) -> str:
 def rechtsvormen(build: Build, arguments: list[str]) -> str:
     which = one(arguments, "rechtsvormen")
     if which not in {"aanvaard", "niet-aanvaard"}:
-        raise PluginError("kmo:rechtsvormen takes 'aanvaard' or 'niet-aanvaard'")
+        raise BuildError("kmo:rechtsvormen takes 'aanvaard' or 'niet-aanvaard'")
     wanted = which == "aanvaard"
     forms = [form.label for form in build.rules.classificatie.rechtsvormen.values() if form.aanvaard is wanted]
     return "\n".join(f"- {label}" for label in forms)
@@ -104,7 +103,7 @@ def rechtsvormen(build: Build, arguments: list[str]) -> str:
 def diensten(build: Build, arguments: list[str]) -> str:
     which = one(arguments, "diensten")
     if which not in {"subsidieerbaar", "niet-subsidieerbaar"}:
-        raise PluginError("kmo:diensten takes 'subsidieerbaar' or 'niet-subsidieerbaar'")
+        raise BuildError("kmo:diensten takes 'subsidieerbaar' or 'niet-subsidieerbaar'")
     wanted = which == "subsidieerbaar"
     kinds = overzicht.soorten(build.day, build.rules)
     return "\n".join(f"- **{k.soort.label}** ({render(k.omschrijving)})" for k in kinds if k.subsidieerbaar is wanted)

@@ -4,11 +4,10 @@ calculator runtime's folder and manifest), and two fixes to the theme's own mark
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 
-from build_scripts import aanbieder, runtime_manifest
+from build_scripts import insluiten, runtime_manifest
 from build_scripts import siteteksten as t
 from build_scripts.build_site import RUNTIME_STAGING
 from build_scripts.hosting import CSP_META
@@ -21,8 +20,9 @@ from calculator.rendering import render
 from calculator.request import MAX_ROWS
 
 
-def template_globals(build: Build) -> dict[str, Any]:
-    """``kmo`` in the templates: the form's choices (from the data) and the calculator runtime's versioned folder."""
+def template_globals(build: Build, folder: str) -> dict[str, Any]:
+    """``config.extra.kmo`` in the templates (build_scripts/site_config.py writes it): the form's choices (from the
+    data) and the calculator runtime's versioned folder (``folder``, "assets/rekenmodule/<version>/"; empty: none)."""
     classification = build.rules.classificatie
     day, rules = build.day, build.rules
     return {
@@ -39,10 +39,10 @@ def template_globals(build: Build) -> dict[str, Any]:
             "termijn": t.KALENDERDAGEN.format(aantal=overzicht.aanvraagtermijn_dagen(day, rules)),
         },
         "regelwijziging": regelwijziging(build),
-        "runtime": os.environ.get("KMO_REKENMODULE", ""),
-        "manifest": runtime_manifest_for_pages(),
+        "runtime": folder,
+        "manifest": runtime_manifest_for_pages(folder),
         "calculator": calculator_page_data(build),
-        "toegelaten": aanbieder.insluiten(build.provider.bestand).toegelaten,  # who may embed (insluiten-uitleg.html)
+        "toegelaten": insluiten.insluiten(build.provider.bestand).toegelaten,  # who may embed (insluiten-uitleg.html)
     }
 
 
@@ -60,11 +60,11 @@ def regelwijziging(build: Build) -> dict[str, str]:
     }
 
 
-def runtime_manifest_for_pages() -> dict[str, Any]:
+def runtime_manifest_for_pages(folder: str) -> dict[str, Any]:
     """The runtime's manifest (build/rekenmodule/manifest.json, laid out before the pages are built): the files the
     calculator page preloads, and those an information page prefetches when the visitor shows intent
     (``prefetch``). Empty for a build without the runtime."""
-    if not os.environ.get("KMO_REKENMODULE") or not (RUNTIME_STAGING / runtime_manifest.NAME).is_file():
+    if not folder or not (RUNTIME_STAGING / runtime_manifest.NAME).is_file():
         return {}
     return runtime_manifest.read(RUNTIME_STAGING)
 

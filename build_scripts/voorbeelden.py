@@ -12,9 +12,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
 from build_scripts import siteteksten as t
+from build_scripts.errors import BuildError
 from build_scripts.site_build import Build, one
 from calculator import evaluate
 from calculator.formatting import euro
@@ -59,7 +58,7 @@ def _story(template: str, request: dict[str, Any], answer: dict[str, Any], where
     try:
         return template.format_map(values)
     except (KeyError, ValueError) as error:
-        raise PluginError(f"kmo:voorbeelden {where}: the story has an unknown name {error}") from None
+        raise BuildError(f"kmo:voorbeelden {where}: the story has an unknown name {error}") from None
 
 
 def _row(label: str, key: str, shown: dict[str, str]) -> str:
@@ -72,7 +71,7 @@ def _check_story(template: str, service: dict[str, Any], where: str) -> None:
     needed = ["{prijs}"] + (["{start}"] if service["eligible"] else [])
     missing = [name for name in needed if name not in template]
     if missing:
-        raise PluginError(f"kmo:voorbeelden {where}: the story must name {', '.join(missing)}")
+        raise BuildError(f"kmo:voorbeelden {where}: the story must name {', '.join(missing)}")
 
 
 def _block(key: str, title: str, story: str, service: dict[str, Any]) -> str:
@@ -95,13 +94,13 @@ def voorbeelden(build: Build, arguments: list[str]) -> str:
     group = one(arguments, "voorbeelden")
     examples = example_requests(build.day).get(group)
     if not examples:
-        raise PluginError(f"kmo:voorbeelden: no group '{group}' in {EXAMPLES_FILE.name}")
+        raise BuildError(f"kmo:voorbeelden: no group '{group}' in {EXAMPLES_FILE.name}")
     stories = {example["sleutel"]: example["verhaal"] for example in _examples()[group]}
     blocks = []
     for key, title, request in examples:
         answer = evaluate(request, data=build.rules, today=build.day)
         if not answer["ok"]:
-            raise PluginError(f"kmo:voorbeelden {group}/{key}: the request is refused: {answer['errors']}")
+            raise BuildError(f"kmo:voorbeelden {group}/{key}: the request is refused: {answer['errors']}")
         _check_story(stories[key], answer["services"][0], f"{group}/{key}")
         story = _story(stories[key], request, answer, f"{group}/{key}")
         blocks.append(_block(key, title, story, answer["services"][0]))

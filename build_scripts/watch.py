@@ -2,8 +2,8 @@
 
 What is watched, by polling (standard library only), under the project root:
 
-- the pages: ``docs/``, ``docs_includes/``, ``site_overrides/``, ``mkdocs.yml``, the hooks and their worked
-  examples (``build_scripts/mkdocs_hooks.py``, ``build_scripts/voorbeelden.toml``);
+- the pages: ``docs/``, ``docs_includes/``, ``site_overrides/``, ``mkdocs.yml``, the build scripts and their
+  worked examples (``build_scripts/``, ``build_scripts/voorbeelden.toml``);
 - the build's page modules (``build_scripts/``);
 - the provider file: ``aanbieder.toml``, or the file ``KMO_AANBIEDER`` names (relative to the project root);
 - the package (``calculator/``, its rules data in ``calculator/data/`` included, ``pyproject.toml``), ``frontend/``

@@ -6,6 +6,7 @@
 // kept as it was and sent as such, so the package names the problem at that field; it is never replaced by a default.
 
 import { isObject } from "./address.mjs";
+import { chooseDescribed, rowValue } from "./service-choice.mjs";
 
 // --- the form --------------------------------------------------------------------------------------------------
 
@@ -229,16 +230,8 @@ export class FormState {
         this.hold(`${path}[${index}]`, item);
         return;
       }
-      const described = describedChoice(item);
-      const select = described && this.field(`${path}[${index}].kind`)[0];
-      if (select && [...select.options].some((option) => option.value === described)) {
-        select.value = described; // one of the list's described services (the provider's, or another)
-        for (const [key, raw] of Object.entries(item)) {
-          if (!DESCRIBED_KEYS.includes(key)) this.putPath(`${path}[${index}].${key}`, raw);
-        }
-        return;
-      }
-      for (const [key, raw] of Object.entries(item)) this.putPath(`${path}[${index}].${key}`, raw);
+      const rest = chooseDescribed(this.field(`${path}[${index}].kind`)[0], item);
+      for (const [key, raw] of Object.entries(rest)) this.putPath(`${path}[${index}].${key}`, raw);
     });
   }
 
@@ -287,22 +280,6 @@ export class FormState {
   }
 }
 
-
-// A service in the list of services is a named kind ("pentest") or a described service: the compact JSON of its
-// request fields (kind, subject, theme and the provider's own name as label), written by the build, sent as they are.
-const DESCRIBED_KEYS = ["kind", "subject", "theme", "label"];
-function rowValue(key, value) {
-  if (key !== "kind" || !value.startsWith("{")) return { [key]: value };
-  return JSON.parse(value);
-}
-
-// The list's value for a described service of a request, or null for a named kind (in the build's key order).
-function describedChoice(item) {
-  if (!isObject(item) || !("subject" in item || "theme" in item || "label" in item)) return null;
-  const fields = {};
-  for (const key of DESCRIBED_KEYS) if (key in item) fields[key] = item[key];
-  return JSON.stringify(fields);
-}
 
 // A group of radios that answers yes or no: its value is a boolean in the request.
 const YES = "ja";

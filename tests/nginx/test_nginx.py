@@ -10,9 +10,10 @@ import urllib.request
 import pytest
 from nginx_helpers import CONFIG, ROOT, SITE
 
-from build_scripts.aanbieder import chosen_file, insluiten
+from build_scripts.aanbieder import chosen_file
 from build_scripts.embedding import NGINX_FILE, PAGE, SNIPPET, embed_csp, nginx_conf
 from build_scripts.hosting import IMMUTABLE, REVALIDATE, SECURITY_HEADERS
+from build_scripts.insluiten import insluiten
 
 HOSTING = ROOT / "HOSTING.md"
 

@@ -40,7 +40,12 @@ PROSPECT_PAGES = (
 
 
 def build(
-    site_dir: Path, *, docs_dir: Path | None = None, env: dict[str, str] | None = None, config: Path | None = None
+    site_dir: Path,
+    *,
+    docs_dir: Path | None = None,
+    env: dict[str, str] | None = None,
+    config: Path | None = None,
+    generator: str = "mkdocs",
 ) -> subprocess.CompletedProcess[str]:
     config = config or ROOT / "mkdocs.yml"
     if docs_dir is not None:  # a copy of the configuration that points at another docs folder
@@ -54,8 +59,19 @@ def build(
             text = text.replace(old, new)
         config = docs_dir.parent / "mkdocs.yml"
         config.write_text(text, encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)],
+    return subprocess.run(  # the pages as build_site builds them: generated configuration, MkDocs, open data
+        [
+            sys.executable,
+            "-m",
+            "build_scripts.build_site",
+            "--pages-only",
+            "--config",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+            "--generator",
+            generator,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

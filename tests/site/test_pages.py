@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 import site_checks
-from mkdocs.exceptions import PluginError
 from site_helpers import PROSPECT_PAGES, RATE_FIGURES, ROOT, Page, build, build_at, built_pages
 
 from build_scripts import markers, voorbeelden
 from build_scripts.aanbieder import Contact
+from build_scripts.errors import BuildError
 from build_scripts.site_build import build_day
 from calculator.dated import Begin, Eenheid
 from calculator.formatting import euro, long_date, percent
@@ -277,7 +277,7 @@ def test_a_marker_for_a_figure_that_does_not_exist_yet_fails_instead_of_guessing
     # A page that shows the cybersecurity rate outside a kmo:als block cannot be built for 2018, when that rate
     # did not exist: no silent default.
     build_2018 = build_at(date(2018, 6, 1))
-    with pytest.raises(PluginError, match="has no value on 2018-06-01"):
+    with pytest.raises(BuildError, match="has no value on 2018-06-01"):
         markers.render(build_2018, "<!-- kmo:waarde steunpercentage.cybersecurity.klein -->", "test.md")
     chosen = markers.render(
         build_2018,
@@ -290,20 +290,20 @@ def test_a_marker_for_a_figure_that_does_not_exist_yet_fails_instead_of_guessing
 
 def test_conditional_blocks_refuse_nesting_and_strays() -> None:
     build = build_at(date(2026, 11, 27))
-    with pytest.raises(PluginError, match="nested"):
+    with pytest.raises(BuildError, match="nested"):
         markers.render(
             build,
             "<!-- kmo:als themas_beperkt -->a<!-- kmo:als themas_beperkt -->b<!-- kmo:einde --><!-- kmo:einde -->",
             "test.md",
         )
-    with pytest.raises(PluginError, match="without its block"):
+    with pytest.raises(BuildError, match="without its block"):
         markers.render(build, "a <!-- kmo:einde -->", "test.md")
     # A condition names a question the package answers, never a figure of the data.
-    with pytest.raises(PluginError, match="a condition is one of verhoogd_cybersecurity"):
+    with pytest.raises(BuildError, match="a condition is one of verhoogd_cybersecurity"):
         markers.render(build, "<!-- kmo:als diensten.themas_beperkt -->a<!-- kmo:einde -->", "test.md")
-    with pytest.raises(PluginError, match="not a known start date"):
+    with pytest.raises(BuildError, match="not a known start date"):
         markers.render(build, "<!-- kmo:sinds procedure.aanvraagtermijn -->", "test.md")
-    with pytest.raises(PluginError, match="cannot be used here"):
+    with pytest.raises(BuildError, match="cannot be used here"):
         markers.render(build, "<!-- kmo:figuur steunplafond.klein -->", "description", notes=False)
 
 
@@ -325,7 +325,7 @@ def test_a_block_can_depend_on_the_provider_file() -> None:
         "<!-- kmo:als aanbieder.onbekend -->x<!-- kmo:einde -->",
         "<!-- kmo:als-veranderd aanbieder.prijzen 2026-01-01 -->x<!-- kmo:einde -->",
     ):
-        with pytest.raises(PluginError, match="a condition on the provider is one of"):
+        with pytest.raises(BuildError, match="a condition on the provider is one of"):
             markers.render(build, wrong, "test.md")
 
 
@@ -333,17 +333,17 @@ def test_a_worked_example_names_the_price_and_the_start_its_table_builds_on() ->
     service = {"eligible": True}
     voorbeelden._check_story("Begint op {start} en kost {prijs}.", service, "steun/x")
     voorbeelden._check_story("Kost {prijs}.", {"eligible": False}, "procedure/x")
-    with pytest.raises(PluginError, match=r"must name \{start\}"):
+    with pytest.raises(BuildError, match=r"must name \{start\}"):
         voorbeelden._check_story("Kost {prijs}.", service, "steun/x")
-    with pytest.raises(PluginError, match=r"must name \{prijs\}"):
+    with pytest.raises(BuildError, match=r"must name \{prijs\}"):
         voorbeelden._check_story("Begint op {start}.", {"eligible": False}, "procedure/x")
 
 
 def test_an_unknown_marker_fails_the_build(tmp_path: Path) -> None:
     today = build_at(build_day())
-    with pytest.raises(PluginError, match="unknown marker kmo:onbekend"):
+    with pytest.raises(BuildError, match="unknown marker kmo:onbekend"):
         markers.render(today, "x <!-- kmo:onbekend a -->", "test.md")
-    with pytest.raises(PluginError, match="malformed"):
+    with pytest.raises(BuildError, match="malformed"):
         markers.render(today, "x <!-- kmo waarde steunpercentage.klein -->", "test.md")
     docs = tmp_path / "docs"
     shutil.copytree(DOCS, docs)
