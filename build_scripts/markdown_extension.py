@@ -56,7 +56,7 @@ notes, which shares the set of cited sources.
 Listed under ``markdown_extensions:`` in ``mkdocs.yml`` as ``build_scripts.markdown_extension``, it runs under any
 Python-Markdown site generator (MkDocs, Zensical), before every other preprocessor: it puts in the included texts
 (build_scripts/includes.py), fills in the markers, and marks each glossary term at its first use on the page
-(build_scripts/afkortingen.py; not on the glossary's own page). The page's ``description``, ``lead`` and ``kop`` are
+(build_scripts/afkortingen.py; not on the glossary's own page). The page's ``title``, ``description``, ``lead`` and ``kop`` are
 filled in too when the generator tells the extension which page it renders: Zensical through its rendering
 context, MkDocs through :func:`set_page` (build_scripts/mkdocs_hooks.py).
 
@@ -79,7 +79,7 @@ from build_scripts.afkortingen import first_use
 from build_scripts.site_build import Build
 
 GLOSSARY_PAGE = "woordenlijst.md"  # shows the whole glossary, so no term is marked on it
-META_KEYS = ("description", "lead", "kop")  # the front matter that may hold markers
+META_KEYS = ("title", "description", "lead", "kop")  # the front matter that may hold markers
 PRIORITY = 40  # before every preprocessor of Python-Markdown (normalize_whitespace: 30) and pymdownx.snippets (32)
 
 
