@@ -32,8 +32,9 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
     <!-- kmo:drempels -->                          the size thresholds (European SME definition)
     <!-- kmo:themas -->                            the future-oriented themes, as a list
     <!-- kmo:rechtsvormen aanvaard|niet-aanvaard -->
-    <!-- kmo:diensten subsidieerbaar|niet-subsidieerbaar -->
+    <!-- kmo:diensten subsidieerbaar|niet-subsidieerbaar -->   the kinds of the provider's offer that (do not) qualify
     <!-- kmo:voorbeelden GROUP -->                 the worked examples of build_scripts/voorbeelden.toml, computed
+                                                   (an example with als/als_niet: only for a provider it fits)
     <!-- kmo:aanbieder naam|registratienummer_advies|registratienummer_opleiding|website|... -->
                                                    (hoofddiensten: the offer's main services that qualify today)
     <!-- kmo:contactgegevens -->                   how to reach the provider (only what its file sets)

@@ -88,6 +88,11 @@ STEUN_VOOR: Final = {
 STEUN_VOOR_CYBERSECURITY: Final = "{diensten} over cybersecurity"
 REGISTRATIENUMMERS: Final = ("registratienummer {nummers}", "registratienummers {nummers}")  # one, or more
 REGISTRATIE_DIENSTEN: Final = "**{nummer}** voor {wat}: {diensten}"
+# kmo:diensten when none of the offer's kinds is in the list: (none qualifies, all qualify), keyed by the list asked
+GEEN_SOORTEN: Final = {
+    True: "Geen van onze diensten komt vandaag in aanmerking.",
+    False: "Al onze diensten komen vandaag in aanmerking.",
+}
 ANDERE_DIENST: Final = "Een andere opleiding of een ander advies"  # the calculator's group beyond the offer
 AANBOD_GEEN_DIENST: Final = "Geen opleiding of advies"
 AANBOD_THEMA: Final = "{dienst}, thema {thema}"

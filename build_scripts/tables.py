@@ -105,5 +105,8 @@ def diensten(build: Build, arguments: list[str]) -> str:
     if which not in {"subsidieerbaar", "niet-subsidieerbaar"}:
         raise BuildError("kmo:diensten takes 'subsidieerbaar' or 'niet-subsidieerbaar'")
     wanted = which == "subsidieerbaar"
-    kinds = overzicht.soorten(build.day, build.rules)
-    return "\n".join(f"- **{k.soort.label}** ({render(k.omschrijving)})" for k in kinds if k.subsidieerbaar is wanted)
+    offered = (service.soort for service in build.provider.aanbod)
+    kinds = [k for k in overzicht.soorten(build.day, build.rules, offered) if k.subsidieerbaar is wanted]
+    if not kinds:
+        return t.GEEN_SOORTEN[wanted]
+    return "\n".join(f"- **{k.soort.label}** ({render(k.omschrijving)})" for k in kinds)

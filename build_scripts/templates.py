@@ -34,7 +34,7 @@ def template_globals(build: Build, folder: str) -> dict[str, Any]:
         "csp": CSP_META,
         "gecontroleerd_op": long_date(rules.checked_on),
         "home": {
-            "hoogste": percent(overzicht.hoogste_tarief(day, rules)),
+            "hoogste": _hoogste(build),
             "plafond": euro(overzicht.hoogste_plafond(day, rules), cents=False),
             "termijn": t.KALENDERDAGEN.format(aantal=overzicht.aanvraagtermijn_dagen(day, rules)),
         },
@@ -44,6 +44,13 @@ def template_globals(build: Build, folder: str) -> dict[str, Any]:
         "calculator": calculator_page_data(build),
         "toegelaten": insluiten.insluiten(build.provider.bestand).toegelaten,  # who may embed (insluiten-uitleg.html)
     }
+
+
+def _hoogste(build: Build) -> str:
+    """The home page's "tot … %": the highest rate over the provider's own qualifying services (the package decides
+    it); without any, the highest rate in force."""
+    offer = overzicht.hoogste_tarief_van((s.soort for s in build.provider.aanbod), build.day, build.rules)
+    return percent(offer if offer is not None else overzicht.hoogste_tarief(build.day, build.rules))
 
 
 def regelwijziging(build: Build) -> dict[str, str]:

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from build_scripts import siteteksten as t
+from build_scripts.aanbieder import Aanbieder
+from build_scripts.aanbiedergegevens import CONDITIONS
 from build_scripts.errors import BuildError
 from build_scripts.site_build import Build, one
 from calculator import evaluate
@@ -26,12 +28,31 @@ def _examples() -> dict[str, list[dict[str, Any]]]:
     return loaded
 
 
-def example_requests(day: date) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
-    """The worked examples per group: (key, title, full request for an application on ``day``). Tests use it to
-    check that the pages show exactly what calculator.evaluate answers."""
+def _fits(example: dict[str, Any], provider: Aanbieder) -> bool:
+    """Whether an example fits the provider: ``als`` names a fact of the provider file (aanbiedergegevens.CONDITIONS,
+    such as aanbieder.beoordeling) that must hold, ``als_niet`` one that must not; an example without either fits
+    every provider."""
+    for key, wanted in (("als", True), ("als_niet", False)):
+        if key in example:
+            condition = CONDITIONS.get(example[key])
+            if condition is None:
+                raise BuildError(
+                    f"{EXAMPLES_FILE.name} {example['sleutel']}: {key} is one of {', '.join(CONDITIONS)}, "
+                    f"not '{example[key]}'"
+                )
+            if condition(provider) is not wanted:
+                return False
+    return True
+
+
+def example_requests(day: date, provider: Aanbieder) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
+    """The worked examples per group that fit ``provider``: (key, title, full request for an application on
+    ``day``). Tests use it to check that the pages show exactly what calculator.evaluate answers."""
     groups: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
     for group, examples in _examples().items():
         for example in examples:
+            if not _fits(example, provider):
+                continue
             request = copy.deepcopy(example["aanvraag"])
             request["application_date"] = day.isoformat()
             start = (day + timedelta(days=int(example["start_over"]))).isoformat()
@@ -92,7 +113,7 @@ def voorbeelden(build: Build, arguments: list[str]) -> str:
     """The worked examples of a group: the situation as voorbeelden.toml tells it, with every amount and date
     computed now by calculator.evaluate (never typed on the page), and a small table of the outcome."""
     group = one(arguments, "voorbeelden")
-    examples = example_requests(build.day).get(group)
+    examples = example_requests(build.day, build.provider).get(group)
     if not examples:
         raise BuildError(f"kmo:voorbeelden: no group '{group}' in {EXAMPLES_FILE.name}")
     stories = {example["sleutel"]: example["verhaal"] for example in _examples()[group]}

@@ -9,7 +9,7 @@ figure and source the site shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -140,6 +140,18 @@ def hoogste_tarief(day: date, data: RulesData) -> Decimal:
     )
 
 
+def hoogste_tarief_van(kinds: Iterable[Dienstsoort], day: date, data: RulesData) -> Decimal | None:
+    """The highest rate in force on ``day`` over these kinds of service (a provider's offer: "tot 45 %"), counting
+    only those that qualify on ``day``; ``None`` when none does."""
+    rates = [
+        tarief_voor(kind.dienst, kind.onderwerp, klasse, day, data).percentage
+        for kind in kinds
+        if soort_subsidieerbaar(kind, day, data)[0]
+        for klasse in GROOTTES
+    ]
+    return max(rates, default=None)
+
+
 def hoogste_plafond(day: date, data: RulesData) -> Decimal:
     return max(_amount(cap) for cap in _plafonds(day, data))
 
@@ -234,10 +246,16 @@ def grootte_omschrijving(klasse: Grootteklasse, day: date, data: RulesData) -> R
     return Reden("overzicht.grootte", delen=(fte_reden, money))
 
 
-def soorten(day: date, data: RulesData) -> tuple[Soort, ...]:
-    """Every kind of service of the classification, whether it qualifies on ``day``, and what it is."""
+def soorten(day: date, data: RulesData, kinds: Iterable[Dienstsoort] | None = None) -> tuple[Soort, ...]:
+    """Every kind of service of the classification (or only ``kinds``, a provider's offer: the classification's
+    named kinds in its order, then the described ones in theirs, each once), whether it qualifies on ``day``, and
+    what it is."""
+    named = tuple(data.classificatie.dienstsoorten.values())
+    if kinds is not None:
+        chosen = tuple(dict.fromkeys(kinds))
+        named = tuple(kind for kind in named if kind in chosen) + tuple(k for k in chosen if k not in named)
     result = []
-    for kind in data.classificatie.dienstsoorten.values():
+    for kind in named:
         qualifies, _, _ = soort_subsidieerbaar(kind, day, data)
         if kind.dienst is Dienst.GEEN:
             what = Reden("overzicht.soort.geen")

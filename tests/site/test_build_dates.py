@@ -15,6 +15,7 @@ from decimal import Decimal
 import pytest
 from site_helpers import RATE_FIGURES, Page, build, built_pages, plain
 
+from build_scripts import aanbieder
 from build_scripts.site_build import build_day
 from build_scripts.voorbeelden import example_requests
 from calculator import evaluate
@@ -24,6 +25,7 @@ from calculator.formatting import MONTHS, euro, long_date, percent
 from calculator.parameters import RulesData, load
 
 RULES = load()
+PROVIDER = aanbieder.load(RULES.classificatie)  # the default site's provider, whose examples its pages show
 
 
 def build_dates(rules: RulesData) -> list[date]:
@@ -192,7 +194,7 @@ def test_worked_examples_are_what_evaluate_answers_on_the_build_date(built: tupl
 
 def check_examples(day: date, pages: dict[str, Page]) -> None:
     checked = 0
-    for group, requests in example_requests(day).items():
+    for group, requests in example_requests(day, PROVIDER).items():
         page = pages["index.html" if group == "index" else f"{group}/index.html"]  # group "index": the home page
         for key, _, request in requests:
             shown = examples(page).get(key)
@@ -217,7 +219,7 @@ def test_the_late_example_is_refused_and_the_cap_example_is_capped(pages: dict[s
     assert late["support"] == plain(euro(Decimal(0)))
     assert "application_deadline" not in late
     capped = examples(pages["steun/index.html"])["plafond-bereikt"]
-    requests = {key: request for key, _, request in example_requests(build_day())["steun"]}
+    requests = {key: request for key, _, request in example_requests(build_day(), PROVIDER)["steun"]}
     answer = evaluate(requests["plafond-bereikt"], today=build_day())
     assert answer["cap_remaining_before"] == answer["services"][0]["support"] != "0.00"
     assert capped["support"] == plain(answer["services"][0]["display"]["support"])

@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 from site_helpers import Page, built_pages, plain
 
-from tests.example_provider import ACADEMY_FILE, DEFAULT_PROVIDER_WORDS, academy_site
+from build_scripts import aanbieder
+from calculator import overzicht
+from calculator.formatting import percent
+from calculator.parameters import load
+from tests.example_provider import ACADEMY_FILE, BUILD_DATE, DEFAULT_PROVIDER_WORDS, academy_site
 
 pytestmark = pytest.mark.slow
 
@@ -71,12 +75,6 @@ def test_the_home_page_does_not_speak_as_an_it_security_firm(academy_pages: dict
     assert "steun voor opleiding" in home.title
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="left for later (issue 30): the kinds table on diensten (kmo:diensten lists the named kinds), the worked "
-    "examples on home and steun (build_scripts/voorbeelden.toml) and the open-data example request still name a "
-    "pentest or a security audit",
-)
 def test_no_page_names_a_security_service_or_the_default_provider(academy: Path) -> None:
     words = (*SECURITY_WORDS, *DEFAULT_PROVIDER_WORDS)
     pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
@@ -88,6 +86,14 @@ def test_no_page_names_a_security_service_or_the_default_provider(academy: Path)
             for m in pattern.finditer(text)
         ]
     assert not problems, "\n".join(problems[:30])
+
+
+def test_the_home_pages_highest_rate_is_that_of_the_offer(academy_pages: dict[str, Page]) -> None:
+    rules = load()
+    offer = aanbieder.load(rules.classificatie, ACADEMY_FILE).aanbod
+    highest = overzicht.hoogste_tarief_van((service.soort for service in offer), BUILD_DATE, rules)
+    assert highest is not None
+    assert f"tot {plain(percent(highest))} steun" in academy_pages["index.html"].text
 
 
 def test_the_academy_file_is_the_one_built() -> None:

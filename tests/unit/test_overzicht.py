@@ -12,6 +12,7 @@ from calculator.classificatie import Dienst, Onderwerp
 from calculator.domein import Grootteklasse
 from calculator.parameters import RulesData
 from calculator.rendering import render
+from calculator.request_services import beschreven_soort
 from calculator.steun import GROOTTES, tarief, tarief_voor
 
 DAYS = [date(2016, 4, 1), date(2021, 1, 1), date(2021, 9, 14), date(2024, 7, 1), date(2026, 2, 1), date(2026, 12, 4)]
@@ -71,6 +72,31 @@ def test_the_energy_efficiency_rate_is_decided_by_the_package(rules: RulesData) 
     assert training.percentage == rules["steunpercentage.energie_efficientie_opleiding.klein"].amount(date(2024, 7, 1))
     advice = tarief_voor(Dienst.ADVIES, Onderwerp.ENERGIE_EFFICIENTIE, Grootteklasse.KLEIN, date(2024, 7, 1), rules)
     assert advice.verhoogd is None, "the energy-efficiency rate is for training only"
+
+
+def test_the_highest_rate_of_an_offer_counts_only_its_services(rules: RulesData) -> None:
+    today = date(2026, 12, 4)
+    themes = rules.classificatie.themas
+    other = beschreven_soort(Dienst.OPLEIDING, Onderwerp.ANDER, themes["financiele_geletterdheid"])
+    energy = beschreven_soort(Dienst.OPLEIDING, Onderwerp.ENERGIE_EFFICIENTIE, themes["duurzaamheid"])
+    assert overzicht.hoogste_tarief_van([other], today, rules) == rules["steunpercentage.klein"].amount(today)
+    assert overzicht.hoogste_tarief_van([other, energy], today, rules) == rules[
+        "steunpercentage.energie_efficientie_opleiding.klein"
+    ].amount(today)
+    licence = rules.classificatie.dienstsoorten["software_license"]
+    assert overzicht.hoogste_tarief_van([licence], today, rules) is None, "a kind that never qualifies has no rate"
+
+
+def test_the_kinds_of_an_offer_in_the_classifications_order_then_described_once(rules: RulesData) -> None:
+    named = rules.classificatie.dienstsoorten
+    energy = beschreven_soort(
+        Dienst.OPLEIDING, Onderwerp.ENERGIE_EFFICIENTIE, rules.classificatie.themas["duurzaamheid"]
+    )
+    offer = [energy, named["pentest"], named["security_audit"], energy]
+    shown = [kind.soort for kind in overzicht.soorten(date(2026, 12, 4), rules, offer)]
+    order = list(named.values())
+    assert shown == [*sorted([named["pentest"], named["security_audit"]], key=order.index), energy]
+    assert [kind.soort for kind in overzicht.soorten(date(2026, 12, 4), rules)] == order
 
 
 def test_the_highest_rate_and_cap(rules: RulesData) -> None:
