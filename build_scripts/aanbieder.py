@@ -21,14 +21,16 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from build_scripts.errors import BuildError
-from build_scripts.huisstijl import MIN_CONTRAST, WHITE, Huisstijl, contrast
+from build_scripts.file_reader import AanbiederError, Reader
+from build_scripts.huisstijl import MIN_CONTRAST, WHITE, Huisstijl, contrast, passing_colour
 from calculator.classificatie import Classificatie, Dienst, Dienstsoort, Onderwerp
 from calculator.request_services import DIENSTEN, beschreven_soort, request_fields
+
+__all__ = ["Aanbieder", "AanbiederError", "Contact", "Dienstaanbod", "chosen_file", "load", "parse"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FILE = ROOT / "aanbieder.toml"
@@ -42,10 +44,6 @@ HTTPS = re.compile(r"^https://[^\s\"'<>]+$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 ICON = re.compile(r"^(material|fontawesome/[a-z]+|octicons|simple)/[a-z0-9-]+$")
 HTTPS_HINT = "an address starting with https://"
-
-
-class AanbiederError(BuildError):
-    """A provider file that cannot be used; the message names the file, the key and the fix."""
 
 
 @dataclass(frozen=True)
@@ -141,66 +139,28 @@ SERVICE_KEYS = {
 }
 
 
-class _Reader:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def fail(self, where: str, message: str) -> AanbiederError:
-        return AanbiederError(f"{self.path}: {where}: {message}")
-
-    def table(self, raw: object, where: str, keys: Mapping[str, bool]) -> dict[str, Any]:
-        if not isinstance(raw, dict):
-            raise self.fail(where, "must be a table")
-        unknown = sorted(set(raw) - set(keys))
-        if unknown:
-            raise self.fail(where, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(keys)}")
-        missing = [key for key, required in keys.items() if required and key not in raw]
-        if missing:
-            raise self.fail(where, f"missing key(s) {', '.join(missing)}")
-        return raw
-
-    def text(self, raw: object, where: str, *, pattern: re.Pattern[str] | None = None, hint: str = "") -> str:
-        if not isinstance(raw, str) or not raw.strip():
-            raise self.fail(where, "must be a non-empty text")
-        value = " ".join(raw.split())
-        if pattern is not None and not pattern.match(value):
-            raise self.fail(where, f"'{value}' is not valid{': write ' + hint if hint else ''}")
-        return value
-
-    def optional(self, table: Mapping[str, Any], key: str, where: str, **options: Any) -> str | None:
-        if key not in table:
-            return None
-        return self.text(table[key], f"{where}.{key}" if where else key, **options)
-
-    def price(self, raw: object, where: str) -> Decimal:
-        if isinstance(raw, bool) or not isinstance(raw, (int, str)):
-            raise self.fail(where, 'write the price excl. VAT as a whole number (4500) or as a text ("4500.00")')
-        try:
-            value = Decimal(str(raw))
-        except InvalidOperation:
-            raise self.fail(where, f"'{raw}' is not an amount; write for example 4500 or \"4500.00\"") from None
-        if not value.is_finite() or value <= 0 or value != value.quantize(Decimal("0.01")):
-            raise self.fail(where, f"'{raw}' must be a positive amount in euro, with at most two decimals")
-        return value
+_Reader = Reader  # the name build_scripts/insluiten.py imports
 
 
-def _colour(reader: _Reader, table: Mapping[str, Any], key: str, on_white: str) -> str:
+def _colour(reader: Reader, table: Mapping[str, Any], key: str, on_white: str) -> str:
     colour = reader.text(table[key], f"huisstijl.{key}", pattern=COLOUR, hint="a colour as #rrggbb").lower()
     ratio = contrast(colour, WHITE)
     if ratio < MIN_CONTRAST:
         raise reader.fail(
             f"huisstijl.{key}",
             f"{colour}: the contrast of {on_white} is {ratio:.2f}:1, less than {MIN_CONTRAST}:1 (WCAG AA); "
-            "choose a darker colour",
+            f"choose a darker colour, such as {passing_colour(colour)} (the same hue, darkened until it passes)",
         )
     return colour
 
 
-def _brand(reader: _Reader, raw: object) -> Huisstijl:
+def _brand(reader: Reader, raw: object) -> Huisstijl:
     table = reader.table(raw, "huisstijl", BRAND_KEYS)
-    primary = _colour(reader, table, "primair", "white text on this colour (the header)")
-    accent = _colour(reader, table, "accent", "this colour on white (a link under the mouse)")
-    link = _colour(reader, table, "link", "this colour on white (links)")
+    primary = reader.attempt(_colour, reader, table, "primair", "white text on this colour (the header)")
+    accent = reader.attempt(_colour, reader, table, "accent", "this colour on white (a link under the mouse)")
+    link = reader.attempt(_colour, reader, table, "link", "this colour on white (links)")
+    if primary is None or accent is None or link is None:
+        raise KeyError("huisstijl")  # its problems are noted
     if "logo" not in table:
         return Huisstijl(primary, accent, link)
     logo = reader.text(table["logo"], "huisstijl.logo")
@@ -216,7 +176,7 @@ def _brand(reader: _Reader, raw: object) -> Huisstijl:
     return Huisstijl(primary, accent, link, logo_bestand=logo_file)
 
 
-def _named_theme(reader: _Reader, table: Mapping[str, Any], where: str, kind: Dienstsoort) -> None:
+def _named_theme(reader: Reader, table: Mapping[str, Any], where: str, kind: Dienstsoort) -> None:
     """A named kind has its theme (classificatie.toml): a ``thema`` given with it must be that one."""
     theme = reader.optional(table, "thema", where)
     for key in ("dienst", "onderwerp"):
@@ -230,9 +190,7 @@ def _named_theme(reader: _Reader, table: Mapping[str, Any], where: str, kind: Di
         )
 
 
-def _described_kind(
-    reader: _Reader, table: Mapping[str, Any], where: str, classification: Classificatie
-) -> Dienstsoort:
+def _described_kind(reader: Reader, table: Mapping[str, Any], where: str, classification: Classificatie) -> Dienstsoort:
     """A service described by dienst (opleiding, advies), onderwerp and, for a training, thema."""
     services = [dienst.value for dienst in DIENSTEN.values()]
     subjects = [onderwerp.value for onderwerp in Onderwerp]
@@ -264,7 +222,7 @@ def _described_kind(
     return beschreven_soort(dienst, onderwerp, themes[theme_key])
 
 
-def _kind(reader: _Reader, table: Mapping[str, Any], where: str, classification: Classificatie) -> Dienstsoort:
+def _kind(reader: Reader, table: Mapping[str, Any], where: str, classification: Classificatie) -> Dienstsoort:
     if "soort" not in table:
         return _described_kind(reader, table, where, classification)
     kind_key = reader.text(table["soort"], f"{where}.soort")
@@ -279,9 +237,9 @@ def _kind(reader: _Reader, table: Mapping[str, Any], where: str, classification:
     return kind
 
 
-def _service(reader: _Reader, raw: object, index: int, classification: Classificatie) -> Dienstaanbod:
+def _service(reader: Reader, raw: object, index: int, classification: Classificatie) -> Dienstaanbod:
     where = f"aanbod[{index}]"
-    table = reader.table(raw, where, SERVICE_KEYS)
+    table = reader.table(raw, where, SERVICE_KEYS, collect=True)
     name = reader.text(table["naam"], f"{where}.naam")
     what = table["wat_u_krijgt"]
     if isinstance(what, str) and "\n\n" in what.strip():
@@ -293,12 +251,13 @@ def _service(reader: _Reader, raw: object, index: int, classification: Classific
     return Dienstaanbod(name, gets, kind, duration, price)
 
 
-def _numbers(reader: _Reader, raw: object) -> dict[str, str]:
+def _numbers(reader: Reader, raw: object) -> dict[str, str]:
     if not isinstance(raw, dict) or not raw:
         raise reader.fail("registratienummers", 'give at least one number: advies = "DV.A…", opleiding = "DV.O…"')
     table = reader.table(raw, "registratienummers", {"advies": False, "opleiding": False})
-    return {
-        what: reader.text(
+    numbers = {
+        what: reader.attempt(
+            reader.text,
             value,
             f"registratienummers.{what}",
             pattern=REGISTRATION_PATTERN[what],
@@ -306,64 +265,79 @@ def _numbers(reader: _Reader, raw: object) -> dict[str, str]:
         )
         for what, value in table.items()
     }
+    return {what: number for what, number in numbers.items() if number is not None}
 
 
-def _contact(reader: _Reader, raw: object) -> Contact:
+def _contact(reader: Reader, raw: object) -> Contact:
     table = reader.table(raw, "contact", CONTACT_KEYS)
+    checks: dict[str, dict[str, Any]] = {
+        "email": {"pattern": EMAIL, "hint": "an e-mail address"},
+        "telefoon": {"pattern": PHONE, "hint": "a phone number, for example +32 9 123 45 67"},
+        "adres": {},
+        "contact_url": {"pattern": HTTPS, "hint": HTTPS_HINT},
+        "ondernemingsnummer": {"pattern": COMPANY_NUMBER, "hint": "for example 0123.456.789"},
+    }
     return Contact(
-        email=reader.optional(table, "email", "contact", pattern=EMAIL, hint="an e-mail address"),
-        telefoon=reader.optional(
-            table, "telefoon", "contact", pattern=PHONE, hint="a phone number, for example +32 9 123 45 67"
-        ),
-        adres=reader.optional(table, "adres", "contact"),
-        contact_url=reader.optional(table, "contact_url", "contact", pattern=HTTPS, hint=HTTPS_HINT),
-        ondernemingsnummer=reader.optional(
-            table, "ondernemingsnummer", "contact", pattern=COMPANY_NUMBER, hint="for example 0123.456.789"
-        ),
+        **{key: reader.attempt(reader.optional, table, key, "contact", **options) for key, options in checks.items()}
     )
 
 
 def _offer(
-    reader: _Reader, raw: object, numbers: Mapping[str, str], classification: Classificatie
+    reader: Reader, raw: object, numbers: Mapping[str, str], classification: Classificatie
 ) -> tuple[Dienstaanbod, ...]:
     if not isinstance(raw, list) or not raw:
         raise reader.fail("aanbod", "give at least one service as [[aanbod]]")
-    offer = tuple(_service(reader, entry, index, classification) for index, entry in enumerate(raw))
+    read = [reader.attempt(_service, reader, entry, index, classification) for index, entry in enumerate(raw)]
+    offer = tuple(service for service in read if service is not None)
     names = [service.naam for service in offer]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
-        raise reader.fail("aanbod", f"the same name is listed more than once: {', '.join(duplicates)}")
+        reader.problems.append(
+            str(reader.fail("aanbod", f"the same name is listed more than once: {', '.join(duplicates)}"))
+        )
     for service in offer:
         dienst = service.soort.dienst
         if dienst is not Dienst.GEEN and dienst.value not in numbers:
-            raise reader.fail(
-                "registratienummers",
-                f"'{service.naam}' is {dienst.value}, but there is no registration number for {dienst.value}",
+            reader.problems.append(
+                str(
+                    reader.fail(
+                        "registratienummers",
+                        f"'{service.naam}' is {dienst.value}, but there is no registration number for {dienst.value}",
+                    )
+                )
             )
     return offer
 
 
 def parse(text: str, path: Path, classification: Classificatie) -> Aanbieder:
-    reader = _Reader(path)
+    """The provider file, or one AanbiederError that lists every problem of it, each with its key and the fix."""
+    reader = Reader(path)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise AanbiederError(f"{path}: not valid TOML: {error}") from None
-    top = reader.table(document, "the file", TOP_KEYS)
-    numbers = _numbers(reader, top["registratienummers"])
-    return Aanbieder(
-        bestand=path,
-        naam=reader.text(top["naam"], "naam"),
-        juridische_naam=reader.optional(top, "juridische_naam", ""),
-        website=reader.text(top["website"], "website", pattern=HTTPS, hint=HTTPS_HINT),
-        site_adres=reader.optional(top, "site_adres", "", pattern=HTTPS, hint=HTTPS_HINT),
-        slogan=reader.text(top["slogan"], "slogan"),
-        omschrijving=reader.text(top["omschrijving"], "omschrijving"),
-        registratienummers=numbers,
-        contact=_contact(reader, top.get("contact", {})),
-        huisstijl=_brand(reader, top["huisstijl"]),
-        aanbod=_offer(reader, top["aanbod"], numbers, classification),
-    )
+    top = reader.table(document, "the file", TOP_KEYS, collect=True)
+    attempt = reader.attempt
+    raw_numbers = top.get("registratienummers")
+    numbers = attempt(_numbers, reader, raw_numbers) if "registratienummers" in top else None
+    declared = raw_numbers if isinstance(raw_numbers, dict) else {}
+    https: dict[str, Any] = {"pattern": HTTPS, "hint": HTTPS_HINT}
+    texts: dict[str, dict[str, Any]] = {"naam": {}, "website": https, "slogan": {}, "omschrijving": {}}
+    fields: dict[str, Any] = {
+        key: attempt(reader.text, top[key], key, **options) for key, options in texts.items() if key in top
+    }
+    fields["site_adres"] = attempt(reader.optional, top, "site_adres", "", **https)
+    fields["juridische_naam"] = attempt(reader.optional, top, "juridische_naam", "")
+    fields["contact"] = attempt(_contact, reader, top.get("contact", {}))
+    for key, read in (("huisstijl", _brand), ("aanbod", _offer)):
+        if key in top:
+            extra = (declared, classification) if key == "aanbod" else ()
+            fields[key] = attempt(read, reader, top[key], *extra)
+    if reader.problems:
+        count = len(reader.problems)
+        listed = "\n".join(f"  - {problem.removeprefix(f'{path}: ')}" for problem in reader.problems)
+        raise AanbiederError(f"{path}: {count} problem{'s' if count > 1 else ''} to fix:\n{listed}")
+    return Aanbieder(bestand=path, registratienummers=numbers or {}, **fields)
 
 
 def chosen_file() -> Path:

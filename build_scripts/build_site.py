@@ -37,6 +37,7 @@ import time
 from pathlib import Path
 
 from build_scripts import aanbieder, embedding, hosting, insluiten, runtime_manifest, service_worker
+from calculator.parameters import load as load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -296,6 +297,17 @@ def prepare_for_hosting(site_dir: Path = SITE) -> None:
     )
 
 
+def provider_file_usable() -> bool:
+    """Read the provider file before anything is built: when it has problems, print them all, in words with the
+    key and the fix, without a traceback, and say no."""
+    try:
+        aanbieder.load(load_rules().classificatie)
+    except aanbieder.AanbiederError as error:
+        print(f"[build] the provider file cannot be used. {error}", file=sys.stderr)
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
@@ -321,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="with --pages-only: the configuration")
     arguments = parser.parse_args(argv)
+    if not provider_file_usable():
+        return 2
     if arguments.pages_only:
         build_pages(arguments.site_dir.resolve(), arguments.config.resolve(), generator=arguments.generator)
         return 0

@@ -4,6 +4,7 @@ of Material's palette variables, and its logo (an icon of the theme, or a file b
 
 from __future__ import annotations
 
+import colorsys
 import shutil
 from collections.abc import MutableMapping
 from dataclasses import dataclass
@@ -39,6 +40,19 @@ def contrast(first: str, second: str) -> Decimal:
     """The WCAG contrast ratio of two colours (#rrggbb)."""
     light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
     return (light + Decimal("0.05")) / (dark + Decimal("0.05"))
+
+
+def passing_colour(colour: str) -> str:
+    """The nearest colour of the same hue and saturation that reaches MIN_CONTRAST against white: ``colour``
+    darkened step by step (every colour of the brand is checked against white)."""
+    red, green, blue = (int(colour[index : index + 2], 16) / 255 for index in (1, 3, 5))
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    for step in range(round(lightness * 255), -1, -1):
+        rgb = colorsys.hls_to_rgb(hue, step / 255, saturation)
+        candidate = "#" + "".join(f"{round(channel * 255):02x}" for channel in rgb)
+        if contrast(candidate, WHITE) >= MIN_CONTRAST:
+            return candidate
+    return "#000000"
 
 
 def mix(colour: str, other: str, share: Decimal) -> str:
