@@ -2,4 +2,5 @@
 
 from axe_helpers import axe_context  # noqa: F401 - a context that lets the axe script in
 from browser_helpers import base_url, browser, context, page, playwright, site  # noqa: F401 - fixtures for pytest
+from embedding_helpers import urls  # noqa: F401 - the site and a host page on another origin (issue 33)
 from nginx_server import nginx_url  # noqa: F401 - the site under nginx with hosting/nginx/ (tests/nginx/ too)

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from browser_helpers import ROOT, wait_until_ready
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Request
+
+from build_scripts.embedding import PAGE, SNIPPET
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +20,8 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 # What the naive embed downloads: the stock loader, runtime, standard library and lock file, and the wheel.
 NAIVE_FILES = ("pyodide.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 INFORMATION_BUDGET = 200 * 1024
+# The script a provider's page loads for <kmo-rekenmodule> (issue 33: "a few KB"), on the wire, headers included.
+SNIPPET_BUDGET = 3 * 1024
 
 
 def transferred(browser: Browser, url: str, *, calculator: bool = False) -> tuple[int, list[str]]:
@@ -71,3 +75,30 @@ def test_information_pages_stay_small_and_load_no_runtime_byte(browser: Browser,
         runtime = [url for url in urls if "/assets/rekenmodule/" in url or "pyodide" in url]
         assert not runtime, f"{path or '/'} loads calculator files: {runtime}"
         assert total <= INFORMATION_BUDGET, f"{path or '/'}: {total} bytes, budget {INFORMATION_BUDGET}"
+
+
+def test_the_snippets_script_is_small_and_loads_nothing_but_the_frame(browser: Browser, urls: tuple[str, str]) -> None:
+    """The host page of examples/insluiten.html on another origin: the script of <kmo-rekenmodule> costs at most
+    SNIPPET_BUDGET on the wire (brotli, as every host in HOSTING.md sends it), and has no dependency: the host page
+    itself asks for nothing but the page and that script; everything else is the frame's."""
+    context = browser.new_context()
+    finished: dict[str, int] = {}
+    asked: list[str] = []
+
+    def done(request: Request) -> None:
+        sizes = request.sizes()
+        finished[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+    context.on("requestfinished", done)
+    try:
+        page = context.new_page()
+        page.on("request", lambda request: asked.append(request.url) if request.frame == page.main_frame else None)
+        page.goto(urls[1], wait_until="load")
+        page.frame_locator("kmo-rekenmodule iframe").locator("[data-calculator]").wait_for()
+        snippet = urls[0] + PAGE + SNIPPET
+        assert asked == [urls[1], snippet], asked
+        assert finished[snippet] <= SNIPPET_BUDGET, f"{SNIPPET}: {finished[snippet]} bytes, budget {SNIPPET_BUDGET}"
+        frames = [frame.url.split("?")[0] for frame in page.frames if frame != page.main_frame]
+        assert frames == [urls[0] + PAGE], frames
+    finally:
+        context.close()

@@ -14,6 +14,7 @@ from form import fill_form
 from playwright.sync_api import BrowserContext, Page, expect
 from scenarios import SCENARIOS
 
+from build_scripts.embedding import PAGE, SNIPPET, embed_headers
 from build_scripts.hosting import CSP_HEADER, SECURITY_HEADERS
 from build_scripts.serve import serve_in_thread
 
@@ -130,3 +131,18 @@ def test_a_hostile_address_is_filled_in_as_text(page: Page, base_url: str) -> No
     expect(page.locator("[data-error-summary]")).to_be_visible()
     assert page.locator("[data-calculator] img, [data-calculator] script, [data-calculator] b").count() == 0
     assert page.evaluate("() => window.__xss") is None
+
+
+def test_only_the_embeddable_page_may_be_framed_and_its_script_loaded_by_another_site(base_url: str) -> None:
+    """Under _headers (./dev serve): the embeddable page's folder, its snippet script included, has its own policy
+    (aanbieder.toml lists no origin: only the site itself may frame it) and no X-Frame-Options; the providers' page
+    about it is an ordinary page, which refuses every frame."""
+    for path in (PAGE, PAGE + SNIPPET):
+        headers = headers_of(base_url + path)
+        for name, value in embed_headers(()):
+            assert headers.get(name.lower()) == value, (path, name)
+        assert "x-frame-options" not in headers, path
+    assert headers_of(base_url + PAGE)["content-security-policy"].endswith("frame-ancestors 'self'")
+    ordinary = headers_of(base_url + "insluiten/")
+    for name, value in SECURITY_HEADERS:
+        assert ordinary.get(name.lower()) == value, ("insluiten/", name)
