@@ -38,14 +38,23 @@
     });
   }
 
-  // The full calculator with this calculation: the page the shared link points at, with this page's fragment.
+  // The calculation's fragment: the shared link's (written with the answer it shows), else this page's address
+  // (written as the visitor types, so it may lag behind the answer).
+  function calculation() {
+    const share = document.querySelector("[data-share][href]");
+    const shared = share ? new URL(share.href, location.href).hash : "";
+    return shared.startsWith("#aanvraag=") ? shared : location.hash;
+  }
+
+  // The full calculator with this calculation: the page the shared link points at, with the same fragment.
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
     if (!link || link.hasAttribute("download")) return;
     const url = new URL(link.href, location.href);
     if (url.protocol === "blob:" || (url.origin === location.origin && url.pathname === location.pathname)) return;
-    if (link.hasAttribute("data-full-calculator") && location.hash) {
-      url.hash = location.hash;
+    const fragment = link.hasAttribute("data-full-calculator") ? calculation() : "";
+    if (fragment) {
+      url.hash = fragment;
       link.href = url.href;
     }
     link.target = url.protocol === "mailto:" || url.protocol === "tel:" ? "_top" : "_blank";
