@@ -36,7 +36,7 @@ import sys
 import time
 from pathlib import Path
 
-from build_scripts import aanbieder, embedding, hosting, insluiten, runtime_manifest, service_worker
+from build_scripts import aanbieder, apache, embedding, hosting, insluiten, runtime_manifest, service_worker
 from calculator.parameters import load as load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -291,8 +291,9 @@ def prepare_for_hosting(site_dir: Path = SITE) -> None:
     origins = insluiten.insluiten(aanbieder.chosen_file()).toegelaten  # who may frame /rekenmodule/insluiten/
     hosting.write_headers(site_dir, embedding.headers_rules(origins))
     embedding.write(site_dir, BUILD / "hosting", origins)
+    apache.write(site_dir)
     log(
-        f"hosting: {files} files precompressed ({before} -> {after} bytes with brotli) and _headers "
+        f"hosting: {files} files precompressed ({before} -> {after} bytes with brotli), _headers and .htaccess "
         f"in {time.monotonic() - started:.1f} s"
     )
 

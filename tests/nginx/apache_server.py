@@ -1,0 +1,113 @@
+"""Apache, Debian's, serving a copy of the built site with the ``.htaccess`` files the build wrote (shared hosting).
+
+It runs as a child process of the tests with a minimal main configuration (the modules shared hosts enable:
+mod_mime, mod_headers, mod_rewrite, mod_dir), ``AllowOverride All``, on a free loopback port. Apache drops root's
+rights for its worker (it refuses to serve as root), so it serves a world-readable copy of site/ in a temporary
+folder. `./dev test` installs `apache2` when it is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+MODULES = Path("/usr/lib/apache2/modules")
+LOADED = ("mpm_prefork", "authz_core", "mime", "headers", "rewrite", "dir")
+
+
+def apache_binary() -> str:
+    found = shutil.which("apache2") or ("/usr/sbin/apache2" if Path("/usr/sbin/apache2").exists() else None)
+    if found is None or not (MODULES / "mod_headers.so").exists():
+        pytest.fail("Apache (apache2) is missing: run ./dev test, which installs it")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def main_config(prefix: Path, port: int, site: Path) -> str:
+    modules = "\n".join(f"LoadModule {name}_module {MODULES / f'mod_{name}.so'}" for name in LOADED)
+    user = "User www-data\nGroup www-data\n" if os.geteuid() == 0 else ""
+    return f"""ServerRoot "{prefix}"
+ServerName 127.0.0.1
+Listen 127.0.0.1:{port}
+PidFile "{prefix / "apache.pid"}"
+ErrorLog "{prefix / "error.log"}"
+{modules}
+{user}StartServers 1
+MinSpareServers 1
+MaxSpareServers 2
+TypesConfig /etc/mime.types
+DocumentRoot "{site}"
+<Directory />
+    AllowOverride None
+    Require all denied
+</Directory>
+<Directory "{site}">
+    AllowOverride All
+    Require all granted
+</Directory>
+"""
+
+
+def _wait_for(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 60  # a start-up wait, not a measurement: generous for a busy machine
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"Apache did not start: {log.read_text() if log.exists() else ''}") from None
+            time.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def apache_url() -> Iterator[str]:
+    if not (SITE / ".htaccess").is_file():
+        pytest.fail("site/ is not built with its .htaccess: run ./dev test (or ./dev build first)")
+    binary = apache_binary()
+    prefix = Path(tempfile.mkdtemp(prefix="kmo-apache-"))
+    os.chmod(prefix, 0o755)
+    site = prefix / "site"
+    shutil.copytree(SITE, site)
+    for folder, _, files in os.walk(site):
+        os.chmod(folder, 0o755)
+        for name in files:
+            os.chmod(Path(folder) / name, 0o644)
+    port = free_port()
+    config = prefix / "apache.conf"
+    config.write_text(main_config(prefix, port, site), encoding="utf-8")
+    check = subprocess.run([binary, "-t", "-f", str(config)], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen(
+        [binary, "-f", str(config), "-DFOREGROUND"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: Apache signals its group when it stops
+    )
+    try:
+        _wait_for(port, process, prefix / "error.log")
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        shutil.rmtree(prefix, ignore_errors=True)
