@@ -70,3 +70,10 @@ def test_the_embeddable_calculator_may_be_framed_by_the_allowed_sites_only(apach
     assert headers["content-security-policy"] == embed_csp(insluiten(chosen_file()).toegelaten)
     assert "x-frame-options" not in headers
     assert get(apache_url + "steun/")[1]["x-frame-options"] == "DENY"
+
+
+def test_under_a_sub_path_the_404_page_and_the_rewrite_base_follow_site_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITE_URL", "https://www.example.org/kmo/")
+    text = htaccess()
+    assert "ErrorDocument 404 /kmo/404.html" in text
+    assert "RewriteBase /kmo/" in text
