@@ -58,10 +58,12 @@ def test_the_calculator_page_transfers_at_most_70_percent_of_a_naive_embed(
 
 
 def information_pages(site: Path) -> list[str]:
+    """The visitor's pages: not the calculator, nor the providers' page about embedding it (outside the menu), whose
+    live example is the calculator in a frame (issue 33 asks for it)."""
     pages = []
     for index in sorted(site.rglob("index.html")):
         relative = index.parent.relative_to(site).as_posix()
-        if relative.startswith(("rekenmodule", "assets", "search")):
+        if relative.startswith(("rekenmodule", "assets", "search", "insluiten")):
             continue
         pages.append("" if relative == "." else relative + "/")
     return pages
