@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from build_scripts import siteteksten as t
 from build_scripts.aanbieder import AanbiederError, Dienstaanbod
 from build_scripts.site_build import Build, none
-from calculator import evaluate
+from calculator import evaluate, overzicht
 from calculator.classificatie import Classificatie, Dienst, Dienstsoort, Onderwerp
 from calculator.domein import Grootteklasse
 from calculator.figuren import GROOTTES
@@ -75,8 +75,11 @@ def _what(kind: Dienstsoort, service: Dienstaanbod, classification: Classificati
     return t.AANBOD_ONDERWERP_THEMA.format(dienst=dienst, onderwerp=onderwerp, thema=theme)
 
 
-def _facts(kind: Dienstsoort, service: Dienstaanbod, classification: Classificatie) -> str:
-    facts = [(t.AANBOD_SOORT, _what(kind, service, classification))]
+def _facts(kind: Dienstsoort, service: Dienstaanbod, build: Build) -> str:
+    facts = [(t.AANBOD_SOORT, _what(kind, service, build.rules.classificatie))]
+    minimum = overzicht.minimumbedrag(kind.dienst, build.day, build.rules) if kind.dienst is Dienst.ADVIES else None
+    if minimum is not None:  # the official minimum of an advice, on every advice card
+        facts.append((t.AANBOD_MINIMUM, t.AANBOD_MINIMUM_ADVIES.format(bedrag=euro(minimum, cents=False))))
     if service.duur:
         facts.append((t.AANBOD_DUUR, service.duur))
     if service.prijs_vanaf is not None:
@@ -124,7 +127,7 @@ def _card(build: Build, index: int, service: Dienstaanbod) -> str:
     kind = service.soort
     body = [
         f'<p class="kmo-aanbod__wat">{escape(service.wat_u_krijgt)}</p>',
-        _facts(kind, service, build.rules.classificatie),
+        _facts(kind, service, build),
     ]
     if soort_subsidieerbaar(kind, build.day, build.rules)[0]:
         body += _qualifying(build, kind, service)

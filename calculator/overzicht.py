@@ -315,3 +315,10 @@ def themas(data: RulesData) -> tuple[Reden, ...]:
         else:
             result.append(Reden("overzicht.thema", {"thema": thema.label}))
     return tuple(result)
+
+
+def minimumbedrag(dienst: Dienst, day: date, data: RulesData) -> Decimal | None:
+    """The official minimum amount of a training or an advice on ``day`` (excluding VAT), where the data gives a
+    binding one; ``None`` otherwise."""
+    minimum = figuren.minimumbedrag(data, dienst, day)
+    return minimum.bedrag if minimum is not None and minimum.bindend else None

@@ -164,3 +164,15 @@ def test_the_questions_prospects_ask_are_answered(site: Path) -> None:
         assert answer in questions, answer
     assert "examen" in questions
     assert "het afnemen van een examen" in article(site / "vragen/index.html"), "the 2020 exclusion list"
+
+
+def test_every_advice_card_of_the_offer_names_the_official_minimum(site: Path) -> None:
+    """A prospect who buys a pentest or an audit reads the € 500 minimum on the card itself (from the figure)."""
+    minimum = plain(euro(load()["diensten.advies.minimumbedrag"].amount(build_day()), cents=False))
+    html = (site / "diensten" / "index.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<section class="kmo-aanbod__kaart".*?</section>', html, re.DOTALL)
+    advice = [card for card in cards if "<dd>Advies" in card]
+    assert len(advice) >= 3, "the default provider offers an audit, a pentest and cybersecurity advice"
+    for card in advice:
+        assert f"<dt>Minimum</dt><dd>{minimum} zonder btw" in plain(card), card[:120]
+    assert not any("<dt>Minimum</dt>" in card for card in cards if "<dd>Advies" not in card)
