@@ -77,8 +77,9 @@ def _what(kind: Dienstsoort, service: Dienstaanbod, classification: Classificati
 
 def _facts(kind: Dienstsoort, service: Dienstaanbod, build: Build) -> str:
     facts = [(t.AANBOD_SOORT, _what(kind, service, build.rules.classificatie))]
-    minimum = overzicht.minimumbedrag(kind.dienst, build.day, build.rules) if kind.dienst is Dienst.ADVIES else None
-    if minimum is not None:  # the official minimum of an advice, on every advice card
+    qualifying_advice = kind.dienst is Dienst.ADVIES and soort_subsidieerbaar(kind, build.day, build.rules)[0]
+    minimum = overzicht.minimumbedrag(kind.dienst, build.day, build.rules) if qualifying_advice else None
+    if minimum is not None:  # the official minimum of an advice, on every card of an advice that qualifies
         facts.append((t.AANBOD_MINIMUM, t.AANBOD_MINIMUM_ADVIES.format(bedrag=euro(minimum, cents=False))))
     if service.duur:
         facts.append((t.AANBOD_DUUR, service.duur))

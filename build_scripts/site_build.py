@@ -15,7 +15,7 @@ from build_scripts import siteteksten as t
 from build_scripts.errors import BuildError
 from calculator.clock import brussels_today
 from calculator.dated import Begin, DatedValue, Parameter, Source
-from calculator.formatting import long_date
+from calculator.formatting import MONTHS, long_date
 from calculator.parameters import RulesData, load, load_from
 
 
@@ -133,11 +133,19 @@ class Build:
         return " ".join([text, *_joined_starts(when.split("\n") if when else [])])
 
 
+def _long_date_key(text: str) -> tuple[int, int, int]:
+    """A long Dutch date ("1 december 2019") as (year, month, day), to list dates in order."""
+    day, month, year = text.split(" ")
+    return int(year), MONTHS.index(month), int(day)
+
+
 def _joined_starts(phrases: list[str]) -> list[str]:
     """The start phrases of one source's values, those of the form "Voor aanvragen vanaf {datum}." as one sentence
     ("Voor aanvragen vanaf 1 december 2019 en 1 januari 2020.")."""
     prefix, suffix = t.NOTE_VANAF.split("{datum}")
-    dates = [p.removeprefix(prefix).removesuffix(suffix) for p in phrases if p.startswith(prefix)]
+    dates = sorted(
+        (p.removeprefix(prefix).removesuffix(suffix) for p in phrases if p.startswith(prefix)), key=_long_date_key
+    )
     others = [p for p in phrases if not p.startswith(prefix)]
     if not dates:
         return others
