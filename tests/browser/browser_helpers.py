@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Frame, Page, Playwright, sync_playwright
 
 from build_scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from build_scripts.serve import serve_in_thread
@@ -71,8 +71,8 @@ def wait_until_ready(page: Page, timeout: float = 60_000) -> None:
     assert state == "ready", page.text_content("[data-status-text]")
 
 
-def wait_for_async(page: Page, function: str, arg: Any = None, limit_s: float = 60) -> None:
-    """Wait until an async page function resolves truthy. (Playwright's wait_for_function takes the returned
+def wait_for_async(page: Page | Frame, function: str, arg: Any = None, limit_s: float = 60) -> None:
+    """Wait until an async function of a page (or of a frame in it) resolves truthy. (Playwright's wait_for_function takes the returned
     promise itself as truthy, so a condition on Cache Storage or service workers is polled here.) The limit is a
     generous deadline against hanging, not a measurement."""
     deadline = time.monotonic() + limit_s

@@ -37,6 +37,19 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def wait_for_port(port: int, process: subprocess.Popen[bytes], name: str, log: Path) -> None:
+    """Until the server started as ``process`` accepts connections on ``port``; its log when it stops first."""
+    deadline = time.monotonic() + 60  # a start-up wait, not a measurement: generous for a busy machine
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{name} did not start: {log.read_text() if log.exists() else ''}") from None
+            time.sleep(0.05)
+
+
 def main_config(prefix: Path, port: int, site: Path) -> str:
     temp = prefix / "tmp"
     # Workers run as the user who runs the tests (nginx would switch a root master's workers to "nobody", who may
@@ -85,16 +98,11 @@ def nginx_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stdout=subprocess.DEVNULL,
         stderr=output,
     )
-    deadline = time.monotonic() + 60  # a start-up wait, not a measurement: generous for a busy machine
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                output.close()
-                raise RuntimeError(f"nginx did not start: {(prefix / 'stderr.log').read_text()}") from None
-            time.sleep(0.05)
+    try:
+        wait_for_port(port, process, "nginx", prefix / "stderr.log")
+    except RuntimeError:
+        output.close()
+        raise
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:

@@ -9,10 +9,10 @@ the frame work offline: the host page is not ours to keep, and without it there 
 
 from __future__ import annotations
 
-import time
 from urllib.parse import urlsplit
 
 import pytest
+from browser_helpers import wait_for_async
 from embedding_helpers import FRAME, answer, open_host
 from playwright.sync_api import Browser, Frame, Page, Route
 
@@ -93,7 +93,7 @@ def test_the_host_page_and_the_frame_ask_no_other_host(browser: Browser, urls: t
     try:
         _, frame = open_host(context, urls[1])
         answer(frame)
-        wait_for_frame(
+        wait_for_async(
             frame,
             "async () => !!navigator.serviceWorker.controller || !!(await navigator.serviceWorker.getRegistration())?.active",
         )
@@ -105,15 +105,6 @@ def test_the_host_page_and_the_frame_ask_no_other_host(browser: Browser, urls: t
         assert any(url.endswith("pyodide.asm.wasm") or url.endswith("pyodide.asm.wasm.br") for url in asked)
     finally:
         context.close()
-
-
-def wait_for_frame(frame: Frame, function: str, limit_s: float = 60) -> None:
-    """Until an async function in the frame resolves truthy (browser_helpers.wait_for_async, for a frame)."""
-    deadline = time.monotonic() + limit_s
-    while not frame.evaluate(function):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not true after {limit_s} s: {function}")
-        frame.wait_for_timeout(200)
 
 
 ACTIVE_COPY = """async () => {
@@ -134,7 +125,7 @@ def test_the_service_worker_in_the_frame_serves_the_frames_return_visit_and_neve
         page, frame = open_host(context, urls[1])
         assert frame.get_attribute("[data-calculator]", "data-start") == "fresh"
         answer(frame)
-        wait_for_frame(frame, ACTIVE_COPY)
+        wait_for_async(frame, ACTIVE_COPY)
         # The host page is of another origin: no service worker of the site controls it, nor is one of its own made.
         assert page.evaluate("navigator.serviceWorker.controller") is None
         assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0

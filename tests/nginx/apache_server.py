@@ -11,14 +11,13 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from nginx_server import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -31,12 +30,6 @@ def apache_binary() -> str:
     if found is None or not (MODULES / "mod_headers.so").exists():
         pytest.fail("Apache (apache2) is missing: run ./dev test, which installs it")
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def main_config(prefix: Path, port: int, site: Path) -> str:
@@ -64,18 +57,6 @@ DocumentRoot "{site}"
 """
 
 
-def _wait_for(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60  # a start-up wait, not a measurement: generous for a busy machine
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"Apache did not start: {log.read_text() if log.exists() else ''}") from None
-            time.sleep(0.05)
-
-
 @pytest.fixture(scope="session")
 def apache_url() -> Iterator[str]:
     if not (SITE / ".htaccess").is_file():
@@ -101,7 +82,7 @@ def apache_url() -> Iterator[str]:
         start_new_session=True,  # its own process group: Apache signals its group when it stops
     )
     try:
-        _wait_for(port, process, prefix / "error.log")
+        wait_for_port(port, process, "Apache", prefix / "error.log")
         yield f"http://127.0.0.1:{port}/"
     finally:
         process.send_signal(signal.SIGTERM)
