@@ -31,7 +31,7 @@ BEVESTIGT: Final[Mapping[str, str]] = {
     "vlaio_beoordeling_dienstverleners": "dat een aanverwante dienstverlener geen steun oplevert",
     "vlaio_hervorming_2026": "dat advies alleen nog over cybersecurity mag gaan",
     "vlaanderen_projecten": "welke opleidingen en adviezen in aanmerking komen, en wanneer u de steun aanvraagt",
-    "vlaanderen_kosten": "welke kosten in aanmerking komen, met het minimumbedrag voor advies",
+    "vlaanderen_kosten": "welke kosten in aanmerking komen: het minimumbedrag voor advies, catering en cursusmateriaal",
     "vlaanderen_projectaanvraag": "hoe u een aanvraag indient en het eigen aandeel stort",
     "eu_kmo_aanbeveling": "de Europese kmo-definitie, met verbonden en partnerondernemingen",
     "eu_kmo_drempels": "de drempels van de Europese kmo-definitie",

@@ -128,6 +128,7 @@ THEMAS_BEPERKT: Final = "diensten.themas_beperkt"
 AANVRAAGTERMIJN: Final = "procedure.aanvraagtermijn"
 REALISATIETERMIJN_OPLEIDING: Final = "procedure.realisatietermijn"
 STORTINGSTERMIJN: Final = "procedure.stortingstermijn"
+CATERING_OPLEIDING: Final = "diensten.opleiding.catering_per_dag"
 
 # Every figure the functions below read: the loader refuses data without one of them.
 VEREIST: Final = frozenset(
@@ -147,6 +148,7 @@ VEREIST: Final = frozenset(
         AANVRAAGTERMIJN,
         REALISATIETERMIJN_OPLEIDING,
         STORTINGSTERMIJN,
+        CATERING_OPLEIDING,
     }
 )
 
@@ -259,6 +261,12 @@ def minimumbedrag(data: Figuurbron, dienst: Dienst, day: date) -> Minimum | None
         return None
     assert parameter.vergelijking is not None
     return Minimum(parameter.at(day), parameter.vergelijking, parameter.bindend)
+
+
+def catering_opleiding(data: Figuurbron, day: date) -> DatedValue:
+    """The most catering per person per day that counts in a training's price (invoiced with the training). The pages
+    state it; the calculator does not split a price into its parts."""
+    return _figuur(data, CATERING_OPLEIDING).at(day)
 
 
 # --- procedure -----------------------------------------------------------------------------------------------------

@@ -102,3 +102,13 @@ def test_the_package_has_no_import_circle() -> None:
 
     circles = sorted(name for name in graph if reaches(name, name, set()))
     assert circles == []
+
+
+def test_catering_counts_up_to_an_official_amount_per_person_per_day(rules: RulesData) -> None:
+    """Shown on the pages only (the calculator does not split a price), from the official page on eligible costs."""
+    catering = figuren.catering_opleiding(rules, DAY)
+    assert catering.value == 25
+    assert catering.bron.key == "vlaanderen_kosten"
+    assert not catering.bron.derde_partij
+    assert catering.citaat is not None
+    assert "25 euro" in catering.citaat
