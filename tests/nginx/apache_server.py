@@ -1,7 +1,8 @@
 """Apache, Debian's, serving a copy of the built site with the ``.htaccess`` files the build wrote (shared hosting).
 
 It runs as a child process of the tests with a minimal main configuration (the modules shared hosts enable:
-mod_mime, mod_headers, mod_rewrite, mod_dir), ``AllowOverride All``, on a free loopback port. Apache drops root's
+mod_mime, mod_headers, mod_rewrite, mod_dir), the least ``AllowOverride`` the site's ``.htaccess`` needs (HOSTING.md
+names it; shared hosts allow All), on a free loopback port. Apache drops root's
 rights for its worker (it refuses to serve as root), so it serves a world-readable copy of site/ in a temporary
 folder. `./dev test` installs `apache2` when it is missing.
 """
@@ -23,6 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
 MODULES = Path("/usr/lib/apache2/modules")
 LOADED = ("mpm_prefork", "authz_core", "mime", "headers", "rewrite", "dir")
+# What the .htaccess files use: FileInfo (headers, rewrite rules, types, ErrorDocument), Indexes (DirectoryIndex),
+# Options=Indexes (Options -Indexes), AuthConfig (Require, for the .htaccess itself).
+ALLOW_OVERRIDE = "FileInfo Indexes Options=Indexes AuthConfig"
 
 
 def apache_binary() -> str:
@@ -51,7 +55,7 @@ DocumentRoot "{site}"
     Require all denied
 </Directory>
 <Directory "{site}">
-    AllowOverride All
+    AllowOverride {ALLOW_OVERRIDE}
     Require all granted
 </Directory>
 """
