@@ -7,7 +7,7 @@ A copy asked for by its own name (the runtime's ``.br`` files, frontend/runtime-
 every other host: only a request that the rewrite rules turned into a copy gets a Content-Encoding. The embeddable
 calculator's folder has its own ``.htaccess`` (build_scripts/embedding.py) that replaces the framing policy there.
 Needs mod_headers, mod_rewrite and mod_mime, which shared hosts enable; tests/nginx/test_apache.py runs it under
-Debian's Apache.
+Debian's Apache, at the root of a host and under a sub-path (test_apache_subpath.py).
 
 For a site under a sub-path (``SITE_URL=https://www.example.org/kmo/``) only two lines differ: the rewrite base and
 the 404 page's address, both ``SITE_URL``'s path. ``hosting/apache/.htaccess`` is the file for a site at the root

@@ -1,7 +1,8 @@
 """The site under Apache (shared hosting) with the .htaccess files the build writes: the same security headers and
 cache rules as nginx and _headers, precompressed copies by Accept-Encoding (a copy asked for by its own name is sent
 as it is), the 404 page, and the embeddable calculator's own framing policy; the repository's copy,
-hosting/apache/.htaccess, is the build's file for a site at the root of its host."""
+hosting/apache/.htaccess, is the build's file for a site at the root of its host. The same site under a sub-path:
+test_apache_subpath.py."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ import difflib
 
 import pytest
 from apache_server import ALLOW_OVERRIDE
-from nginx_helpers import ROOT
-from test_nginx import get, material_bundle, runtime_folder
+from nginx_helpers import ROOT, get, material_bundle, runtime_folder
 
 from build_scripts.aanbieder import chosen_file
 from build_scripts.apache import NAME, htaccess
