@@ -76,13 +76,9 @@ def readable_copy(site: Path, target: Path) -> None:
             os.chmod(Path(folder) / name, 0o644)
 
 
-@contextlib.contextmanager
-def apache_serving(site: Path, path: str = "/") -> Iterator[str]:
-    """Apache serving a copy of ``site`` at ``path`` of its host (``/`` or ``/kmo/``); yields the site's address."""
-    if not (site / ".htaccess").is_file():
-        pytest.fail(f"{site} is not built with its .htaccess: run ./dev test (or ./dev build first)")
-    binary = apache_binary()
-    prefix = Path(tempfile.mkdtemp(prefix="kmo-apache-"))
+def prepared(prefix: Path, site: Path, path: str) -> tuple[Path, int]:
+    """In ``prefix``: the document root with a readable copy of ``site`` at ``path``, and Apache's configuration for
+    a free port; returns the configuration's file and the port."""
     os.chmod(prefix, 0o755)
     documents = prefix / "www"
     documents.mkdir(mode=0o755)
@@ -90,6 +86,12 @@ def apache_serving(site: Path, path: str = "/") -> Iterator[str]:
     port = free_port()
     config = prefix / "apache.conf"
     config.write_text(main_config(prefix, port, documents), encoding="utf-8")
+    return config, port
+
+
+@contextlib.contextmanager
+def running(binary: str, config: Path, port: int) -> Iterator[None]:
+    """Apache in the foreground with ``config``, until it answers on ``port``; stopped at the end."""
     check = subprocess.run([binary, "-t", "-f", str(config)], capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stderr
     process = subprocess.Popen(
@@ -99,8 +101,8 @@ def apache_serving(site: Path, path: str = "/") -> Iterator[str]:
         start_new_session=True,  # its own process group: Apache signals its group when it stops
     )
     try:
-        wait_for_port(port, process, "Apache", prefix / "error.log")
-        yield f"http://127.0.0.1:{port}{path}"
+        wait_for_port(port, process, "Apache", config.with_name("error.log"))
+        yield
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -108,6 +110,20 @@ def apache_serving(site: Path, path: str = "/") -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextlib.contextmanager
+def apache_serving(site: Path, path: str = "/") -> Iterator[str]:
+    """Apache serving a copy of ``site`` at ``path`` of its host (``/`` or ``/kmo/``); yields the site's address."""
+    if not (site / ".htaccess").is_file():
+        pytest.fail(f"{site} is not built with its .htaccess: run ./dev test (or ./dev build first)")
+    binary = apache_binary()
+    prefix = Path(tempfile.mkdtemp(prefix="kmo-apache-"))
+    try:
+        config, port = prepared(prefix, site, path)
+        with running(binary, config, port):
+            yield f"http://127.0.0.1:{port}{path}"
+    finally:
         shutil.rmtree(prefix, ignore_errors=True)
 
 
