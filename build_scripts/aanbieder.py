@@ -25,6 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from build_scripts import eigen_inhoud
 from build_scripts.file_reader import AanbiederError, Reader
 from build_scripts.huisstijl import MIN_CONTRAST, WHITE, Huisstijl, contrast, passing_colour
 from calculator.classificatie import Classificatie, Dienst, Dienstsoort, Onderwerp
@@ -90,6 +91,7 @@ class Aanbieder:
     aanbod: tuple[Dienstaanbod, ...]
     juridische_naam: str | None = None
     site_adres: str | None = None
+    inhoud: Path | None = None  # the folder of the provider's own content (build_scripts/eigen_inhoud.py)
 
     def fields(self) -> dict[str, str]:
         """The flat fields pages and templates name (``kmo:aanbieder KEY``, ``config.extra.aanbiedervelden``):
@@ -123,6 +125,7 @@ TOP_KEYS = {
     "contact": False,
     "huisstijl": True,
     "aanbod": True,
+    "inhoud": False,
     "insluiten": False,  # read by build_scripts/insluiten.py
 }
 CONTACT_KEYS = {"email": False, "telefoon": False, "adres": False, "contact_url": False, "ondernemingsnummer": False}
@@ -309,6 +312,16 @@ def _offer(
     return offer
 
 
+def _content(reader: Reader, raw: object) -> Path:
+    """The folder of the provider's own content, beside the file, with only the files the site shows."""
+    name = reader.text(raw, "inhoud", hint="a folder beside this file")
+    folder = (reader.path.parent / name).resolve()
+    found = eigen_inhoud.problems(folder)
+    if found:
+        raise reader.fail("inhoud", "; ".join(found))
+    return folder
+
+
 def parse(text: str, path: Path, classification: Classificatie) -> Aanbieder:
     """The provider file, or one AanbiederError that lists every problem of it, each with its key and the fix."""
     reader = Reader(path)
@@ -329,6 +342,7 @@ def parse(text: str, path: Path, classification: Classificatie) -> Aanbieder:
     fields["site_adres"] = attempt(reader.optional, top, "site_adres", "", **https)
     fields["juridische_naam"] = attempt(reader.optional, top, "juridische_naam", "")
     fields["contact"] = attempt(_contact, reader, top.get("contact", {}))
+    fields["inhoud"] = attempt(_content, reader, top["inhoud"]) if "inhoud" in top else None
     for key, read in (("huisstijl", _brand), ("aanbod", _offer)):
         if key in top:
             extra = (declared, classification) if key == "aanbod" else ()

@@ -82,11 +82,6 @@ def reachable(provider: Aanbieder) -> bool:
 CONDITIONS: dict[str, Callable[[Aanbieder], bool]] = {
     "aanbieder.bereikbaar": reachable,
     "aanbieder.prijzen": lambda provider: any(service.prijs_vanaf is not None for service in provider.aanbod),
-    # an assessment such as a security audit or pentest (a kind that counts only when delivered as advice)
-    "aanbieder.beoordeling": lambda provider: any(service.soort.enkel_als_advies for service in provider.aanbod),
-    "aanbieder.cybersecurity": lambda provider: any(
-        service.soort.onderwerp is Onderwerp.CYBERSECURITY for service in provider.aanbod
-    ),
     "aanbieder.geen_dienst": lambda provider: any(service.soort.dienst is Dienst.GEEN for service in provider.aanbod),
 }
 

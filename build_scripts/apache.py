@@ -7,7 +7,11 @@ A copy asked for by its own name (the runtime's ``.br`` files, frontend/runtime-
 every other host: only a request that the rewrite rules turned into a copy gets a Content-Encoding. The embeddable
 calculator's folder has its own ``.htaccess`` (build_scripts/embedding.py) that replaces the framing policy there.
 Needs mod_headers, mod_rewrite and mod_mime, which shared hosts enable; tests/nginx/test_apache.py runs it under
-Debian's Apache.
+Debian's Apache, at the root of a host and under a sub-path (test_apache_subpath.py).
+
+For a site under a sub-path (``SITE_URL=https://www.example.org/kmo/``) only two lines differ: the rewrite base and
+the 404 page's address, both ``SITE_URL``'s path. ``hosting/apache/.htaccess`` is the file for a site at the root
+of its host, the text of ``htaccess("/")`` (a test holds it equal).
 """
 
 from __future__ import annotations
@@ -41,9 +45,9 @@ def base_path() -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def _rewrite_rules() -> list[str]:
+def _rewrite_rules(base: str) -> list[str]:
     suffixes = "|".join(sorted(suffix.lstrip(".") for suffix in PRECOMPRESSED_SUFFIXES))
-    lines = ["<IfModule mod_rewrite.c>", "  RewriteEngine On", f"  RewriteBase {base_path()}"]
+    lines = ["<IfModule mod_rewrite.c>", "  RewriteEngine On", f"  RewriteBase {base}"]
     for suffix, encoding, token in ENCODINGS:
         flag = f"kmo_{encoding}"
         lines += [
@@ -64,15 +68,23 @@ def _copy_headers() -> list[str]:
     return [*lines, "</IfModule>"]
 
 
-def htaccess() -> str:
-    """The site's root ``.htaccess``."""
+HEADER: Final = """\
+# The site's rules for Apache (shared hosting), written by build_scripts/apache.py from build_scripts/hosting.py:
+# the same headers, cache rules and precompressed copies as hosting/nginx/ and _headers (HOSTING.md, 'Apache').
+# Needs mod_headers, mod_rewrite and mod_mime, and for this folder AllowOverride All (or at least
+# FileInfo Indexes Options=Indexes AuthConfig). RewriteBase and ErrorDocument name the path the site lives under
+# (SITE_URL's, which the build writes in): / at the root of a host, /kmo/ for https://www.example.org/kmo/.
+"""
+
+
+def htaccess(base: str | None = None) -> str:
+    """The site's root ``.htaccess`` for a site under ``base`` (``/``, ``/kmo/``; by default SITE_URL's path)."""
+    base = base or base_path()
     immutable = " || ".join(f"%{{REQUEST_URI}} =~ m#{pattern.pattern.lstrip('^')}#" for pattern in HASHED)
     lines = [
-        "# Written by build_scripts/apache.py from build_scripts/hosting.py: the same headers, cache rules and",
-        "# precompressed copies as hosting/nginx/ and _headers (HOSTING.md, 'Apache').",
         "Options -Indexes",
         "DirectoryIndex index.html",
-        f"ErrorDocument 404 {base_path()}404.html",
+        f"ErrorDocument 404 {base}404.html",
         "<IfModule mod_mime.c>",
         *(f"  AddType {content_type} {names}" for content_type, names in TYPES),
         "  RemoveType .br .gz",
@@ -86,13 +98,13 @@ def htaccess() -> str:
         f'    Header always set Cache-Control "{IMMUTABLE}"',
         "  </If>",
         "</IfModule>",
-        *_rewrite_rules(),
+        *_rewrite_rules(base),
         *_copy_headers(),
         '<Files ".htaccess">',
         "  Require all denied",
         "</Files>",
     ]
-    return "\n".join(lines) + "\n"
+    return HEADER + "\n".join(lines) + "\n"
 
 
 def write(site: Path) -> Path:

@@ -26,6 +26,7 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
                                                    aanbieder.prijzen (a service of the offer has a price),
                                                    aanbieder.bereikbaar (an e-mail, contact page or phone is set)
     <!-- kmo:tarieven -->                          today's rates per kind of service and size, and the caps
+    <!-- kmo:hoeveel -->                           today's rates as a short list, the provider's own offer first
     <!-- kmo:hoogste -->                           the highest rate in force ("45 %")
     <!-- kmo:geschiedenis -->                      the dated table of rates and caps, from the first modelled rule
                                                    set (2016) on
@@ -34,7 +35,9 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
     <!-- kmo:rechtsvormen aanvaard|niet-aanvaard -->
     <!-- kmo:diensten subsidieerbaar|niet-subsidieerbaar -->   the kinds of the provider's offer that (do not) qualify
     <!-- kmo:voorbeelden GROUP -->                 the worked examples of build_scripts/voorbeelden.toml, computed
-                                                   (an example with als/als_niet: only for a provider it fits)
+                                                   (the provider's own voorbeelden.toml replaces a group it has)
+    <!-- kmo:eigen SLOT -->                        on a line of its own: the provider's own text for that place
+                                                   (SLOT.md in the folder its file names; build_scripts/eigen_inhoud.py)
     <!-- kmo:aanbieder naam|registratienummer_advies|registratienummer_opleiding|website|... -->
                                                    (hoofddiensten: the offer's main services that qualify today)
     <!-- kmo:contactgegevens -->                   how to reach the provider (only what its file sets)
@@ -56,7 +59,7 @@ notes, which shares the set of cited sources.
 
 Listed under ``markdown_extensions:`` in ``mkdocs.yml`` as ``build_scripts.markdown_extension``, it runs under any
 Python-Markdown site generator (MkDocs, Zensical), before every other preprocessor: it puts in the included texts
-(build_scripts/includes.py), fills in the markers, and marks each glossary term at its first use on the page
+(build_scripts/includes.py) and the provider's own texts (build_scripts/eigen_inhoud.py), fills in the markers, and marks each glossary term at its first use on the page
 (build_scripts/afkortingen.py; not on the glossary's own page). The page's ``title``, ``description``, ``lead`` and ``kop`` are
 filled in too when the generator tells the extension which page it renders: Zensical through its rendering
 context, MkDocs through :func:`set_page` (build_scripts/mkdocs_hooks.py).
@@ -75,7 +78,7 @@ from typing import Any
 from markdown import Extension, Markdown  # type: ignore[import-untyped]  # no stubs in requirements/dev.txt
 from markdown.preprocessors import Preprocessor  # type: ignore[import-untyped]
 
-from build_scripts import includes, markers
+from build_scripts import eigen_inhoud, includes, markers
 from build_scripts.afkortingen import first_use
 from build_scripts.site_build import Build
 
@@ -126,7 +129,7 @@ def _page_of(md: Markdown) -> PageContext:
 def render_page(build: Build, markdown: str, page: PageContext) -> str:
     """One page: its includes put in, its front matter and text filled in, its glossary terms marked."""
     page_build = replace(build, notes={}, _sources={})  # its own notes; the cited sources are shared
-    markdown = includes.expand(markdown, page.path)
+    markdown = eigen_inhoud.expand(includes.expand(markdown, page.path), page.path, build.provider.inhoud)
     for key in META_KEYS:
         value = page.meta.get(key)
         if isinstance(value, str):

@@ -185,6 +185,7 @@ MARKERS: dict[str, Handler] = {
     "voorbeelden": voorbeelden.voorbeelden,
     "woordenlijst": woordenlijst,
     "hoogste": tables.hoogste,
+    "hoeveel": tables.hoeveel,
     "geschiedenis": tables.geschiedenis,
     "drempels": tables.drempels,
     "rechtsvormen": tables.rechtsvormen,

@@ -49,6 +49,12 @@ BEVESTIGT: Final[Mapping[str, str]] = {
 }
 
 # --- tables and lists (build_scripts/tables.py) ----------------------------------------------------------------
+HOEVEEL_INLEIDING: Final = (
+    "De overheid betaalt een deel van de prijs zonder btw. Hoeveel, hangt af van de dienst en van de grootte van uw "
+    "onderneming:"
+)
+HOEVEEL_RIJ: Final = "- **{waarvoor}**: {klein} voor een kleine onderneming, {middelgroot} voor een middelgrote."
+HOEVEEL_NIET: Final = "- **{waarvoor}**: {niet}."
 TARIEVEN_KOP: Final = ("Waarvoor", "Kleine onderneming", "Middelgrote onderneming")
 PLAFOND_RIJ: Final = "**Steunplafond** per kalenderjaar"
 GESCHIEDENIS_KOP_BEGIN: Final = ("Aanvragen vanaf", "Kleine onderneming", "Middelgrote onderneming")

@@ -45,6 +45,23 @@ def tarieven(build: Build, arguments: list[str]) -> str:
     return "\n".join(rows)
 
 
+def hoeveel(build: Build, arguments: list[str]) -> str:
+    """Today's rates in a short list, the rows of the provider's own offer first (so an academy of energy
+    courses opens with that rate, a security firm with cybersecurity); each rate's source in the closing section."""
+    none(arguments, "hoeveel")
+    kinds = (service.soort for service in build.provider.aanbod)
+    lines = [t.HOEVEEL_INLEIDING, ""]
+    for row in overzicht.tarieven_voor_aanbod(kinds, build.day, build.rules):
+        what = render(row.waarvoor)
+        if row.geweigerd is not None:
+            refused = f"{render(overzicht.NIET_SUBSIDIEERBAAR)}{build.value_note(row.geweigerd)}"
+            lines.append(t.HOEVEEL_NIET.format(waarvoor=what, niet=refused))
+            continue
+        small, medium = (_percent_cell(build, rate.waarde) for rate in row.tarieven)
+        lines.append(t.HOEVEEL_RIJ.format(waarvoor=what, klein=small, middelgroot=medium))
+    return "\n".join(lines)
+
+
 def hoogste(build: Build, arguments: list[str]) -> str:
     """The highest support rate in force on the build date ("tot 45 %"), over all rates."""
     none(arguments, "hoogste")

@@ -12,9 +12,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from build_scripts import eigen_inhoud
 from build_scripts import siteteksten as t
 from build_scripts.aanbieder import Aanbieder
-from build_scripts.aanbiedergegevens import CONDITIONS
 from build_scripts.errors import BuildError
 from build_scripts.site_build import Build, one
 from calculator import evaluate
@@ -23,36 +23,25 @@ from calculator.formatting import euro
 EXAMPLES_FILE = Path(__file__).with_name("voorbeelden.toml")
 
 
-def _examples() -> dict[str, list[dict[str, Any]]]:
+def _examples(provider: Aanbieder) -> dict[str, list[dict[str, Any]]]:
+    """The kit's examples per group, a group of the provider's own ``voorbeelden.toml`` (in the folder its file
+    names, build_scripts/eigen_inhoud.py) replacing the kit's."""
     loaded: dict[str, list[dict[str, Any]]] = tomllib.loads(EXAMPLES_FILE.read_text(encoding="utf-8"))
+    own = provider.inhoud / eigen_inhoud.VOORBEELDEN if provider.inhoud is not None else None
+    if own is not None and own.is_file():
+        try:
+            loaded.update(tomllib.loads(own.read_text(encoding="utf-8")))
+        except tomllib.TOMLDecodeError as error:
+            raise BuildError(f"{own}: not valid TOML: {error}") from None
     return loaded
-
-
-def _fits(example: dict[str, Any], provider: Aanbieder) -> bool:
-    """Whether an example fits the provider: ``als`` names a fact of the provider file (aanbiedergegevens.CONDITIONS,
-    such as aanbieder.beoordeling) that must hold, ``als_niet`` one that must not; an example without either fits
-    every provider."""
-    for key, wanted in (("als", True), ("als_niet", False)):
-        if key in example:
-            condition = CONDITIONS.get(example[key])
-            if condition is None:
-                raise BuildError(
-                    f"{EXAMPLES_FILE.name} {example['sleutel']}: {key} is one of {', '.join(CONDITIONS)}, "
-                    f"not '{example[key]}'"
-                )
-            if condition(provider) is not wanted:
-                return False
-    return True
 
 
 def example_requests(day: date, provider: Aanbieder) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
     """The worked examples per group that fit ``provider``: (key, title, full request for an application on
     ``day``). Tests use it to check that the pages show exactly what calculator.evaluate answers."""
     groups: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
-    for group, examples in _examples().items():
+    for group, examples in _examples(provider).items():
         for example in examples:
-            if not _fits(example, provider):
-                continue
             request = copy.deepcopy(example["aanvraag"])
             request["application_date"] = day.isoformat()
             start = (day + timedelta(days=int(example["start_over"]))).isoformat()
@@ -116,7 +105,7 @@ def voorbeelden(build: Build, arguments: list[str]) -> str:
     examples = example_requests(build.day, build.provider).get(group)
     if not examples:
         raise BuildError(f"kmo:voorbeelden: no group '{group}' in {EXAMPLES_FILE.name}")
-    stories = {example["sleutel"]: example["verhaal"] for example in _examples()[group]}
+    stories = {example["sleutel"]: example["verhaal"] for example in _examples(build.provider)[group]}
     blocks = []
     for key, title, request in examples:
         answer = evaluate(request, data=build.rules, today=build.day)

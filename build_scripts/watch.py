@@ -5,7 +5,8 @@ What is watched, by polling (standard library only), under the project root:
 - the pages: ``docs/``, ``docs_includes/``, ``site_overrides/``, ``mkdocs.yml``, the build scripts and their
   worked examples (``build_scripts/``, ``build_scripts/voorbeelden.toml``);
 - the build's page modules (``build_scripts/``);
-- the provider file: ``aanbieder.toml``, or the file ``KMO_AANBIEDER`` names (relative to the project root);
+- the provider file: ``aanbieder.toml``, or the file ``KMO_AANBIEDER`` names (relative to the project root), and
+  the folder of its own content that it names (``inhoud``, build_scripts/eigen_inhoud.py);
 - the package (``calculator/``, its rules data in ``calculator/data/`` included, ``pyproject.toml``), ``frontend/``
   and the runtime's build steps.
 
@@ -27,6 +28,7 @@ import shutil
 import sys
 import threading
 import time
+import tomllib
 import traceback
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -64,6 +66,20 @@ def provider_file(root: Path, environ: Mapping[str, str] = os.environ) -> Path:
     return root / named if named else root / PROVIDER_FILE
 
 
+def provider_paths(root: Path, environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """The provider file and, when it names one (``inhoud``), the folder of its own content beside it."""
+    path = provider_file(root, environ)
+    try:
+        named = tomllib.loads(path.read_text(encoding="utf-8")).get("inhoud")
+    except (OSError, tomllib.TOMLDecodeError):
+        named = None  # the build says what is wrong with the file
+    return [path, *([path.parent / named] if isinstance(named, str) and named else [])]
+
+
+def _within(path: Path, top: Path) -> bool:
+    return path == top or top in path.parents
+
+
 def _ignored(relative: Path) -> bool:
     name = relative.name
     return (
@@ -77,11 +93,11 @@ def classify(changed: Iterable[Path], root: Path, environ: Mapping[str, str] = o
     """The rebuild a set of changed paths needs: "full" when the package (its rules data included) or frontend/
     changed, "pages" when only pages, templates, page modules or the provider file did, None for anything else."""
     root = root.resolve()
-    provider = provider_file(root, environ).resolve()
+    provider = [path.resolve() for path in provider_paths(root, environ)]
     kind: Kind | None = None
     for name in changed:
         path = (root / name).resolve()
-        if path == provider:
+        if any(_within(path, top) for top in provider):
             kind = kind or "pages"
             continue
         try:
@@ -99,7 +115,7 @@ def classify(changed: Iterable[Path], root: Path, environ: Mapping[str, str] = o
 
 
 def watched_paths(root: Path, environ: Mapping[str, str] = os.environ) -> list[Path]:
-    return [root / source for source in (*PAGE_SOURCES, *RUNTIME_SOURCES)] + [provider_file(root, environ)]
+    return [root / source for source in (*PAGE_SOURCES, *RUNTIME_SOURCES)] + provider_paths(root, environ)
 
 
 def snapshot(paths: Iterable[Path]) -> Snapshot:

@@ -53,6 +53,8 @@ class Tariefrij:
     waarvoor: Reden
     tarieven: tuple[Tarief, ...]
     geweigerd: DatedValue | None = None
+    dienst: Dienst = Dienst.OPLEIDING
+    onderwerp: Onderwerp | None = None  # None: every subject without a row of its own
 
 
 @dataclass(frozen=True)
@@ -114,10 +116,26 @@ def tarieven(day: date, data: RulesData) -> Tarieven:
         qualifies, value = subsidieerbaar(dienst, onderwerp or ANDER, day, data)
         if qualifies:
             rates = tuple(tarief_voor(dienst, onderwerp or ANDER, klasse, day, data) for klasse in GROOTTES)
-            result.append(Tariefrij(_waarvoor(dienst, onderwerp, variant), rates))
+            result.append(Tariefrij(_waarvoor(dienst, onderwerp, variant), rates, None, dienst, onderwerp))
         else:
-            result.append(Tariefrij(_waarvoor(dienst, onderwerp, ".ander_onderwerp"), (), value))
+            result.append(Tariefrij(_waarvoor(dienst, onderwerp, ".ander_onderwerp"), (), value, dienst, onderwerp))
     return Tarieven(tuple(result), _plafonds(day, data))
+
+
+def tarieven_voor_aanbod(kinds: Iterable[Dienstsoort], day: date, data: RulesData) -> tuple[Tariefrij, ...]:
+    """Today's rows of :func:`tarieven`, those of the given kinds of service (a provider's offer) first, the
+    highest rate first among them; then the others in the table's order. A kind belongs to its subject's row
+    while that subject has a rate of its own for its service, else to the row of the other subjects."""
+
+    def row_of(kind: Dienstsoort) -> tuple[Dienst, Onderwerp | None]:
+        own = tarief_voor(kind.dienst, kind.onderwerp, GROOTTES[0], day, data).verhoogd
+        return kind.dienst, own
+
+    offered = {row_of(kind) for kind in kinds if kind.dienst is not Dienst.GEEN}
+    rows = tarieven(day, data).rijen
+    first = [row for row in rows if (row.dienst, row.onderwerp) in offered and row.geweigerd is None]
+    first.sort(key=lambda row: -row.tarieven[0].percentage)
+    return (*first, *(row for row in rows if row not in first))
 
 
 def _plafonds(day: date, data: RulesData) -> tuple[DatedValue, ...]:

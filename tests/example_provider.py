@@ -28,6 +28,15 @@ DEFAULT_PROVIDER_WORDS = (
     *(number.split(".")[1][1:] for number in _default["registratienummers"].values()),  # the six digits alone
 )
 
+
+def default_provider_text() -> str:
+    """The default provider file, to be changed and written elsewhere: its content folder (``inhoud``, beside the
+    file) named by its absolute path, so the copy still finds it."""
+    text = (ROOT / "aanbieder.toml").read_text(encoding="utf-8")
+    folder = _default["inhoud"]
+    return text.replace(f'inhoud = "{folder}"', f'inhoud = "{(ROOT / folder).as_posix()}"', 1)
+
+
 _built: dict[Path, Path] = {}
 
 

@@ -55,6 +55,16 @@ def test_the_quick_estimate_answers_in_the_frame_which_is_as_high_as_its_page(
         context.close()
 
 
+def test_the_embeddable_page_raises_no_script_error(page: Page, urls: tuple[str, str]) -> None:
+    """Without the site's header, menu and footer, the theme's scripts still find what they look for: the page
+    fixture fails the test on any uncaught error (the theme's bundle threw 'Missing element' for the header)."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(urls[0] + PAGE)
+    page.wait_for_selector("[data-calculator][data-state='ready']", timeout=120_000)
+    answer(page.main_frame)
+    assert page.locator("header").first.is_hidden()
+
+
 def test_links_that_leave_the_calculator_open_outside_the_frame(browser: Browser, urls: tuple[str, str]) -> None:
     context = browser.new_context(locale="nl-BE")
     # The provider's website (the next step of a provider file without e-mail or contact page) is answered here:

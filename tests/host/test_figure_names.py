@@ -10,7 +10,7 @@ from pathlib import Path
 from calculator.parameters import load
 
 ROOT = Path(__file__).resolve().parents[2]
-FOLDERS = ("build_scripts", "docs", "docs_includes", "frontend", "site_overrides")
+FOLDERS = ("build_scripts", "docs", "docs_includes", "frontend", "site_overrides", "aanbieder", "examples")
 SUFFIXES = (".py", ".md", ".html", ".mjs", ".js", ".css", ".toml", ".json")
 NAME = re.compile(r"[a-z_]+(?:\.[a-z_]+)+")
 PLACING_MARKER = re.compile(r"<!--\s*kmo:(?:figuur|waarde|tot|eerste|bron|bron-van|sinds|vanaf)\s[^>]*-->")

@@ -71,6 +71,13 @@ def test_the_provider_file_is_the_one_kmo_aanbieder_names(root: Path) -> None:
     assert classify([outside], root, environ={"KMO_AANBIEDER": str(outside)}) == "pages"
 
 
+def test_the_folder_the_provider_file_names_rebuilds_the_pages(tmp_path: Path) -> None:
+    (tmp_path / "aanbieder.toml").write_text('naam = "X"\ninhoud = "eigen"\n', encoding="utf-8")
+    assert classify([tmp_path / "eigen" / "diensten.md"], tmp_path, environ={}) == "pages"
+    assert classify([tmp_path / "ander" / "diensten.md"], tmp_path, environ={}) is None
+    assert tmp_path / "eigen" in watch.watched_paths(tmp_path, environ={})
+
+
 class Recorder:
     """Stands in for watch.Builder: records the rebuilds asked for, and fails when told to."""
 

@@ -1,17 +1,39 @@
 """The site under Apache (shared hosting) with the .htaccess files the build writes: the same security headers and
 cache rules as nginx and _headers, precompressed copies by Accept-Encoding (a copy asked for by its own name is sent
-as it is), the 404 page, and the embeddable calculator's own framing policy."""
+as it is), the 404 page, and the embeddable calculator's own framing policy; the repository's copy,
+hosting/apache/.htaccess, is the build's file for a site at the root of its host. The same site under a sub-path:
+test_apache_subpath.py."""
 
 from __future__ import annotations
 
+import difflib
+
 import pytest
-from test_nginx import get, material_bundle, runtime_folder
+from apache_server import ALLOW_OVERRIDE
+from nginx_helpers import ROOT, get, material_bundle, runtime_folder
 
 from build_scripts.aanbieder import chosen_file
-from build_scripts.apache import htaccess
+from build_scripts.apache import NAME, htaccess
 from build_scripts.embedding import PAGE, embed_csp
 from build_scripts.hosting import IMMUTABLE, REVALIDATE, SECURITY_HEADERS
 from build_scripts.insluiten import insluiten
+
+COMMITTED = ROOT / "hosting" / "apache" / NAME
+
+
+def test_the_repositorys_htaccess_is_the_one_the_build_writes_for_the_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    expected = htaccess()
+    assert htaccess("/") == expected
+    assert COMMITTED.read_text(encoding="utf-8") == expected, "write it again: htaccess('/') of build_scripts/apache.py"
+
+
+def test_the_override_the_tests_allow_is_the_one_the_documents_name() -> None:
+    """Apache runs the tests with the least AllowOverride the files need (apache_server.py): the one HOSTING.md,
+    hosting/apache/README.md and the .htaccess itself name."""
+    for document in (ROOT / "HOSTING.md", COMMITTED.with_name("README.md")):
+        assert ALLOW_OVERRIDE in " ".join(document.read_text(encoding="utf-8").split()), document
+    assert ALLOW_OVERRIDE in " ".join(line.lstrip("# ") for line in htaccess("/").splitlines())
 
 
 def test_the_htaccess_holds_the_security_headers_of_hosting_py() -> None:
@@ -75,5 +97,14 @@ def test_the_embeddable_calculator_may_be_framed_by_the_allowed_sites_only(apach
 def test_under_a_sub_path_the_404_page_and_the_rewrite_base_follow_site_url(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SITE_URL", "https://www.example.org/kmo/")
     text = htaccess()
-    assert "ErrorDocument 404 /kmo/404.html" in text
-    assert "RewriteBase /kmo/" in text
+    changed = [
+        line
+        for line in difflib.unified_diff(htaccess("/").splitlines(), text.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    assert changed == [
+        "-ErrorDocument 404 /404.html",
+        "+ErrorDocument 404 /kmo/404.html",
+        "-  RewriteBase /",
+        "+  RewriteBase /kmo/",
+    ]

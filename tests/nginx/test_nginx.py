@@ -4,11 +4,9 @@ copies by Accept-Encoding, the immutable cache rule on hashed files only, and th
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 
 import pytest
-from nginx_helpers import CONFIG, ROOT, SITE
+from nginx_helpers import CONFIG, ROOT, SITE, get, material_bundle, runtime_folder
 
 from build_scripts.aanbieder import chosen_file
 from build_scripts.embedding import NGINX_FILE, PAGE, SNIPPET, embed_csp, nginx_conf
@@ -16,26 +14,6 @@ from build_scripts.hosting import IMMUTABLE, REVALIDATE, SECURITY_HEADERS
 from build_scripts.insluiten import insluiten
 
 HOSTING = ROOT / "HOSTING.md"
-
-
-def get(url: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
-
-
-def runtime_folder() -> str:
-    folders = sorted((SITE / "assets" / "rekenmodule").iterdir())
-    assert len(folders) == 1
-    return f"assets/rekenmodule/{folders[0].name}/"
-
-
-def material_bundle() -> str:
-    bundle = next((SITE / "assets" / "javascripts").glob("bundle.*.min.js"))
-    return bundle.relative_to(SITE).as_posix()
 
 
 def hosting_table_headers() -> list[str]:

@@ -30,7 +30,7 @@ DEFAULT = (ROOT / "aanbieder.toml").read_text(encoding="utf-8")
 
 
 def parse(text: str) -> aanbieder.Aanbieder:
-    return aanbieder.parse(text, Path("proef.toml"), CLASSIFICATION)
+    return aanbieder.parse(text, ROOT / "proef.toml", CLASSIFICATION)
 
 
 # --- the loader ---------------------------------------------------------------------------------------------------
@@ -348,3 +348,17 @@ def test_the_page_tests_pass_for_the_example_provider(example: Path, example_pag
 @pytest.mark.slow
 def test_every_page_of_the_example_provider_is_valid_html(example: Path) -> None:
     site_checks.check_every_page_is_valid_html(example)
+
+
+def test_the_default_providers_own_content_shows_on_its_site(pages: dict[str, Page]) -> None:
+    """Jimber's folder (aanbieder/): its pentest section on Diensten, its question on Vragen, its worked examples."""
+    own = ROOT / "aanbieder"
+    diensten, vragen = pages["diensten/index.html"].text, pages["vragen/index.html"].text
+    assert "Een security audit of pentest is advies, met een rapport" in diensten
+    assert "Komt een pentest in aanmerking?" in vragen
+    examples = tomllib.loads((own / "voorbeelden.toml").read_text(encoding="utf-8"))
+    shown = "".join(pages[name].path.read_text(encoding="utf-8") for name in ("steun/index.html", "index.html"))
+    for group in ("steun", "index"):
+        for example in examples[group]:
+            assert f'data-voorbeeld="{example["sleutel"]}"' in shown
+    assert "laat zijn netwerk testen" in pages["steun/index.html"].text

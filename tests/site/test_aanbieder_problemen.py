@@ -17,9 +17,10 @@ from site_helpers import ROOT
 
 from build_scripts import aanbieder, huisstijl
 from calculator.parameters import load
+from tests.example_provider import default_provider_text
 
 CLASSIFICATION = load().classificatie
-DEFAULT = (ROOT / "aanbieder.toml").read_text(encoding="utf-8")
+DEFAULT = default_provider_text()
 
 
 def parse(text: str) -> aanbieder.Aanbieder:

@@ -130,7 +130,7 @@ def test_rates_caps_and_rule_sentences_match_the_rules_of_the_build_date(
     assert f"tot {plain(percent(highest))}" in home, day
     cap = max(RULES[f"steunplafond.{s}"].amount(day) for s in ("klein", "middelgroot"))
     assert f"tot {plain(euro(cap, cents=False))}" in home, day
-    assert ("Advies krijgt alleen steun als het over cybersecurity gaat" in home) is not other_advice, day
+    assert ("Advies over een ander onderwerp: komt niet in aanmerking" in home) is not other_advice, day
     assert "Leest u ergens nog" not in home, "no history on the home page"
     history = pages["geschiedenis/index.html"].text
     assert ("Leest u ergens nog" in history) is (RULES["steunpercentage.klein"].at(day).start > RULES.modelled_from)

@@ -7,11 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from site_helpers import RATE_FIGURES, ROOT, Page, build, glossary_at_today, plain
+from site_helpers import RATE_FIGURES, Page, build, glossary_at_today, plain
 
 from build_scripts.site_build import build_day
 from calculator.formatting import euro, percent
 from calculator.parameters import load
+from tests.example_provider import default_provider_text
 
 
 def test_the_home_page_opens_with_what_matters_and_two_calls_to_action(site: Path) -> None:
@@ -109,7 +110,7 @@ def test_a_production_build_fails_until_contact_and_address_are_set(tmp_path: Pa
     assert "WARNING (before going live)" in preview.stderr
     # With e-mail, phone, the legal name and the public address, the production build passes and the contact page
     # shows them.
-    provider = (ROOT / "aanbieder.toml").read_text(encoding="utf-8")
+    provider = default_provider_text()
     filled = provider.replace(
         "[contact]\n",
         '[contact]\nemail = "info@example.org"\ntelefoon = "+32 9 000 00 00"\n',

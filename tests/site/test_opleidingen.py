@@ -98,3 +98,12 @@ def test_the_home_pages_highest_rate_is_that_of_the_offer(academy_pages: dict[st
 
 def test_the_academy_file_is_the_one_built() -> None:
     assert "fictief" in ACADEMY_FILE.read_text(encoding="utf-8")
+
+
+def test_how_much_opens_with_the_rate_of_the_academys_own_offer(academy_pages: dict[str, Page]) -> None:
+    text = academy_pages["index.html"].text
+    section = text[text.index("Hoeveel?") :]
+    first = re.search(r"(Opleiding|Advies) over [^:]+:", section)
+    assert first is not None
+    assert first.group(0) == "Opleiding over energie-efficiëntie:"
+    assert section.index("Opleiding over energie-efficiëntie") < section.index("cybersecurity")
