@@ -78,11 +78,18 @@ def reachable(provider: Aanbieder) -> bool:
     return bool(contact.email or contact.contact_url or contact.telefoon)
 
 
-# The provider's facts a page may test with <!-- kmo:als aanbieder.NAME --> (kmo:als-niet for the opposite).
+def _offers(dienst: Dienst) -> Callable[[Aanbieder], bool]:
+    return lambda provider: any(service.soort.dienst is dienst for service in provider.aanbod)
+
+
+# The provider's facts a page may test with <!-- kmo:aanbieder-als NAME --> (kmo:aanbieder-als-niet for the
+# opposite; build_scripts/markers.py).
 CONDITIONS: dict[str, Callable[[Aanbieder], bool]] = {
-    "aanbieder.bereikbaar": reachable,
-    "aanbieder.prijzen": lambda provider: any(service.prijs_vanaf is not None for service in provider.aanbod),
-    "aanbieder.geen_dienst": lambda provider: any(service.soort.dienst is Dienst.GEEN for service in provider.aanbod),
+    "bereikbaar": reachable,
+    "prijzen": lambda provider: any(service.prijs_vanaf is not None for service in provider.aanbod),
+    "advies": _offers(Dienst.ADVIES),  # the offer has advice
+    "opleiding": _offers(Dienst.OPLEIDING),  # the offer has training
+    "cybersecurity": lambda provider: any(s.soort.onderwerp is Onderwerp.CYBERSECURITY for s in provider.aanbod),
 }
 
 
@@ -143,10 +150,23 @@ def _in_sentence(name: str) -> str:
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
+def service_words(provider: Aanbieder, key: str) -> str:
+    """The provider's kind of service in a sentence: "de opleiding" for a training-only offer, "het advies" for an
+    advice-only one, "de opleiding of het advies" for both (``siteteksten.DIENST_WOORDEN``)."""
+    offered = (CONDITIONS["opleiding"](provider), CONDITIONS["advies"](provider))
+    return t.DIENST_WOORDEN[key].get(offered, t.DIENST_WOORDEN_BEIDE[key])
+
+
 def aanbieder(build: Build, arguments: list[str]) -> str:
     """One field of the provider file; a field that is not set fails the build (never a blank). ``hoofddiensten``:
-    the offer's main services (:func:`main_services`); ``registratienummers``: the numbers it has (:func:`numbers`)."""
+    the offer's main services (:func:`main_services`); ``registratienummers``: the numbers it has (:func:`numbers`);
+    ``een_dienst``, ``de_dienst``, ``volg_de_dienst``: its kind of service in a sentence (:func:`service_words`);
+    ``ons_registratienummer``: "ons registratienummer" or "onze registratienummers"."""
     key = one(arguments, "aanbieder")
+    if key in t.DIENST_WOORDEN:
+        return service_words(build.provider, key)
+    if key == "ons_registratienummer":
+        return t.ONS_REGISTRATIENUMMER[len(build.provider.registratienummers) > 1]
     if key == "hoofddiensten":
         return main_services(build)
     if key == "registratienummers":

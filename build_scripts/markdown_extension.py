@@ -22,9 +22,11 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
                                                    advies_ander_onderwerp, themas_beperkt); kmo:als-niet NAME for the
                                                    opposite; kmo:als-veranderd tarieven DATE: the ordinary rates of
                                                    DATE are no longer in force; no nesting.
-                                                   NAME may also be a fact of the provider file:
-                                                   aanbieder.prijzen (a service of the offer has a price),
-                                                   aanbieder.bereikbaar (an e-mail, contact page or phone is set)
+    <!-- kmo:aanbieder-als NAME --> ... <!-- kmo:aanbieder-anders --> ... <!-- kmo:aanbieder-einde -->
+                                                   text chosen by the provider's file, before the rules' blocks (so
+                                                   it may hold one): NAME is advies, opleiding or cybersecurity
+                                                   (the offer has it), prijzen (a service has a price), bereikbaar (an e-mail,
+                                                   contact page or phone is set); kmo:aanbieder-als-niet NAME
     <!-- kmo:tarieven -->                          today's rates per kind of service and size, and the caps
     <!-- kmo:hoeveel -->                           today's rates as a short list, the provider's own offer first
     <!-- kmo:hoogste -->                           the highest rate in force ("45 %")
@@ -33,7 +35,8 @@ A page writes a marker where a figure belongs, as an HTML comment (after Materia
     <!-- kmo:drempels -->                          the size thresholds (European SME definition)
     <!-- kmo:themas -->                            the future-oriented themes, as a list
     <!-- kmo:rechtsvormen aanvaard|niet-aanvaard -->
-    <!-- kmo:diensten subsidieerbaar|niet-subsidieerbaar -->   the kinds of the provider's offer that (do not) qualify
+    <!-- kmo:niet-in-aanmerking -->               the kinds of the provider's offer that do not qualify, under a
+                                                   heading; nothing when all do
     <!-- kmo:voorbeelden GROUP -->                 the worked examples of build_scripts/voorbeelden.toml, computed
                                                    (the provider's own voorbeelden.toml replaces a group it has)
     <!-- kmo:eigen SLOT -->                        on a line of its own: the provider's own text for that place

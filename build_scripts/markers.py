@@ -31,7 +31,13 @@ CONDITION = re.compile(
     r"(.*?)(?:<!--\s*kmo:anders\s*-->(.*?))?<!--\s*kmo:einde\s*-->",
     re.DOTALL,
 )
-PROVIDER_PREFIX = "aanbieder."
+# A block chosen by the provider's offer or file, resolved before the rules' blocks, so that it may hold one.
+PROVIDER_CONDITION = re.compile(
+    r"<!--\s*kmo:aanbieder-(als|als-niet)[ \t]+([a-z_]+)\s*-->"
+    r"(.*?)(?:<!--\s*kmo:aanbieder-anders\s*-->(.*?))?<!--\s*kmo:aanbieder-einde\s*-->",
+    re.DOTALL,
+)
+PROVIDER_START = re.compile(r"<!--\s*kmo:aanbieder-(als|als-niet|anders|einde)\b")
 VERANDERD = "tarieven"  # kmo:als-veranderd tarieven DATE
 CONDITION_START = re.compile(r"<!--\s*kmo:(als|als-niet|als-veranderd|anders|einde)\b")
 
@@ -189,7 +195,7 @@ MARKERS: dict[str, Handler] = {
     "geschiedenis": tables.geschiedenis,
     "drempels": tables.drempels,
     "rechtsvormen": tables.rechtsvormen,
-    "diensten": tables.diensten,
+    "niet-in-aanmerking": tables.niet_in_aanmerking,
     "aanbieder": aanbiedergegevens.aanbieder,
     "termijnvoorbeeld": termijnvoorbeeld,
     "contactgegevens": aanbiedergegevens.contactgegevens,
@@ -207,17 +213,7 @@ MARKERS: dict[str, Handler] = {
 def holds(build: Build, kind: str, name: str, since: str | None) -> bool:
     """A condition on the rules in force on the build date, asked of the package. ``als NAME``: one of the package's
     page conditions (``overzicht.PAGINAVOORWAARDEN``) holds (``als-niet``: it does not). ``als-veranderd tarieven
-    DATE``: the ordinary rates in force on DATE no longer are (so a page may speak of them as history). ``als
-    aanbieder.NAME``: a fact of the provider file (``aanbiedergegevens.CONDITIONS``), such as whether any service of
-    the offer has a price."""
-    if name.startswith(PROVIDER_PREFIX):
-        known = aanbiedergegevens.CONDITIONS.get(name)
-        if known is None or kind == "als-veranderd" or since is not None:
-            raise BuildError(
-                f"kmo:{kind} {name}: a condition on the provider is one of {', '.join(aanbiedergegevens.CONDITIONS)}, "
-                "with kmo:als or kmo:als-niet and no date"
-            )
-        return known(build.provider) is (kind == "als")
+    DATE``: the ordinary rates in force on DATE no longer are (so a page may speak of them as history)."""
     if kind == "als-veranderd":
         if name != VERANDERD or since is None:
             raise BuildError(f"kmo:als-veranderd takes '{VERANDERD}' and a date, not {name} {since}")
@@ -228,6 +224,30 @@ def holds(build: Build, kind: str, name: str, since: str | None) -> bool:
             f"kmo:{kind} {name}: a condition is one of {', '.join(overzicht.PAGINAVOORWAARDEN)}, without a date"
         )
     return condition(build.day, build.rules) is (kind == "als")
+
+
+def choose_for_provider(build: Build, markdown: str, where: str) -> str:
+    """Keep the text of each ``kmo:aanbieder-als NAME`` block that the provider's file selects: NAME is one of
+    ``aanbiedergegevens.CONDITIONS`` (its offer has advice, training, a price; it can be reached). Chosen before
+    the rules' blocks, such a block may hold one of them or sit inside one; not inside another on the provider."""
+
+    def replace(match: re.Match[str]) -> str:
+        kind, name, then, otherwise = match.groups()
+        if PROVIDER_START.search(then) or PROVIDER_START.search(otherwise or ""):
+            raise BuildError(f"{where}: kmo:aanbieder-als blocks cannot be nested")
+        condition = aanbiedergegevens.CONDITIONS.get(name)
+        if condition is None:
+            raise BuildError(
+                f"{where}: kmo:aanbieder-{kind} {name}: a condition on the provider is one of "
+                f"{', '.join(aanbiedergegevens.CONDITIONS)}"
+            )
+        return str(then if condition(build.provider) is (kind == "als") else (otherwise or ""))
+
+    chosen = PROVIDER_CONDITION.sub(replace, markdown)
+    stray = PROVIDER_START.search(chosen)
+    if stray:
+        raise BuildError(f"{where}, line {_line(chosen, stray)}: kmo:aanbieder-{stray.group(1)} without its block")
+    return chosen
 
 
 def choose(build: Build, markdown: str, where: str) -> str:
@@ -255,7 +275,7 @@ def render(build: Build, markdown: str, where: str, *, notes: bool = True) -> st
     marker (so ``mkdocs build --strict`` fails instead of a blank). With ``notes=False`` (a meta description) a
     marker that makes a note is refused."""
     build.notes = {}
-    chosen = choose(build, markdown, where)
+    chosen = choose(build, choose_for_provider(build, markdown, where), where)
     stray = CONDITION_START.search(chosen)
     if stray:
         raise BuildError(

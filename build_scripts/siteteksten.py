@@ -92,13 +92,22 @@ STEUN_VOOR: Final = {
     (False, False): "opleiding en advies",
 }
 STEUN_VOOR_CYBERSECURITY: Final = "{diensten} over cybersecurity"
+# The provider's kind of service in a sentence (kmo:aanbieder een_dienst|de_dienst|volg_de_dienst|
+# ons_registratienummer), keyed by (the offer has training, it has advice); an offer of neither speaks of both.
+DIENST_WOORDEN: Final = {
+    "een_dienst": {(True, False): "een opleiding", (False, True): "een advies"},
+    "de_dienst": {(True, False): "de opleiding", (False, True): "het advies"},
+    "volg_de_dienst": {(True, False): "Volg de opleiding", (False, True): "Krijg het advies"},
+}
+DIENST_WOORDEN_BEIDE: Final = {
+    "een_dienst": "een opleiding of advies",
+    "de_dienst": "de opleiding of het advies",
+    "volg_de_dienst": "Volg de opleiding of krijg het advies",
+}
+ONS_REGISTRATIENUMMER: Final = ("ons registratienummer", "onze registratienummers")  # one, or more
 REGISTRATIENUMMERS: Final = ("registratienummer {nummers}", "registratienummers {nummers}")  # one, or more
 REGISTRATIE_DIENSTEN: Final = "**{nummer}** voor {wat}: {diensten}"
-# kmo:diensten when none of the offer's kinds is in the list: (none qualifies, all qualify), keyed by the list asked
-GEEN_SOORTEN: Final = {
-    True: "Geen van onze diensten komt vandaag in aanmerking.",
-    False: "Al onze diensten komen vandaag in aanmerking.",
-}
+NIET_IN_AANMERKING_KOP: Final = "## Niet in aanmerking { #niet }"  # kmo:niet-in-aanmerking, when any of the offer
 ANDERE_DIENST: Final = "Een andere opleiding of een ander advies"  # the calculator's group beyond the offer
 AANBOD_GEEN_DIENST: Final = "Geen opleiding of advies"
 AANBOD_THEMA: Final = "{dienst}, thema {thema}"

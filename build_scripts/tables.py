@@ -117,13 +117,13 @@ def rechtsvormen(build: Build, arguments: list[str]) -> str:
     return "\n".join(f"- {label}" for label in forms)
 
 
-def diensten(build: Build, arguments: list[str]) -> str:
-    which = one(arguments, "diensten")
-    if which not in {"subsidieerbaar", "niet-subsidieerbaar"}:
-        raise BuildError("kmo:diensten takes 'subsidieerbaar' or 'niet-subsidieerbaar'")
-    wanted = which == "subsidieerbaar"
+def niet_in_aanmerking(build: Build, arguments: list[str]) -> str:
+    """The section on the kinds of the provider's offer that do not qualify today, each with why; nothing when all
+    do (each card says so already)."""
+    none(arguments, "niet-in-aanmerking")
     offered = (service.soort for service in build.provider.aanbod)
-    kinds = [k for k in overzicht.soorten(build.day, build.rules, offered) if k.subsidieerbaar is wanted]
+    kinds = [k for k in overzicht.soorten(build.day, build.rules, offered) if not k.subsidieerbaar]
     if not kinds:
-        return t.GEEN_SOORTEN[wanted]
-    return "\n".join(f"- **{k.soort.label}** ({render(k.omschrijving)})" for k in kinds)
+        return ""
+    items = "\n".join(f"- **{k.soort.label}** ({render(k.omschrijving)})" for k in kinds)
+    return f"{t.NIET_IN_AANMERKING_KOP}\n\n{items}"

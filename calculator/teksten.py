@@ -122,6 +122,11 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "We gaan ervan uit dat uw onderneming een aanvaarde rechtsvorm heeft, zoals een eenmanszaak, een vrij beroep, "
         "een bv of een nv. Een vzw of een feitelijke vereniging krijgt geen steun."
     ),
+    "aanname.rechtsvorm.behalve_maatwerkbedrijf": (
+        "We gaan ervan uit dat uw onderneming een aanvaarde rechtsvorm heeft, zoals een eenmanszaak, een vrij beroep, "
+        "een bv of een nv. Een vzw of een feitelijke vereniging krijgt geen steun, tenzij ze een erkend "
+        "maatwerkbedrijf is."
+    ),
     "aanname.vestiging": (
         "We gaan ervan uit dat uw vestiging in het Vlaams Gewest ligt. Ligt ze in Brussel of Wallonië, dan krijgt u "
         "geen steun."

@@ -66,7 +66,10 @@ def kmo(onderneming: Onderneming, klasse: Grootteklasse, bepaling: Bepaling, day
 
 def rechtsvorm(onderneming: Onderneming, day: date, data: RulesData) -> Voorwaarde:
     if onderneming.rechtsvorm is None:
-        return _assumed("rechtsvorm", Reden("aanname.rechtsvorm"))
+        allowed = _maatwerkbedrijf(day, data) is not None  # a vzw that is a maatwerkbedrijf may then apply
+        return _assumed(
+            "rechtsvorm", Reden("aanname.rechtsvorm.behalve_maatwerkbedrijf" if allowed else "aanname.rechtsvorm")
+        )
     form = data.classificatie.rechtsvormen[onderneming.rechtsvorm]
     if form.aanvaard:
         return Voorwaarde("rechtsvorm", True, Reden("voorwaarde.rechtsvorm.aanvaard", {"rechtsvorm": form.label}))

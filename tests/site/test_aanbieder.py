@@ -167,7 +167,8 @@ def test_the_contact_page_and_the_next_step_of_a_provider_with_only_a_website(pa
 def test_the_contact_page_says_what_happens_next_and_where_to_ask_about_the_wallet(pages: dict[str, Page]) -> None:
     text = pages["contact/index.html"].text
     order = [
-        text.index(words) for words in ("Zo bereikt u ons", "Wat gebeurt er daarna?", "Onze registratienummers", "1700")
+        text.index(words)
+        for words in ("Zo bereikt u ons", "Wat gebeurt er daarna?", "Geregistreerd als dienstverlener", "1700")
     ]
     assert order == sorted(order)
     assert "DV.A242438 voor advies" in text

@@ -107,3 +107,18 @@ def test_how_much_opens_with_the_rate_of_the_academys_own_offer(academy_pages: d
     assert first is not None
     assert first.group(0) == "Opleiding over energie-efficiëntie:"
     assert section.index("Opleiding over energie-efficiëntie") < section.index("cybersecurity")
+
+
+def test_the_academys_pages_speak_of_training_only(academy_pages: dict[str, Page]) -> None:
+    """A training-only provider: its steps, contact page and answers speak of its training and its one number; the
+    advice sections (the advice-only-on-cybersecurity change, the question on other advice) are not on its site."""
+    for name in ("index.html", "procedure/index.html", "contact/index.html"):
+        text = academy_pages[name].text
+        assert "Spreek de opleiding met ons af" in text, name
+        assert "ons registratienummer" in text, name
+        assert "het advies" not in text.replace("de eerste dag van het advies", ""), name
+    assert "wat een opleiding bij" in academy_pages["contact/index.html"].text
+    services = academy_pages["diensten/index.html"]
+    assert not {"advies", "niet"} & services.ids
+    assert "advies dat niet over cybersecurity" not in academy_pages["vragen/index.html"].text
+    assert "Welke diensten van" not in academy_pages["steun/index.html"].text  # none of them is on cybersecurity

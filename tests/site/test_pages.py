@@ -308,24 +308,35 @@ def test_conditional_blocks_refuse_nesting_and_strays() -> None:
 
 
 def test_a_block_can_depend_on_the_provider_file() -> None:
-    """kmo:als aanbieder.NAME: the default provider gives no price and no e-mail, contact page or phone."""
+    """kmo:aanbieder-als NAME: the default provider gives no price and no e-mail, contact page or phone; its offer
+    has advice and training. A provider block is chosen first, so it may hold a block on the rules."""
     build = build_at(date(2026, 11, 27))
     assert not any(service.prijs_vanaf for service in build.provider.aanbod)
-    text = "<!-- kmo:als aanbieder.prijzen -->P<!-- kmo:anders -->G<!-- kmo:einde -->"
+    text = "<!-- kmo:aanbieder-als prijzen -->P<!-- kmo:aanbieder-anders -->G<!-- kmo:aanbieder-einde -->"
     assert markers.render(build, text, "test.md").strip() == "G"
     priced = dataclasses.replace(build.provider.aanbod[0], prijs_vanaf=Decimal("800"))
     with_price = dataclasses.replace(build, provider=dataclasses.replace(build.provider, aanbod=(priced,)))
     assert markers.render(with_price, text, "test.md").strip() == "P"
-    assert markers.render(build, "<!-- kmo:als-niet aanbieder.bereikbaar -->W<!-- kmo:einde -->", "t.md").strip() == "W"
+    unreachable = "<!-- kmo:aanbieder-als-niet bereikbaar -->W<!-- kmo:aanbieder-einde -->"
+    assert markers.render(build, unreachable, "t.md").strip() == "W"
     reachable = dataclasses.replace(
         build, provider=dataclasses.replace(build.provider, contact=Contact(telefoon="+32 9 000 00 00"))
     )
-    assert not markers.render(reachable, "<!-- kmo:als-niet aanbieder.bereikbaar -->W<!-- kmo:einde -->", "t.md")
-    for wrong in (
-        "<!-- kmo:als aanbieder.onbekend -->x<!-- kmo:einde -->",
-        "<!-- kmo:als-veranderd aanbieder.prijzen 2026-01-01 -->x<!-- kmo:einde -->",
+    assert not markers.render(reachable, unreachable, "t.md")
+    nested = (
+        "<!-- kmo:aanbieder-als advies -->A<!-- kmo:als-niet advies_ander_onderwerp -->C<!-- kmo:einde -->"
+        "<!-- kmo:aanbieder-einde -->"
+    )
+    assert markers.render(build, nested, "t.md").strip() == "AC"
+    training_only = tuple(s for s in build.provider.aanbod if s.soort.dienst.value == "opleiding")
+    academy = dataclasses.replace(build, provider=dataclasses.replace(build.provider, aanbod=training_only))
+    assert markers.render(academy, nested, "t.md").strip() == ""
+    for wrong, message in (
+        ("<!-- kmo:aanbieder-als onbekend -->x<!-- kmo:aanbieder-einde -->", "a condition on the provider is one of"),
+        ("<!-- kmo:als aanbieder.prijzen -->x<!-- kmo:einde -->", "a condition is one of verhoogd_cybersecurity"),
+        ("<!-- kmo:aanbieder-als prijzen -->x", "kmo:aanbieder-als without its block"),
     ):
-        with pytest.raises(BuildError, match="a condition on the provider is one of"):
+        with pytest.raises(BuildError, match=message):
             markers.render(build, wrong, "test.md")
 
 

@@ -229,3 +229,17 @@ def test_the_maatwerkbedrijf_question_is_an_assumption_only_where_it_matters(
     answer = evaluate_strict(request, today=TODAY)
     fields = [assumption["field"] for assumption in answer["assumptions"]]
     assert ("enterprise.maatwerkbedrijf" in fields) is asked, fields
+
+
+@pytest.mark.parametrize(("day", "exception"), [("2025-12-31", False), ("2026-01-01", True)])
+def test_the_assumed_legal_form_names_the_maatwerkbedrijf_exception_from_its_date(day: str, exception: bool) -> None:
+    """No answer says a vzw can never get support once a recognised maatwerkbedrijf may (from 1 January 2026)."""
+    request = {
+        "application_date": day,
+        "enterprise": {"size_category": "klein"},
+        "services": [{"kind": "pentest", "amount": 8000}],
+    }
+    answer = evaluate_strict(request, today=TODAY)
+    legal = next(a for a in answer["assumptions"] if a["field"] == "enterprise.legal_form")
+    assert legal["code"].endswith(".behalve_maatwerkbedrijf") is exception
+    assert ("tenzij ze een erkend maatwerkbedrijf is" in legal["message"]) is exception
