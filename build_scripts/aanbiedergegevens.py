@@ -18,7 +18,7 @@ from build_scripts.aanbieder import Aanbieder, AanbiederError
 from build_scripts.site_build import Build, none, one
 from calculator.classificatie import Dienst, Onderwerp
 from calculator.parameters import RulesData
-from calculator.request_services import beschreven_keuzes
+from calculator.request_services import beschreven_soorten, request_fields, zelfde_regels
 from calculator.steun import soort_subsidieerbaar
 
 PRODUCTION = "KMO_PRODUCTIE"
@@ -50,15 +50,21 @@ def _option(fields: dict[str, str]) -> str:
 
 def template_data(provider: Aanbieder, rules: RulesData) -> dict[str, Any]:
     """What the templates need: the calculator's list of services (the offer grouped by kind, then, for anything
-    else, every other training or advice described by subject and theme; never another provider's named kinds) and
+    else, every other training or advice described by subject and theme that the offer does not already cover
+    under the same rules; never another provider's named kinds) and
     the next step's ways to reach the provider (the website when the file gives no e-mail, contact page or
     phone)."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for service in provider.aanbod:
         groups.setdefault(service.soort.label, []).append((_option(service.request_entry()), service.naam))
-    offered = {_option(service.request_entry()) for service in provider.aanbod}
-    others = [(_option(fields), label) for fields, label in beschreven_keuzes(rules)]
-    others = [(value, label) for value, label in others if value not in offered]
+    # A described service the offer already has under the same rules (its "Opleiding over cybersecurity" for a
+    # training on cybersecurity) is not listed again: its answer would be the same.
+    offered = {zelfde_regels(service.soort) for service in provider.aanbod}
+    others = [
+        (_option(request_fields(kind)), label)
+        for kind, label in beschreven_soorten(rules)
+        if zelfde_regels(kind) not in offered
+    ]
     return {
         "naam": provider.naam,
         "keuzes": [*groups.items(), *([(t.ANDERE_DIENST, others)] if others else [])],

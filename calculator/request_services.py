@@ -49,22 +49,27 @@ def request_fields(kind: Dienstsoort) -> dict[str, str]:
     return fields
 
 
-def beschreven_keuzes(data: RulesData) -> list[tuple[dict[str, str], str]]:
-    """Every training and advice a visitor can describe, as request fields with a label for a list: a training on
-    a subject with a rate of its own, a training on another subject per theme, advice per subject."""
+def beschreven_soorten(data: RulesData) -> list[tuple[Dienstsoort, str]]:
+    """Every training and advice a visitor can describe, with a label for a list: a training on a subject with a
+    rate of its own, a training on another subject per theme, advice per subject."""
     themes = data.classificatie.themas
-    choices: list[tuple[dict[str, str], str]] = []
+    choices: list[tuple[Dienstsoort, str]] = []
     for dienst in DIENSTEN.values():
         for onderwerp in ONDERWERPEN.values():
             own = next((theme for theme in themes.values() if onderwerp in theme.onderwerpen), None)
             if dienst is Dienst.OPLEIDING and own is None:
                 for theme in themes.values():
                     label = render(Reden("soort.beschreven.opleiding.thema", {"thema": theme.label}))
-                    choices.append((request_fields(beschreven_soort(dienst, onderwerp, theme)), label))
+                    choices.append((beschreven_soort(dienst, onderwerp, theme), label))
                 continue
             kind = beschreven_soort(dienst, onderwerp, own)
-            choices.append((request_fields(kind), kind.label))
+            choices.append((kind, kind.label))
     return choices
+
+
+def zelfde_regels(kind: Dienstsoort) -> tuple[Dienst, Onderwerp, str | None]:
+    """What the rules look at in a kind of service: two kinds alike in this get the same answer."""
+    return kind.dienst, kind.onderwerp, kind.thema
 
 
 def _row_label(key: str, nummer: int) -> str:

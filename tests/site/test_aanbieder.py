@@ -21,7 +21,7 @@ from site_helpers import ROOT, Page, built_pages, plain
 from build_scripts import aanbieder, huisstijl, siteteksten
 from calculator import evaluate
 from calculator.parameters import load
-from calculator.request_services import beschreven_keuzes
+from calculator.request_services import beschreven_soorten, request_fields
 from tests.example_provider import BUILD_DATE, DEFAULT_PROVIDER_WORDS, EXAMPLE_FILE, example_site
 
 RULES = load()
@@ -267,9 +267,16 @@ def service_groups(site: Path) -> list[tuple[str, str]]:
     return re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', select, re.DOTALL)
 
 
-def _described_values() -> list[str]:
-    """The calculator's general group: every training and advice described by subject and theme (the package's)."""
-    return [json.dumps(fields, separators=(",", ":"), ensure_ascii=False) for fields, _ in beschreven_keuzes(RULES)]
+def _described_values(provider_file: Path) -> list[str]:
+    """The calculator's general group: every training and advice described by subject and theme (the package's),
+    except those the offer has under the same rules (service, subject, theme)."""
+    offer = aanbieder.load(CLASSIFICATION, provider_file).aanbod
+    covered = {(s.soort.dienst, s.soort.onderwerp, s.soort.thema) for s in offer}
+    return [
+        json.dumps(request_fields(kind), separators=(",", ":"), ensure_ascii=False)
+        for kind, _ in beschreven_soorten(RULES)
+        if (kind.dienst, kind.onderwerp, kind.thema) not in covered
+    ]
 
 
 def _values(options: str) -> list[str]:
@@ -286,7 +293,7 @@ def test_the_calculator_lists_the_offer_grouped_by_kind_then_any_other_training_
     offered = [name for _, options in groups[:-1] for name in re.findall(r">([^<]+)</option>", options)]
     assert "Workshop veilig online werken" in offered
     assert "Pentest van uw webwinkel" in offered
-    assert _values(groups[-1][1]) == _described_values()
+    assert _values(groups[-1][1]) == _described_values(EXAMPLE_FILE)
 
 
 def test_the_general_group_never_repeats_a_kind_of_the_offer(site: Path) -> None:
@@ -297,8 +304,10 @@ def test_the_general_group_never_repeats_a_kind_of_the_offer(site: Path) -> None
     assert groups[-1][0] == siteteksten.ANDERE_DIENST
     kinds = [kind for _, options in groups[:-1] for kind in _values(options)]
     assert set(kinds) == offered
-    assert _values(groups[-1][1]) == _described_values()
+    assert _values(groups[-1][1]) == _described_values(ROOT / "aanbieder.toml")
     assert not set(_values(groups[-1][1])) & set(CLASSIFICATION.dienstsoorten)
+    labels = [label for _, options in groups for label in re.findall(r">([^<]+)</option>", options)]
+    assert len(labels) == len(set(labels)), "no choice is listed twice under the same name"
 
 
 @pytest.mark.slow
