@@ -47,17 +47,17 @@ def tarieven(build: Build, arguments: list[str]) -> str:
 
 def hoeveel(build: Build, arguments: list[str]) -> str:
     """Today's rates in a short list, the rows of the provider's own offer first (so an academy of energy
-    courses opens with that rate, a security firm with cybersecurity); each rate's source in the closing section."""
+    courses opens with that rate, a security firm with cybersecurity). No sources: the page that shows the whole
+    table (steun, kmo:tarieven) lists them."""
     none(arguments, "hoeveel")
     kinds = (service.soort for service in build.provider.aanbod)
     lines = [t.HOEVEEL_INLEIDING, ""]
     for row in overzicht.tarieven_voor_aanbod(kinds, build.day, build.rules):
         what = render(row.waarvoor)
         if row.geweigerd is not None:
-            refused = f"{render(overzicht.NIET_SUBSIDIEERBAAR)}{build.value_note(row.geweigerd)}"
-            lines.append(t.HOEVEEL_NIET.format(waarvoor=what, niet=refused))
+            lines.append(t.HOEVEEL_NIET.format(waarvoor=what, niet=render(overzicht.NIET_SUBSIDIEERBAAR)))
             continue
-        small, medium = (_percent_cell(build, rate.waarde) for rate in row.tarieven)
+        small, medium = (percent(rate.percentage) for rate in row.tarieven)
         lines.append(t.HOEVEEL_RIJ.format(waarvoor=what, klein=small, middelgroot=medium))
     return "\n".join(lines)
 
