@@ -47,7 +47,7 @@ TEKSTEN: Final[Mapping[str, str]] = {
         "werknemers (VTE), de jaaromzet en het balanstotaal op om de grootte te laten berekenen."
     ),
     "grootte.vastgelegd": (
-        "De grootte ligt dit kalenderjaar al vast als {klasse} (bepaald bij uw eerste steunaanvraag van het jaar) "
+        "De grootte ligt dit kalenderjaar al vast als {klasse} (bepaald bij uw eerste goedgekeurde aanvraag van het jaar) "
         "en blijft gelden tot 31 december."
     ),
     "grootte.vastgelegd.ter_informatie": "Ter informatie: {deel1}",
