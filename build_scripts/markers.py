@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 from pathlib import Path
+from typing import Final
 
 from build_scripts import aanbiedergegevens, aanbod, opendata, tables, voorbeelden
 from build_scripts import siteteksten as t
@@ -23,6 +25,7 @@ from calculator.formatting import long_date
 from calculator.steun import aanvraagtermijn
 
 Handler = Callable[[Build, list[str]], str]
+Decide = Callable[..., bool]  # a block's condition groups -> whether its first text is kept
 
 MARKER = re.compile(r"<!--\s*kmo:([a-z_-]+)((?:[ \t]+[^\s>]+)*)\s*-->")
 ANY_MARKER = re.compile(r"<!--\s*kmo\b")
@@ -40,6 +43,19 @@ PROVIDER_CONDITION = re.compile(
 PROVIDER_START = re.compile(r"<!--\s*kmo:aanbieder-(als|als-niet|anders|einde)\b")
 VERANDERD = "tarieven"  # kmo:als-veranderd tarieven DATE
 CONDITION_START = re.compile(r"<!--\s*kmo:(als|als-niet|als-veranderd|anders|einde)\b")
+
+
+@dataclass(frozen=True)
+class Blocks:
+    """A kind of conditional block: its markers' prefix, the whole block, and any of its markers."""
+
+    family: str
+    block: re.Pattern[str]
+    start: re.Pattern[str]
+
+
+RULE_BLOCKS: Final = Blocks("kmo:", CONDITION, CONDITION_START)
+PROVIDER_BLOCKS: Final = Blocks("kmo:aanbieder-", PROVIDER_CONDITION, PROVIDER_START)
 
 
 def _figure_and_day(build: Build, arguments: list[str], marker: str) -> tuple[Parameter, date]:
@@ -226,44 +242,48 @@ def holds(build: Build, kind: str, name: str, since: str | None) -> bool:
     return condition(build.day, build.rules) is (kind == "als")
 
 
-def choose_for_provider(build: Build, markdown: str, where: str) -> str:
-    """Keep the text of each ``kmo:aanbieder-als NAME`` block that the provider's file selects: NAME is one of
-    ``aanbiedergegevens.CONDITIONS`` (its offer has advice, training, a price; it can be reached). Chosen before
-    the rules' blocks, such a block may hold one of them or sit inside one; not inside another on the provider."""
+def _provider_holds(build: Build, kind: str, name: str) -> bool:
+    """``aanbieder-als NAME``: a fact of the provider's file holds (``aanbieder-als-niet``: it does not)."""
+    condition = aanbiedergegevens.CONDITIONS.get(name)
+    if condition is None:
+        raise BuildError(
+            f"kmo:aanbieder-{kind} {name}: a condition on the provider is one of {', '.join(aanbiedergegevens.CONDITIONS)}"
+        )
+    return condition(build.provider) is (kind == "als")
+
+
+def _select(markdown: str, where: str, blocks: Blocks, decide: Decide) -> str:
+    """Keep the chosen text of each block of a kind (``decide`` gets the block's condition groups); a block inside
+    one of its kind, or a start, ``anders`` or ``einde`` without its block, fails the build."""
+    family, block, start = blocks.family, blocks.block, blocks.start
 
     def replace(match: re.Match[str]) -> str:
-        kind, name, then, otherwise = match.groups()
-        if PROVIDER_START.search(then) or PROVIDER_START.search(otherwise or ""):
-            raise BuildError(f"{where}: kmo:aanbieder-als blocks cannot be nested")
-        condition = aanbiedergegevens.CONDITIONS.get(name)
-        if condition is None:
-            raise BuildError(
-                f"{where}: kmo:aanbieder-{kind} {name}: a condition on the provider is one of "
-                f"{', '.join(aanbiedergegevens.CONDITIONS)}"
-            )
-        return str(then if condition(build.provider) is (kind == "als") else (otherwise or ""))
-
-    chosen = PROVIDER_CONDITION.sub(replace, markdown)
-    stray = PROVIDER_START.search(chosen)
-    if stray:
-        raise BuildError(f"{where}, line {_line(chosen, stray)}: kmo:aanbieder-{stray.group(1)} without its block")
-    return chosen
-
-
-def choose(build: Build, markdown: str, where: str) -> str:
-    """Keep the text of each kmo:als block that the rules in force on the build date select."""
-
-    def replace(match: re.Match[str]) -> str:
-        kind, name, since, then, otherwise = match.groups()
-        if CONDITION_START.search(then) or CONDITION_START.search(otherwise or ""):
-            raise BuildError(f"{where}: kmo:als blocks cannot be nested")
+        *condition, then, otherwise = match.groups()
+        if start.search(then) or start.search(otherwise or ""):
+            raise BuildError(f"{where}: {family}als blocks cannot be nested")
         try:
-            wanted = holds(build, kind, name, since)
+            wanted = decide(*condition)
         except BuildError as error:
             raise BuildError(f"{where}: {error}") from None
         return str(then if wanted else (otherwise or ""))
 
-    return CONDITION.sub(replace, markdown)
+    chosen = block.sub(replace, markdown)
+    stray = start.search(chosen)
+    if stray:
+        raise BuildError(
+            f"{where}, line {_line(chosen, stray)}: {family}{stray.group(1)} without its block "
+            f"({family}als … {family}einde)"
+        )
+    return chosen
+
+
+def choose(build: Build, markdown: str, where: str) -> str:
+    """Keep the text of each block that the build selects: first the ``kmo:aanbieder-als`` blocks, by the provider's
+    file (``aanbiedergegevens.CONDITIONS``: its offer has advice, training, a price; it can be reached), then the
+    ``kmo:als`` blocks, by the rules in force on the build date (:func:`holds`). A block of one kind may hold one
+    of the other kind or sit inside one; not inside another of its own kind."""
+    by_provider = _select(markdown, where, PROVIDER_BLOCKS, lambda kind, name: _provider_holds(build, kind, name))
+    return _select(by_provider, where, RULE_BLOCKS, lambda kind, name, since: holds(build, kind, name, since))
 
 
 def _line(text: str, match: re.Match[str]) -> int:
@@ -275,12 +295,7 @@ def render(build: Build, markdown: str, where: str, *, notes: bool = True) -> st
     marker (so ``mkdocs build --strict`` fails instead of a blank). With ``notes=False`` (a meta description) a
     marker that makes a note is refused."""
     build.notes = {}
-    chosen = choose(build, choose_for_provider(build, markdown, where), where)
-    stray = CONDITION_START.search(chosen)
-    if stray:
-        raise BuildError(
-            f"{where}, line {_line(chosen, stray)}: kmo:{stray.group(1)} without its block (kmo:als … kmo:einde)"
-        )
+    chosen = choose(build, markdown, where)
 
     def replace(match: re.Match[str]) -> str:
         name, rest = match.group(1), match.group(2).split()
