@@ -51,10 +51,10 @@ class Tariefrij:
     rates and the dated value that says so."""
 
     waarvoor: Reden
+    dienst: Dienst
+    onderwerp: Onderwerp | None  # None: every subject without a row of its own
     tarieven: tuple[Tarief, ...]
     geweigerd: DatedValue | None = None
-    dienst: Dienst = Dienst.OPLEIDING
-    onderwerp: Onderwerp | None = None  # None: every subject without a row of its own
 
 
 @dataclass(frozen=True)
@@ -116,9 +116,9 @@ def tarieven(day: date, data: RulesData) -> Tarieven:
         qualifies, value = subsidieerbaar(dienst, onderwerp or ANDER, day, data)
         if qualifies:
             rates = tuple(tarief_voor(dienst, onderwerp or ANDER, klasse, day, data) for klasse in GROOTTES)
-            result.append(Tariefrij(_waarvoor(dienst, onderwerp, variant), rates, None, dienst, onderwerp))
+            result.append(Tariefrij(_waarvoor(dienst, onderwerp, variant), dienst, onderwerp, rates))
         else:
-            result.append(Tariefrij(_waarvoor(dienst, onderwerp, ".ander_onderwerp"), (), value, dienst, onderwerp))
+            result.append(Tariefrij(_waarvoor(dienst, onderwerp, ".ander_onderwerp"), dienst, onderwerp, (), value))
     return Tarieven(tuple(result), _plafonds(day, data))
 
 
