@@ -36,19 +36,23 @@ def _examples(provider: Aanbieder) -> dict[str, list[dict[str, Any]]]:
     return loaded
 
 
+def _request(example: dict[str, Any], day: date) -> dict[str, Any]:
+    """The example's request, for an application on ``day`` and services starting ``start_over`` days later."""
+    request: dict[str, Any] = copy.deepcopy(example["aanvraag"])
+    request["application_date"] = day.isoformat()
+    start = (day + timedelta(days=int(example["start_over"]))).isoformat()
+    for service in request["services"]:
+        service["start_date"] = start
+    return request
+
+
 def example_requests(day: date, provider: Aanbieder) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
     """The worked examples per group that fit ``provider``: (key, title, full request for an application on
     ``day``). Tests use it to check that the pages show exactly what calculator.evaluate answers."""
-    groups: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
-    for group, examples in _examples(provider).items():
-        for example in examples:
-            request = copy.deepcopy(example["aanvraag"])
-            request["application_date"] = day.isoformat()
-            start = (day + timedelta(days=int(example["start_over"]))).isoformat()
-            for service in request["services"]:
-                service["start_date"] = start
-            groups.setdefault(group, []).append((example["sleutel"], example["titel"], request))
-    return groups
+    return {
+        group: [(example["sleutel"], example["titel"], _request(example, day)) for example in examples]
+        for group, examples in _examples(provider).items()
+    }
 
 
 def _story(template: str, request: dict[str, Any], answer: dict[str, Any], where: str) -> str:
@@ -102,16 +106,16 @@ def voorbeelden(build: Build, arguments: list[str]) -> str:
     """The worked examples of a group: the situation as voorbeelden.toml tells it, with every amount and date
     computed now by calculator.evaluate (never typed on the page), and a small table of the outcome."""
     group = one(arguments, "voorbeelden")
-    examples = example_requests(build.day, build.provider).get(group)
+    examples = _examples(build.provider).get(group)
     if not examples:
         raise BuildError(f"kmo:voorbeelden: no group '{group}' in {EXAMPLES_FILE.name}")
-    stories = {example["sleutel"]: example["verhaal"] for example in _examples(build.provider)[group]}
     blocks = []
-    for key, title, request in examples:
+    for example in examples:
+        key, request = example["sleutel"], _request(example, build.day)
         answer = evaluate(request, data=build.rules, today=build.day)
         if not answer["ok"]:
             raise BuildError(f"kmo:voorbeelden {group}/{key}: the request is refused: {answer['errors']}")
-        _check_story(stories[key], answer["services"][0], f"{group}/{key}")
-        story = _story(stories[key], request, answer, f"{group}/{key}")
-        blocks.append(_block(key, title, story, answer["services"][0]))
+        _check_story(example["verhaal"], answer["services"][0], f"{group}/{key}")
+        story = _story(example["verhaal"], request, answer, f"{group}/{key}")
+        blocks.append(_block(key, example["titel"], story, answer["services"][0]))
     return "\n\n".join(blocks)
